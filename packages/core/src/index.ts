@@ -1,1 +1,3 @@
 export * from "./plan/plan.ts";
+export * from "./seed/seed-document.ts";
+export { parseSpanishDecimal } from "./shared/decimal.ts";
