@@ -5,7 +5,7 @@ import { importSeedDocument } from "./seed-document.ts";
 
 const SEED = fileURLToPath(
   new URL(
-    "../../../../../shared/seeds/plan-estrategico-sectorial-gestion-publica-2024-2027.txt",
+    "../../../../seeds/plan-estrategico-sectorial-gestion-publica-2024-2027.txt",
     import.meta.url,
   ),
 );

@@ -1,0 +1,76 @@
+/**
+ * zod contracts of the plan as the API serves it (the rumbo.plan/v1 shape plus
+ * Rumbo's extensions). Shared by the server (validation, OpenAPI) and the web.
+ * Detailed, path-by-path validation of uploaded plan files lives in the
+ * format readers, which report every problem in Spanish.
+ */
+import { z } from "zod";
+import { FREQUENCIES, GOAL_TYPES, PLAN_FORMAT, TRENDS } from "./plan.ts";
+
+export const weightPctSchema = z.union([
+  z.number(),
+  z.record(z.string(), z.number().optional()),
+]);
+
+export const indicatorSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  goal: z.string().optional(),
+  trend: z.enum(TRENDS),
+  unit: z.string().optional(),
+  baseline: z.number().nullable().optional(),
+  weight: weightPctSchema,
+  targets: z.record(z.string(), z.number().nullable().optional()),
+  total: z.number().nullable().optional(),
+  progress: z.literal("from-baseline").optional(),
+  goalType: z.enum(GOAL_TYPES).optional(),
+  goalCode: z.string().optional(),
+  baselineYear: z.number().int().nullable().optional(),
+  formula: z.string().optional(),
+  frequency: z.enum(FREQUENCIES).optional(),
+  source: z.string().optional(),
+  responsible: z.string().optional(),
+});
+
+export const objectiveSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  weight: weightPctSchema.optional(),
+  indicators: z.array(indicatorSchema),
+});
+
+export const semaforoSchema = z.object({
+  rojo: z.number(),
+  amarillo: z.number(),
+  sobreejecucion: z.number(),
+});
+
+export const planSchema = z.object({
+  format: z.literal(PLAN_FORMAT),
+  code: z.string(),
+  name: z.string(),
+  years: z.array(z.number().int()),
+  semaforo: semaforoSchema.optional(),
+  objectives: z.array(objectiveSchema),
+  entity: z.string().optional(),
+  mission: z.string().optional(),
+  vision: z.string().optional(),
+  source: z.string().optional(),
+});
+
+export const storedPlanSchema = planSchema.extend({ id: z.number().int() });
+
+export const planSummarySchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  entity: z.string().nullable(),
+  years: z.array(z.number().int()),
+  objectiveCount: z.number().int(),
+  indicatorCount: z.number().int(),
+});
+
+export const planListSchema = z.object({ plans: z.array(planSummarySchema) });
+
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+export type StoredPlan = z.infer<typeof storedPlanSchema>;

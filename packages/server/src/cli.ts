@@ -1,0 +1,66 @@
+/** The `rumbo` command line: one dispatcher, one module per command. */
+import { readFile } from "node:fs/promises";
+import { ConfigError } from "./config.ts";
+import type { CliIo } from "./cli/cli-io.ts";
+import { importSeedCommand } from "./cli/plan-import-seed-command.ts";
+import { DataDirLockedError } from "./db/data-dir-lock.ts";
+
+const HELP = `Rumbo — formulación y seguimiento de planes estratégicos
+
+Uso:
+  rumbo plan import-seed ARCHIVO [--json] [--db]
+      Importa un plan estratégico sectorial entregado como documento (texto con
+      tablas separadas por tabuladores). Advertencias de calidad en stderr.
+      --json  imprime el plan como rumbo.plan/v1
+      --db    lo guarda en la base de datos configurada (RUMBO_DATA_DIR o DATABASE_URL)
+  rumbo compute --plan PLAN.json [--actuals AVANCES.csv] [--as-of AAAA-MM-DD]
+                [--missing zero|exclude] [--cap none]
+      Calcula el cumplimiento (rumbo.result/v1 en stdout).
+  rumbo explain --plan PLAN.json [--actuals AVANCES.csv] [--objective CÓDIGO | --indicator CÓDIGO]
+                [--year AAAA | --period] [opciones de compute]
+      Explica en español de dónde sale un número.
+
+Estado de salida: 0 éxito, 2 entrada no válida, 1 otro error.
+`;
+
+const processIo: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  readFile: (path) => readFile(path, "utf8"),
+};
+
+export async function runCli(args: string[], io: CliIo = processIo, env = process.env): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case "plan": {
+        const [sub, ...planArgs] = rest;
+        if (sub === "import-seed") return await importSeedCommand(planArgs, io, env);
+        io.stderr(`rumbo: subcomando de plan desconocido «${sub ?? ""}».\n\n${HELP}`);
+        return 2;
+      }
+      case "compute":
+      case "explain": {
+        const commands = await import("./cli/compute-command.ts");
+        return command === "compute"
+          ? await commands.computeCommand(rest, io)
+          : await commands.explainCommand(rest, io);
+      }
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.stdout(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        io.stderr(`rumbo: comando desconocido «${command}».\n\n${HELP}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+      io.stderr(`rumbo: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+describe("configuración por variables de entorno", () => {
+  it("sin variables usa los valores por omisión del README", () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: "127.0.0.1",
+      dataDir: resolve("./data"),
+      databaseUrl: null,
+      logLevel: "info",
+    });
+  });
+
+  it("lee PORT, HOST, RUMBO_DATA_DIR, DATABASE_URL y LOG_LEVEL", () => {
+    expect(
+      loadConfig({
+        PORT: "8080",
+        HOST: "0.0.0.0",
+        RUMBO_DATA_DIR: "/var/lib/rumbo",
+        DATABASE_URL: "postgres://rumbo@db:5432/rumbo",
+        LOG_LEVEL: "warn",
+      }),
+    ).toEqual({
+      port: 8080,
+      host: "0.0.0.0",
+      dataDir: "/var/lib/rumbo",
+      databaseUrl: "postgres://rumbo@db:5432/rumbo",
+      logLevel: "warn",
+    });
+  });
+
+  it("una variable vacía cuenta como no definida", () => {
+    expect(loadConfig({ PORT: "", DATABASE_URL: "" }).port).toBe(3000);
+  });
+
+  it("reporta todos los valores no válidos nombrando cada variable", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "tres mil", DATABASE_URL: "mysql://x", LOG_LEVEL: "verbose" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'PORT="tres mil": debe ser un número de puerto',
+      'DATABASE_URL="mysql://x": debe empezar por postgres:// o postgresql://',
+      'LOG_LEVEL="verbose": debe ser uno de: fatal, error, warn, info, debug, trace, silent',
+    ]);
+  });
+
+  it("un puerto fuera de rango se rechaza", () => {
+    expect(() => loadConfig({ PORT: "70000" })).toThrow('PORT="70000": debe estar entre 0 y 65535');
+  });
+});

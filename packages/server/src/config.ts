@@ -1,0 +1,64 @@
+/**
+ * Configuration from environment variables, validated at start so a wrong
+ * value stops the server with a message that names the variable.
+ */
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: "debe ser un número de puerto" })
+    .int("debe ser un número entero")
+    .min(0, "debe estar entre 0 y 65535")
+    .max(65535, "debe estar entre 0 y 65535")
+    .default(3000),
+  HOST: z.string().min(1, "no puede estar vacío").default("127.0.0.1"),
+  RUMBO_DATA_DIR: z.string().min(1, "no puede estar vacío").default("./data"),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "debe empezar por postgres:// o postgresql://")
+    .refine((v) => URL.canParse(v), "no es una URL válida")
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `debe ser uno de: ${LOG_LEVELS.join(", ")}` }).default("info"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  logLevel: (typeof LOG_LEVELS)[number];
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuración no válida:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // An empty variable is treated as unset, as shells and .env files often leave them.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k in envSchema.shape && v !== undefined && v !== ""),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "");
+        return `${name}=${JSON.stringify(env[name] ?? "")}: ${issue.message}`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: resolve(c.RUMBO_DATA_DIR),
+    databaseUrl: c.DATABASE_URL ?? null,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * One entry point to the database: embedded PGlite in a data directory by
+ * default, a real PostgreSQL server when DATABASE_URL is set (ADR 0002).
+ * Migrations are applied on open.
+ */
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { acquireDataDirLock } from "./data-dir-lock.ts";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DatabaseConfig =
+  | { engine: "pglite"; dataDir: string | null }
+  | { engine: "postgres"; url: string };
+
+export type DatabaseHandle = {
+  db: Database;
+  engine: "pglite" | "postgres";
+  /** Where the data lives, for logs ("PGlite en ./data/pgdata", "PostgreSQL en host/db"). */
+  description: string;
+  close: () => Promise<void>;
+};
+
+const MIGRATIONS = fileURLToPath(new URL("../../drizzle", import.meta.url));
+// Arbitrary constant: serialises migrations of several servers on one PostgreSQL database.
+const MIGRATION_LOCK_KEY = 741_852_963;
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.engine === "postgres") return openPostgres(config.url);
+  return openPglite(config.dataDir);
+}
+
+async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+  const lock = dataDir === null ? null : acquireDataDirLock(dataDir);
+  const releaseOnExit = () => lock?.release();
+  process.once("exit", releaseOnExit);
+  try {
+    const client = await PGlite.create(dataDir === null ? undefined : `${dataDir}/pgdata`);
+    const db = drizzlePglite(client, { schema });
+    await migratePglite(db, { migrationsFolder: MIGRATIONS });
+    return {
+      db,
+      engine: "pglite",
+      description: dataDir === null ? "PGlite en memoria" : `PGlite en ${dataDir}`,
+      close: async () => {
+        await client.close();
+        lock?.release();
+        process.off("exit", releaseOnExit);
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    process.off("exit", releaseOnExit);
+    throw error;
+  }
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  try {
+    const db = drizzleNodePg(pool, { schema });
+    const conn = await pool.connect();
+    try {
+      await conn.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await migrateNodePg(drizzleNodePg(conn, { schema }), { migrationsFolder: MIGRATIONS });
+    } finally {
+      await conn.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      conn.release();
+    }
+    const u = new URL(url);
+    return {
+      db,
+      engine: "postgres",
+      description: `PostgreSQL en ${u.hostname}:${u.port || "5432"}${u.pathname}`,
+      close: () => pool.end(),
+    };
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Normalised storage of plans (ADR 0002): one row per plan, vigencia,
+ * objective, indicator and indicator-vigencia, so later features (reports,
+ * reprogramación, cortes) can reference any of them.
+ */
+import {
+  boolean,
+  doublePrecision,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
+
+export const plans = pgTable("plans", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  entity: text("entity"),
+  mission: text("mission"),
+  vision: text("vision"),
+  source: text("source"),
+  // Semáforo thresholds as fractions (formats.md §1); null = Rumbo's defaults.
+  semaforoRojo: doublePrecision("semaforo_rojo"),
+  semaforoAmarillo: doublePrecision("semaforo_amarillo"),
+  semaforoSobreejecucion: doublePrecision("semaforo_sobreejecucion"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const vigencias = pgTable(
+  "vigencias",
+  {
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.year] })],
+);
+
+export const objectives = pgTable(
+  "objectives",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    // Weight of the objective in the plan for the whole period; null = all objectives weigh the same.
+    totalWeightPct: doublePrecision("total_weight_pct"),
+  },
+  (t) => [unique("objectives_plan_code").on(t.planId, t.code)],
+);
+
+/** Weight of an objective in one vigencia (only when the plan weighs objectives). */
+export const objectiveWeights = pgTable(
+  "objective_weights",
+  {
+    objectiveId: integer("objective_id")
+      .notNull()
+      .references(() => objectives.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    weightPct: doublePrecision("weight_pct").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.objectiveId, t.year] })],
+);
+
+export const indicators = pgTable(
+  "indicators",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    objectiveId: integer("objective_id")
+      .notNull()
+      .references(() => objectives.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    goalText: text("goal_text"),
+    goalType: text("goal_type"),
+    goalCode: text("goal_code"),
+    trend: text("trend").notNull(),
+    progressVariant: text("progress_variant"),
+    unit: text("unit"),
+    baseline: doublePrecision("baseline"),
+    baselineYear: integer("baseline_year"),
+    formula: text("formula"),
+    frequency: text("frequency"),
+    source: text("source"),
+    responsible: text("responsible"),
+    // Programación for the whole plan period; null = NP or "derive from the trend" (see totalGiven).
+    total: doublePrecision("total"),
+    totalGiven: boolean("total_given").notNull().default(true),
+    // Weight for the whole period; null = mean of the yearly weights (formats.md §1).
+    totalWeightPct: doublePrecision("total_weight_pct"),
+    // True when the plan gives one weight for every year (kept to write the plan back as it came).
+    uniformWeight: boolean("uniform_weight").notNull().default(true),
+  },
+  (t) => [unique("indicators_plan_code").on(t.planId, t.code)],
+);
+
+/** Programación and weight of an indicator in one vigencia; target null = no programado (NP). */
+export const indicatorVigencias = pgTable(
+  "indicator_vigencias",
+  {
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    target: doublePrecision("target"),
+    weightPct: doublePrecision("weight_pct").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.year] })],
+);

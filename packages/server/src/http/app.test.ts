@@ -1,0 +1,121 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../db/open-database.ts";
+import { loadDemoDataIfEmpty } from "../demo-data.ts";
+import { TEST_ENGINES } from "../testing/test-databases.ts";
+import { buildApp } from "./app.ts";
+
+describe.each(TEST_ENGINES)("API de planes sobre $name", ({ open }) => {
+  let database: DatabaseHandle;
+  let app: FastifyInstance;
+  let planId: number;
+  beforeAll(async () => {
+    database = await open();
+    const demo = await loadDemoDataIfEmpty(database.db);
+    if (!demo.loaded) throw new Error("la base de prueba debía estar vacía");
+    planId = demo.planId;
+    app = await buildApp({ database, logger: false, webDist: null, version: "0.1.0-test" });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it("GET /api/health responde ok con el motor de base de datos", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/health" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      status: "ok",
+      database: { engine: database.engine, ok: true },
+      version: "0.1.0-test",
+    });
+  });
+
+  it("GET /api/plans lista el plan sectorial de demostración", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/plans" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      plans: [
+        {
+          id: planId,
+          code: "PES-GP-2024-2027",
+          name: "Plan Estratégico Sectorial 2024-2027 - Sector Gestión Pública",
+          entity: "Sector Gestión Pública",
+          years: [2024, 2025, 2026, 2027],
+          objectiveCount: 8,
+          indicatorCount: 18,
+        },
+      ],
+    });
+  });
+
+  it("GET /api/plans/:id devuelve el árbol: la meta 78 no está programada en 2024", async () => {
+    const res = await app.inject({ method: "GET", url: `/api/plans/${planId}` });
+    expect(res.statusCode).toBe(200);
+    const plan = res.json();
+    expect(plan.objectives).toHaveLength(8);
+    const o3 = plan.objectives[2];
+    expect(o3.indicators.map((i: { code: string }) => i.code)).toEqual(["78", "2320"]);
+    expect(o3.indicators[0].targets).toEqual({ "2024": null, "2025": 92, "2026": 93.5, "2027": 95 });
+    const o6 = plan.objectives[5];
+    expect(o6.indicators[4]).toMatchObject({ code: "80", weight: 0, total: 59.2 });
+  });
+
+  it("un plan inexistente da 404 con el código y mensaje en español", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/plans/999999" });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      error: { code: "PLAN_NOT_FOUND", message: "No existe el plan 999999.", details: null },
+    });
+  });
+
+  it("un id que no es número da 400 nombrando el campo", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/plans/abc" });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error.code).toBe("VALIDATION_ERROR");
+    expect(body.error.details).toEqual([{ field: "id", message: "el id del plan debe ser un número" }]);
+    expect(body.error.message).toBe(
+      "La solicitud no es válida (parámetro de ruta): id: el id del plan debe ser un número",
+    );
+  });
+
+  it("una ruta de API desconocida da 404 en el formato de error único", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/nada?x=1" });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      error: { code: "NOT_FOUND", message: "No existe la ruta GET /api/nada.", details: null },
+    });
+  });
+
+  it("publica el documento OpenAPI con las rutas de planes y la interfaz Swagger", async () => {
+    const spec = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(["/api/health", "/api/plans", "/api/plans/{id}"]),
+    );
+    const ui = await app.inject({ method: "GET", url: "/api/docs/" });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers["content-type"]).toMatch(/text\/html/);
+  });
+});
+
+describe("errores internos", () => {
+  it("no exponen la pila ni el SQL: mensaje genérico y código estable", async () => {
+    const database = await TEST_ENGINES[0]?.open();
+    if (!database) throw new Error("sin motor de prueba");
+    const app = await buildApp({ database, logger: false, webDist: null, version: "t" });
+    await database.close();
+    const res = await app.inject({ method: "GET", url: "/api/plans" });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({
+      error: {
+        code: "INTERNAL_ERROR",
+        message: "Ocurrió un error interno. El equipo técnico puede revisarlo en el registro del servidor.",
+        details: null,
+      },
+    });
+    expect(res.body).not.toMatch(/select|at .*\.ts/i);
+    await app.close();
+  });
+});

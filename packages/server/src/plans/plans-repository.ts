@@ -1,0 +1,306 @@
+/**
+ * Plans in the database: a plan tree in, the same tree out. Writes happen in
+ * one transaction, so a failed save leaves nothing behind.
+ */
+import type { Indicator, Objective, Plan, WeightPct } from "@rumbo/core";
+import { PLAN_FORMAT } from "@rumbo/core";
+import { asc, count, eq, inArray } from "drizzle-orm";
+import type { Database } from "../db/open-database.ts";
+import {
+  indicators,
+  indicatorVigencias,
+  objectives,
+  objectiveWeights,
+  plans,
+  vigencias,
+} from "../db/schema.ts";
+
+export type StoredPlan = Plan & { id: number };
+
+export type PlanSummary = {
+  id: number;
+  code: string;
+  name: string;
+  entity: string | null;
+  years: number[];
+  objectiveCount: number;
+  indicatorCount: number;
+};
+
+export class PlanCodeTakenError extends Error {
+  readonly code = "PLAN_CODE_TAKEN";
+  constructor(readonly planCode: string) {
+    super(`Ya existe un plan con el código ${planCode}.`);
+    this.name = "PlanCodeTakenError";
+  }
+}
+
+export async function savePlan(db: Database, plan: Plan): Promise<number> {
+  return db.transaction(async (tx) => {
+    const taken = await tx.select({ id: plans.id }).from(plans).where(eq(plans.code, plan.code));
+    if (taken.length > 0) throw new PlanCodeTakenError(plan.code);
+    const [row] = await tx
+      .insert(plans)
+      .values({
+        code: plan.code,
+        name: plan.name,
+        entity: plan.entity ?? null,
+        mission: plan.mission ?? null,
+        vision: plan.vision ?? null,
+        source: plan.source ?? null,
+        semaforoRojo: plan.semaforo?.rojo ?? null,
+        semaforoAmarillo: plan.semaforo?.amarillo ?? null,
+        semaforoSobreejecucion: plan.semaforo?.sobreejecucion ?? null,
+      })
+      .returning({ id: plans.id });
+    if (!row) throw new Error("La base de datos no devolvió el id del plan creado.");
+    const planId = row.id;
+    await tx.insert(vigencias).values(plan.years.map((year) => ({ planId, year })));
+    if (plan.objectives.length === 0) return planId;
+    const objectiveRows = await tx
+      .insert(objectives)
+      .values(
+        plan.objectives.map((o, position) => ({
+          planId,
+          code: o.code,
+          position,
+          name: o.name,
+          totalWeightPct: o.weight === undefined ? null : totalWeight(o.weight),
+        })),
+      )
+      .returning({ id: objectives.id, code: objectives.code });
+    const objectiveId = new Map(objectiveRows.map((r) => [r.code, r.id]));
+    const perYearObjectiveWeights = plan.objectives.flatMap((o) =>
+      o.weight === undefined || typeof o.weight === "number"
+        ? []
+        : plan.years.map((year) => ({
+            objectiveId: objectiveId.get(o.code) ?? -1,
+            year,
+            weightPct: yearWeight(o.weight ?? 0, year),
+          })),
+    );
+    if (perYearObjectiveWeights.length > 0) await tx.insert(objectiveWeights).values(perYearObjectiveWeights);
+
+    const flat = plan.objectives.flatMap((o) => o.indicators.map((i) => ({ o, i })));
+    let position = 0;
+    for (const chunk of chunks(flat, 500)) {
+      const inserted = await tx
+        .insert(indicators)
+        .values(
+          chunk.map(({ o, i }) => ({
+            planId,
+            objectiveId: objectiveId.get(o.code) ?? -1,
+            code: i.code,
+            position: position++,
+            name: i.name,
+            goalText: i.goal ?? null,
+            goalType: i.goalType ?? null,
+            goalCode: i.goalCode ?? null,
+            trend: i.trend,
+            progressVariant: i.progress ?? null,
+            unit: i.unit ?? null,
+            baseline: i.baseline ?? null,
+            baselineYear: i.baselineYear ?? null,
+            formula: i.formula ?? null,
+            frequency: i.frequency ?? null,
+            source: i.source ?? null,
+            responsible: i.responsible ?? null,
+            total: i.total ?? null,
+            totalGiven: i.total !== undefined,
+            totalWeightPct: typeof i.weight === "number" ? null : (i.weight.total ?? null),
+            uniformWeight: typeof i.weight === "number",
+          })),
+        )
+        .returning({ id: indicators.id, code: indicators.code });
+      const idOf = new Map(inserted.map((r) => [r.code, r.id]));
+      await tx.insert(indicatorVigencias).values(
+        chunk.flatMap(({ i }) =>
+          plan.years.map((year) => ({
+            indicatorId: idOf.get(i.code) ?? -1,
+            year,
+            target: i.targets[String(year)] ?? null,
+            weightPct: yearWeight(i.weight, year),
+          })),
+        ),
+      );
+    }
+    return planId;
+  });
+}
+
+export async function listPlans(db: Database): Promise<PlanSummary[]> {
+  const rows = await db.select().from(plans).orderBy(asc(plans.id));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const years = await db.select().from(vigencias).where(inArray(vigencias.planId, ids));
+  const objectiveCounts = await db
+    .select({ planId: objectives.planId, n: count() })
+    .from(objectives)
+    .where(inArray(objectives.planId, ids))
+    .groupBy(objectives.planId);
+  const indicatorCounts = await db
+    .select({ planId: indicators.planId, n: count() })
+    .from(indicators)
+    .where(inArray(indicators.planId, ids))
+    .groupBy(indicators.planId);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    entity: r.entity,
+    years: years
+      .filter((y) => y.planId === r.id)
+      .map((y) => y.year)
+      .sort((a, b) => a - b),
+    objectiveCount: objectiveCounts.find((c) => c.planId === r.id)?.n ?? 0,
+    indicatorCount: indicatorCounts.find((c) => c.planId === r.id)?.n ?? 0,
+  }));
+}
+
+export async function countPlans(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(plans);
+  return row?.n ?? 0;
+}
+
+export async function findPlanIdByCode(db: Database, code: string): Promise<number | null> {
+  const [row] = await db.select({ id: plans.id }).from(plans).where(eq(plans.code, code));
+  return row?.id ?? null;
+}
+
+export async function getPlan(db: Database, id: number): Promise<StoredPlan | null> {
+  const [p] = await db.select().from(plans).where(eq(plans.id, id));
+  if (!p) return null;
+  const years = (await db.select().from(vigencias).where(eq(vigencias.planId, id)))
+    .map((v) => v.year)
+    .sort((a, b) => a - b);
+  const objectiveRows = await db
+    .select()
+    .from(objectives)
+    .where(eq(objectives.planId, id))
+    .orderBy(asc(objectives.position));
+  const objectiveIds = objectiveRows.map((o) => o.id);
+  const objectiveWeightRows =
+    objectiveIds.length === 0
+      ? []
+      : await db.select().from(objectiveWeights).where(inArray(objectiveWeights.objectiveId, objectiveIds));
+  const indicatorRows = await db
+    .select()
+    .from(indicators)
+    .where(eq(indicators.planId, id))
+    .orderBy(asc(indicators.position));
+  const vigenciaRows = await db
+    .select({
+      indicatorId: indicatorVigencias.indicatorId,
+      year: indicatorVigencias.year,
+      target: indicatorVigencias.target,
+      weightPct: indicatorVigencias.weightPct,
+    })
+    .from(indicatorVigencias)
+    .innerJoin(indicators, eq(indicators.id, indicatorVigencias.indicatorId))
+    .where(eq(indicators.planId, id));
+  const byIndicator = groupBy(vigenciaRows, (v) => v.indicatorId);
+  const indicatorsByObjective = groupBy(indicatorRows, (i) => i.objectiveId);
+
+  const objectivesOut: Objective[] = objectiveRows.map((o) => {
+    const yearly = objectiveWeightRows.filter((w) => w.objectiveId === o.id);
+    const weight: WeightPct | undefined =
+      yearly.length > 0
+        ? {
+            ...Object.fromEntries(yearly.map((w) => [String(w.year), w.weightPct])),
+            ...(o.totalWeightPct === null ? {} : { total: o.totalWeightPct }),
+          }
+        : (o.totalWeightPct ?? undefined);
+    return {
+      code: o.code,
+      name: o.name,
+      ...(weight === undefined ? {} : { weight }),
+      indicators: (indicatorsByObjective.get(o.id) ?? []).map((i) =>
+        toIndicator(i, byIndicator.get(i.id) ?? [], years),
+      ),
+    };
+  });
+
+  const hasSemaforo =
+    p.semaforoRojo !== null && p.semaforoAmarillo !== null && p.semaforoSobreejecucion !== null;
+  return {
+    id: p.id,
+    format: PLAN_FORMAT,
+    code: p.code,
+    name: p.name,
+    years,
+    ...(hasSemaforo
+      ? {
+          semaforo: {
+            rojo: p.semaforoRojo ?? 0,
+            amarillo: p.semaforoAmarillo ?? 0,
+            sobreejecucion: p.semaforoSobreejecucion ?? 0,
+          },
+        }
+      : {}),
+    objectives: objectivesOut,
+    ...optional("entity", p.entity),
+    ...optional("mission", p.mission),
+    ...optional("vision", p.vision),
+    ...optional("source", p.source),
+  };
+}
+
+type IndicatorRow = typeof indicators.$inferSelect;
+type VigenciaRow = { year: number; target: number | null; weightPct: number };
+
+function toIndicator(row: IndicatorRow, vigs: VigenciaRow[], years: number[]): Indicator {
+  const at = (year: number) => vigs.find((v) => v.year === year);
+  const weight: WeightPct = row.uniformWeight
+    ? (at(years[0] ?? 0)?.weightPct ?? 0)
+    : {
+        ...Object.fromEntries(years.map((y) => [String(y), at(y)?.weightPct ?? 0])),
+        ...(row.totalWeightPct === null ? {} : { total: row.totalWeightPct }),
+      };
+  return {
+    code: row.code,
+    name: row.name,
+    ...optional("goal", row.goalText),
+    trend: row.trend as Indicator["trend"],
+    ...optional("unit", row.unit),
+    baseline: row.baseline,
+    weight,
+    targets: Object.fromEntries(years.map((y) => [String(y), at(y)?.target ?? null])),
+    ...(row.totalGiven ? { total: row.total } : {}),
+    ...optional("progress", row.progressVariant as Indicator["progress"] | null),
+    ...optional("goalType", row.goalType as Indicator["goalType"] | null),
+    ...optional("goalCode", row.goalCode),
+    ...optional("baselineYear", row.baselineYear),
+    ...optional("formula", row.formula),
+    ...optional("frequency", row.frequency as Indicator["frequency"] | null),
+    ...optional("source", row.source),
+    ...optional("responsible", row.responsible),
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
+  return (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function yearWeight(weight: WeightPct, year: number): number {
+  return typeof weight === "number" ? weight : (weight[String(year)] ?? 0);
+}
+
+function totalWeight(weight: WeightPct): number | null {
+  if (typeof weight === "number") return weight;
+  return weight.total ?? null;
+}
+
+function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
