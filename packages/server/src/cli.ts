@@ -1,8 +1,8 @@
 /** The `rumbo` command line: one dispatcher, one module per command. */
 import { readFile } from "node:fs/promises";
-import { ConfigError } from "./config.ts";
 import type { CliIo } from "./cli/cli-io.ts";
 import { importSeedCommand } from "./cli/plan-import-seed-command.ts";
+import { ConfigError } from "./config.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
 
 const HELP = `Rumbo — formulación y seguimiento de planes estratégicos
@@ -29,7 +29,11 @@ const processIo: CliIo = {
   readFile: (path) => readFile(path, "utf8"),
 };
 
-export async function runCli(args: string[], io: CliIo = processIo, env = process.env): Promise<number> {
+export async function runCli(
+  args: string[],
+  io: CliIo = processIo,
+  env = process.env,
+): Promise<number> {
   const [command, ...rest] = args;
   try {
     switch (command) {

@@ -21,7 +21,9 @@ const envSchema = z.object({
     .refine((v) => /^postgres(ql)?:\/\//.test(v), "debe empezar por postgres:// o postgresql://")
     .refine((v) => URL.canParse(v), "no es una URL válida")
     .optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `debe ser uno de: ${LOG_LEVELS.join(", ")}` }).default("info"),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `debe ser uno de: ${LOG_LEVELS.join(", ")}` })
+    .default("info"),
 });
 
 export type Config = {

@@ -10,7 +10,10 @@ import { countPlans, savePlan } from "./plans/plans-repository.ts";
 
 /** Shipped with the repository (a copy of the reference document, see docs/decisions/0003). */
 export const DEMO_SEED_PATH = fileURLToPath(
-  new URL("../../../seeds/plan-estrategico-sectorial-gestion-publica-2024-2027.txt", import.meta.url),
+  new URL(
+    "../../../seeds/plan-estrategico-sectorial-gestion-publica-2024-2027.txt",
+    import.meta.url,
+  ),
 );
 
 export type DemoLoad = { loaded: false } | { loaded: true; planId: number; warnings: number };

@@ -14,7 +14,9 @@ import { VERSION } from "./version.ts";
 
 const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
-export async function startServer(env: NodeJS.ProcessEnv): Promise<{ app: FastifyInstance; database: DatabaseHandle }> {
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+): Promise<{ app: FastifyInstance; database: DatabaseHandle }> {
   const config = loadConfig(env);
   const database = await openDatabase(
     config.databaseUrl

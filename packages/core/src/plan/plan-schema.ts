@@ -7,10 +7,7 @@
 import { z } from "zod";
 import { FREQUENCIES, GOAL_TYPES, PLAN_FORMAT, TRENDS } from "./plan.ts";
 
-export const weightPctSchema = z.union([
-  z.number(),
-  z.record(z.string(), z.number().optional()),
-]);
+export const weightPctSchema = z.union([z.number(), z.record(z.string(), z.number().optional())]);
 
 export const indicatorSchema = z.object({
   code: z.string(),

@@ -79,3 +79,12 @@ export type Plan = {
   vision?: string;
   source?: string;
 };
+
+/**
+ * formats.md §1: a year that is missing, `null`, or `0` for suma/creciente/
+ * constante is no programado (NP); for decreciente a 0 target is a real target.
+ */
+export function isProgrammed(target: number | null | undefined, trend: Trend): target is number {
+  if (target === null || target === undefined) return false;
+  return target !== 0 || trend === "decreciente";
+}

@@ -1,7 +1,12 @@
 import type { GoalType } from "../plan/plan.ts";
 import { cleanText } from "./seed-document.ts";
 
-export type GoalCell = { text: string; type: GoalType | null; code: string | null; statement: string };
+export type GoalCell = {
+  text: string;
+  type: GoalType | null;
+  code: string | null;
+  statement: string;
+};
 
 const GOAL_PREFIX =
   /^meta\s+(sectorial|estrat[eé]gica|proyecto|de\s+proyecto)\s*:?\s*(\d+)\s*[.:]?\s*(.*)$/i;

@@ -2,9 +2,9 @@
  * Data-quality checks a careful analyst makes on an imported plan document.
  * They warn, never block: the planning office decides what to correct.
  */
-import type { Indicator, Plan } from "../plan/plan.ts";
-import type { SeedFinding, SeedRow } from "./seed-document.ts";
+import { type Indicator, isProgrammed, type Plan } from "../plan/plan.ts";
 import { parseGoalCell } from "./seed-cells.ts";
+import type { SeedFinding, SeedRow } from "./seed-document.ts";
 
 const EPSILON = 1e-9;
 
@@ -24,10 +24,15 @@ export function checkSeedPlan(plan: Plan, rows: SeedRow[]): SeedFinding[] {
     }
     for (const year of plan.years) {
       const programmed = objective.indicators.filter((i) => targetOf(i, year) !== null);
-      const yearSum = programmed.reduce((a, i) => a + (typeof i.weight === "number" ? i.weight : 0), 0);
+      const yearSum = programmed.reduce(
+        (a, i) => a + (typeof i.weight === "number" ? i.weight : 0),
+        0,
+      );
       if (programmed.length > 0 && Math.abs(yearSum - sum) > EPSILON) {
         const left = objective.indicators
-          .filter((i) => targetOf(i, year) === null && (typeof i.weight !== "number" || i.weight > 0))
+          .filter(
+            (i) => targetOf(i, year) === null && (typeof i.weight !== "number" || i.weight > 0),
+          )
           .map((i) => i.code);
         if (left.length > 0) {
           out.push({
@@ -63,7 +68,11 @@ function checkIndicator(ind: Indicator, years: number[], line: number): SeedFind
     });
   }
   const implied = impliedTotal(ind, years);
-  if (ind.total != null && implied !== null && Math.abs(ind.total - implied) > EPSILON * Math.max(1, implied)) {
+  if (
+    ind.total != null &&
+    implied !== null &&
+    Math.abs(ind.total - implied) > EPSILON * Math.max(1, implied)
+  ) {
     out.push({
       line,
       code: "seed.total-trend",
@@ -100,7 +109,9 @@ function checkGoalText(ind: Indicator, line: number): SeedFinding[] {
       },
     ];
   }
-  const promised = statement.match(/^\s*\p{L}+(?:\s+\p{L}+){0,3}?\s+(?:en\s+|los\s+|el\s+|la\s+)?(\d+(?:,\d+)?)\s*(%)?/u);
+  const promised = statement.match(
+    /^\s*\p{L}+(?:\s+\p{L}+){0,3}?\s+(?:en\s+|los\s+|el\s+|la\s+)?(\d+(?:,\d+)?)\s*(%)?/u,
+  );
   if (!promised?.[1] || ind.total == null) return [];
   const n = Number(promised[1].replace(",", "."));
   const total = ind.total;
@@ -120,11 +131,9 @@ function checkGoalText(ind: Indicator, line: number): SeedFinding[] {
   ];
 }
 
-export function targetOf(ind: Indicator, year: number): number | null {
+function targetOf(ind: Indicator, year: number): number | null {
   const t = ind.targets[String(year)];
-  if (t === undefined || t === null) return null;
-  if (t === 0 && ind.trend !== "decreciente") return null;
-  return t;
+  return isProgrammed(t, ind.trend) ? t : null;
 }
 
 function impliedTotal(ind: Indicator, years: number[]): number | null {

@@ -44,7 +44,9 @@ describe("importar el plan sectorial de Gestión Pública 2024-2027 tal como se 
     expect(plan?.name).toBe("Plan Estratégico Sectorial 2024-2027 - Sector Gestión Pública");
     expect(plan?.entity).toBe("Sector Gestión Pública");
     expect(plan?.years).toEqual([2024, 2025, 2026, 2027]);
-    expect(plan?.mission).toMatch(/^La Secretaría General de la Alcaldía Mayor de Bogotá es la entidad que lidera/);
+    expect(plan?.mission).toMatch(
+      /^La Secretaría General de la Alcaldía Mayor de Bogotá es la entidad que lidera/,
+    );
     expect(plan?.mission).toMatch(/promover un orden institucional eficiente\.$/);
     expect(plan?.vision).toMatch(/^En 2038 la Secretaría General .* generación de valor público$/);
     expect(plan?.source).toMatch(/^SEGPLAN\..*Corte 31 de diciembre de 2024$/);
@@ -155,7 +157,8 @@ describe("documentos mal formados dan errores con número de línea, nunca una e
     const line = seedText.split("\n").findIndex((l) => l.includes("Meta sectorial 2307")) + 1;
     const broken = replaceLine(
       line,
-      seedText.split("\n")[line - 1]?.replace("46,00\t46,00\t46,00", "46,00\tcuarenta\t46,00") ?? "",
+      seedText.split("\n")[line - 1]?.replace("46,00\t46,00\t46,00", "46,00\tcuarenta\t46,00") ??
+        "",
     );
     const r = importSeedDocument(broken);
     expect(r.plan).toBeNull();
@@ -163,7 +166,8 @@ describe("documentos mal formados dan errores con número de línea, nunca una e
       {
         line,
         code: "seed.number",
-        message: "Columna «Programación 2025»: «cuarenta» no es un número (se espera p. ej. 46,00 o 15%).",
+        message:
+          "Columna «Programación 2025»: «cuarenta» no es un número (se espera p. ej. 46,00 o 15%).",
       },
     ]);
   });
@@ -180,7 +184,8 @@ describe("documentos mal formados dan errores con número de línea, nunca una e
       {
         line: l77,
         code: "seed.trend",
-        message: "Tendencia desconocida «Sube»: se espera Suma, Creciente, Constante o Decreciente.",
+        message:
+          "Tendencia desconocida «Sube»: se espera Suma, Creciente, Constante o Decreciente.",
       },
       {
         line: l4205,
@@ -196,8 +201,12 @@ describe("documentos mal formados dan errores con número de línea, nunca una e
       "Nombre indicador\tComportamiento\t",
     );
     const r = importSeedDocument(broken);
-    expect(r.errors[0]?.message).toBe("Al encabezado de la tabla le faltan las columnas «Tendencia».");
-    expect(r.errors[0]?.line).toBe(seedText.split("\n").findIndex((l) => l.startsWith("Nombre meta")) + 1);
+    expect(r.errors[0]?.message).toBe(
+      "Al encabezado de la tabla le faltan las columnas «Tendencia».",
+    );
+    expect(r.errors[0]?.line).toBe(
+      seedText.split("\n").findIndex((l) => l.startsWith("Nombre meta")) + 1,
+    );
   });
 
   it("un código de indicador repetido se rechaza con las dos líneas", () => {

@@ -9,8 +9,8 @@
 import type { Indicator, Objective, Plan, Trend } from "../plan/plan.ts";
 import { PLAN_FORMAT } from "../plan/plan.ts";
 import { parseSpanishDecimal } from "../shared/decimal.ts";
-import { checkSeedPlan } from "./seed-checks.ts";
 import { parseGoalCell, parseIndicatorCell } from "./seed-cells.ts";
+import { checkSeedPlan } from "./seed-checks.ts";
 
 export type SeedFinding = { line: number; code: string; message: string };
 
@@ -93,7 +93,9 @@ export function importSeedDocument(text: string): SeedImport {
   }
 
   const rows: SeedRow[] = [];
-  const tableSections = sections.filter((s) => /^metas e indicadores objetivo\s+\S+/i.test(s.title));
+  const tableSections = sections.filter((s) =>
+    /^metas e indicadores objetivo\s+\S+/i.test(s.title),
+  );
   if (objectiveTexts.length > 0 && tableSections.length === 0) {
     errors.push({
       line: 1,
@@ -232,7 +234,9 @@ function readTableSection(
     .map((l) => l.text.trim())
     .filter((t) => t !== "" && !/^\**\d+\s*%\**$/.test(t));
   const repeatedText = cleanText(repeated.join(" "));
-  const firstTextLine = section.body.find((l) => repeated[0] !== undefined && l.text.trim() === repeated[0]);
+  const firstTextLine = section.body.find(
+    (l) => repeated[0] !== undefined && l.text.trim() === repeated[0],
+  );
   if (repeatedText !== "" && repeatedText !== listed.text) {
     warnings.push({
       line: firstTextLine?.n ?? section.line,
@@ -287,7 +291,9 @@ function tableLayout(columns: string[], years: number[]): Layout | string {
   const indicator = find(/^nombre indicador/i);
   const trend = find(/^tendencia/i);
   const weight = find(/^ponderaci[oó]n/i);
-  const total = find(new RegExp(`^programaci[oó]n\\s+${years[0]}\\s*[-–]\\s*${years.at(-1)}$`, "i"));
+  const total = find(
+    new RegExp(`^programaci[oó]n\\s+${years[0]}\\s*[-–]\\s*${years.at(-1)}$`, "i"),
+  );
   const yearColumns = years.map((y) => find(new RegExp(`^programaci[oó]n\\s+${y}$`, "i")));
   const missing = [
     goal < 0 ? "«Nombre meta»" : null,
@@ -316,7 +322,11 @@ function readRow(
   const goal = parseGoalCell(cell(layout.goal));
   const named = parseIndicatorCell(cell(layout.indicator));
   if (named.name === "") {
-    errors.push({ line, code: "seed.indicator-name", message: "La fila no tiene nombre de indicador." });
+    errors.push({
+      line,
+      code: "seed.indicator-name",
+      message: "La fila no tiene nombre de indicador.",
+    });
   }
   const code = named.code ?? goal.code;
   if (!code) {
@@ -374,7 +384,10 @@ function readRow(
     });
   }
   const unit = percentCells > 0 || totalParsed?.percent ? "%" : inferUnit(named.name);
-  const total = totalParsed === null || (totalParsed.value === 0 && trend !== "decreciente") ? null : totalParsed.value;
+  const total =
+    totalParsed === null || (totalParsed.value === 0 && trend !== "decreciente")
+      ? null
+      : totalParsed.value;
   return {
     code,
     name: named.name,
@@ -408,7 +421,11 @@ function numberCell(
     return null;
   }
   if (parsed.value < 0) {
-    errors.push({ line, code: "seed.negative", message: `Columna «${column}»: el valor ${text} es negativo.` });
+    errors.push({
+      line,
+      code: "seed.negative",
+      message: `Columna «${column}»: el valor ${text} es negativo.`,
+    });
     return null;
   }
   if (parsed.decimalPoint) {
@@ -432,7 +449,13 @@ function planCode(sector: string, from: number, to: number): string {
   const initials = sector
     .split(/\s+/)
     .filter((w) => w.length > 2)
-    .map((w) => w.normalize("NFD").replace(/[\u0300-\u036f]/g, "")[0]?.toUpperCase() ?? "")
+    .map(
+      (w) =>
+        w
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")[0]
+          ?.toUpperCase() ?? "",
+    )
     .join("");
   return `PES${initials ? `-${initials}` : ""}-${from}-${to}`;
 }

@@ -12,7 +12,11 @@ import type { CliIo } from "./cli-io.ts";
 
 export const IMPORT_SEED_USAGE = "Uso: rumbo plan import-seed ARCHIVO [--json] [--db]";
 
-export async function importSeedCommand(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+export async function importSeedCommand(
+  args: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(args);
@@ -36,7 +40,9 @@ export async function importSeedCommand(args: string[], io: CliIo, env: NodeJS.P
   for (const w of result.warnings) io.stderr(`${file}:${w.line}: advertencia: ${w.message}\n`);
   if (!result.plan) {
     for (const e of result.errors) io.stderr(`${file}:${e.line}: error: ${e.message}\n`);
-    io.stderr(`rumbo: ${file} no se importó (${result.errors.length} ${result.errors.length === 1 ? "error" : "errores"}).\n`);
+    io.stderr(
+      `rumbo: ${file} no se importó (${result.errors.length} ${result.errors.length === 1 ? "error" : "errores"}).\n`,
+    );
     return 2;
   }
   const plan = result.plan;
@@ -45,7 +51,9 @@ export async function importSeedCommand(args: string[], io: CliIo, env: NodeJS.P
   if (parsed.values.db) {
     const config = loadConfig(env);
     const database = await openDatabase(
-      config.databaseUrl ? { engine: "postgres", url: config.databaseUrl } : { engine: "pglite", dataDir: config.dataDir },
+      config.databaseUrl
+        ? { engine: "postgres", url: config.databaseUrl }
+        : { engine: "pglite", dataDir: config.dataDir },
     );
     try {
       const id = await savePlan(database.db, plan);

@@ -40,7 +40,10 @@ describe("candado del directorio de datos de PGlite", () => {
   it("recupera el candado abandonado por un proceso que murió", () => {
     const dir = tempDir();
     const stale = deadPid();
-    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: stale, host: hostname(), startedAt: "2025-01-01" }));
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: stale, host: hostname(), startedAt: "2025-01-01" }),
+    );
     const lock = acquireDataDirLock(dir);
     expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
     lock.release();
@@ -97,7 +100,7 @@ describe("candado del directorio de datos de PGlite", () => {
     const reopened = await openDatabase({ engine: "pglite", dataDir: dir });
     const { sql } = await import("drizzle-orm");
     const rows = await reopened.db.execute(sql`select code from plans`);
-    expect(rows.rows).toEqual([{ code: "P1" }]);
+    expect((rows as { rows: unknown[] }).rows).toEqual([{ code: "P1" }]);
     await reopened.close();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });

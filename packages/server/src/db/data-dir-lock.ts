@@ -32,7 +32,11 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, LOCK_FILE);
-  const mine: LockContent = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  const mine: LockContent = {
+    pid: process.pid,
+    host: hostname(),
+    startedAt: new Date().toISOString(),
+  };
   // Two attempts: the second one after removing a stale lock.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -75,7 +79,8 @@ function readLock(path: string): LockContent | null {
       "host" in parsed &&
       typeof parsed.host === "string"
     ) {
-      const startedAt = "startedAt" in parsed && typeof parsed.startedAt === "string" ? parsed.startedAt : "";
+      const startedAt =
+        "startedAt" in parsed && typeof parsed.startedAt === "string" ? parsed.startedAt : "";
       return { pid: parsed.pid, host: parsed.host, startedAt };
     }
     return null;

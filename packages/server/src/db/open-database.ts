@@ -3,7 +3,10 @@
  * default, a real PostgreSQL server when DATABASE_URL is set (ADR 0002).
  * Migrations are applied on open.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
@@ -31,6 +34,9 @@ export type DatabaseHandle = {
 };
 
 const MIGRATIONS = fileURLToPath(new URL("../../drizzle", import.meta.url));
+// PGlite's default shared_buffers (128 MB) is sized for a server; an embedded
+// single-office database needs far less, and each MB is resident memory.
+const PGLITE_OPTIONS = { postgresqlconf: ["shared_buffers=32MB"] };
 // Arbitrary constant: serialises migrations of several servers on one PostgreSQL database.
 const MIGRATION_LOCK_KEY = 741_852_963;
 
@@ -44,7 +50,14 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   const releaseOnExit = () => lock?.release();
   process.once("exit", releaseOnExit);
   try {
-    const client = await PGlite.create(dataDir === null ? undefined : `${dataDir}/pgdata`);
+    const pgdata = dataDir === null ? undefined : join(dataDir, "pgdata");
+    if (pgdata && !existsSync(join(pgdata, "PG_VERSION"))) {
+      // First start: initdb in a worker thread. In the main thread its WASM
+      // instance would keep ~400 MB resident for the life of the server
+      // (docs/benchmarks.md, idle memory).
+      await initPgliteCluster(pgdata);
+    }
+    const client = await PGlite.create(pgdata, PGLITE_OPTIONS);
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS });
     return {
@@ -64,6 +77,24 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   }
 }
 
+async function initPgliteCluster(pgdata: string): Promise<void> {
+  const worker = new Worker(new URL("./pglite-initdb.worker.mjs", import.meta.url), {
+    workerData: { pgdata, options: PGLITE_OPTIONS },
+  });
+  await new Promise<void>((resolve, reject) => {
+    let done = false;
+    worker.once("message", () => {
+      done = true;
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) =>
+      done
+        ? resolve()
+        : reject(new Error(`No se pudo crear la base embebida en ${pgdata} (código ${code}).`)),
+    );
+  });
+}
+
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   try {
@@ -73,7 +104,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       await conn.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
       await migrateNodePg(drizzleNodePg(conn, { schema }), { migrationsFolder: MIGRATIONS });
     } finally {
-      await conn.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      await conn
+        .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY])
+        .catch(() => undefined);
       conn.release();
     }
     const u = new URL(url);

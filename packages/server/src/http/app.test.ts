@@ -56,7 +56,12 @@ describe.each(TEST_ENGINES)("API de planes sobre $name", ({ open }) => {
     expect(plan.objectives).toHaveLength(8);
     const o3 = plan.objectives[2];
     expect(o3.indicators.map((i: { code: string }) => i.code)).toEqual(["78", "2320"]);
-    expect(o3.indicators[0].targets).toEqual({ "2024": null, "2025": 92, "2026": 93.5, "2027": 95 });
+    expect(o3.indicators[0].targets).toEqual({
+      "2024": null,
+      "2025": 92,
+      "2026": 93.5,
+      "2027": 95,
+    });
     const o6 = plan.objectives[5];
     expect(o6.indicators[4]).toMatchObject({ code: "80", weight: 0, total: 59.2 });
   });
@@ -74,7 +79,9 @@ describe.each(TEST_ENGINES)("API de planes sobre $name", ({ open }) => {
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.code).toBe("VALIDATION_ERROR");
-    expect(body.error.details).toEqual([{ field: "id", message: "el id del plan debe ser un número" }]);
+    expect(body.error.details).toEqual([
+      { field: "id", message: "el id del plan debe ser un número" },
+    ]);
     expect(body.error.message).toBe(
       "La solicitud no es válida (parámetro de ruta): id: el id del plan debe ser un número",
     );
@@ -111,11 +118,43 @@ describe("errores internos", () => {
     expect(res.json()).toEqual({
       error: {
         code: "INTERNAL_ERROR",
-        message: "Ocurrió un error interno. El equipo técnico puede revisarlo en el registro del servidor.",
+        message:
+          "Ocurrió un error interno. El equipo técnico puede revisarlo en el registro del servidor.",
         details: null,
       },
     });
     expect(res.body).not.toMatch(/select|at .*\.ts/i);
     await app.close();
+  });
+});
+
+describe("la aplicación web compilada", () => {
+  it("se sirve en / y en las rutas del cliente, sin tapar los 404 de la API", async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dist = mkdtempSync(join(tmpdir(), "rumbo-web-"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>Rumbo</title>");
+    mkdirSync(join(dist, "assets"));
+    writeFileSync(join(dist, "assets", "app.js"), "console.log(1)");
+    const database = await TEST_ENGINES[0]?.open();
+    if (!database) throw new Error("sin motor de prueba");
+    const app = await buildApp({ database, logger: false, webDist: dist, version: "t" });
+    try {
+      const home = await app.inject({ method: "GET", url: "/" });
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toBe("<!doctype html><title>Rumbo</title>");
+      const route = await app.inject({ method: "GET", url: "/planes/1" });
+      expect(route.statusCode).toBe(200);
+      expect(route.headers["content-type"]).toMatch(/^text\/html/);
+      const asset = await app.inject({ method: "GET", url: "/assets/app.js" });
+      expect(asset.body).toBe("console.log(1)");
+      const api = await app.inject({ method: "GET", url: "/api/no-existe" });
+      expect(api.statusCode).toBe(404);
+      expect(api.json().error.code).toBe("NOT_FOUND");
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 });

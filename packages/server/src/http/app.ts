@@ -58,16 +58,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(options.database, options.version));
   await app.register(plansRoutes(options.database.db));
 
-  const webDist = options.webDist;
-  if (webDist && existsSync(join(webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, decorateReply: true });
-    // Client-side routes (/planes/1) get the app; unknown API paths stay JSON 404s.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === "GET" && !request.url.startsWith("/api")) {
-        return reply.type("text/html; charset=utf-8").sendFile("index.html");
-      }
-      return sendNotFound(request, reply);
-    });
+  const webDist =
+    options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;
+  if (webDist) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
   }
+  // Client-side routes (/planes/1) get the web app; unknown API paths stay JSON 404s.
+  app.setNotFoundHandler((request, reply) => {
+    if (webDist && request.method === "GET" && !request.url.startsWith("/api")) {
+      return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    }
+    return sendNotFound(request, reply);
+  });
   return app;
 }

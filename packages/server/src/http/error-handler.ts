@@ -1,7 +1,8 @@
 /**
  * The single error handler: every failure leaves as
  * `{ error: { code, message, details } }`, messages in Spanish, and never
- * with a stack trace or SQL in the body (those go to the log).
+ * with a stack trace or SQL in the body (those go to the log). Unknown
+ * routes answer through `sendNotFound` in the same shape.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
@@ -37,11 +38,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {
-      const code = error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
-        ? "INVALID_JSON"
-        : error.code === "FST_ERR_CTP_BODY_TOO_LARGE"
-          ? "BODY_TOO_LARGE"
-          : "BAD_REQUEST";
+      const code =
+        error.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+        error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+          ? "INVALID_JSON"
+          : error.code === "FST_ERR_CTP_BODY_TOO_LARGE"
+            ? "BODY_TOO_LARGE"
+            : "BAD_REQUEST";
       const message =
         code === "INVALID_JSON"
           ? "El cuerpo de la solicitud no es JSON válido."
@@ -53,16 +56,22 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, "error no controlado");
     return reply
       .status(500)
-      .send(body("INTERNAL_ERROR", "Ocurrió un error interno. El equipo técnico puede revisarlo en el registro del servidor.", null));
+      .send(
+        body(
+          "INTERNAL_ERROR",
+          "Ocurrió un error interno. El equipo técnico puede revisarlo en el registro del servidor.",
+          null,
+        ),
+      );
   });
-
-  app.setNotFoundHandler(sendNotFound);
 }
 
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return reply
     .status(404)
-    .send(body("NOT_FOUND", `No existe la ruta ${request.method} ${request.url.split("?")[0]}.`, null));
+    .send(
+      body("NOT_FOUND", `No existe la ruta ${request.method} ${request.url.split("?")[0]}.`, null),
+    );
 }
 
 function body(code: string, message: string, details: unknown): ErrorBody {

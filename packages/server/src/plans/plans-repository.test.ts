@@ -46,7 +46,9 @@ describe.each(TEST_ENGINES)("repositorio de planes en $name", ({ open }) => {
   });
 
   it("guarda normalizado: una fila por indicador, no un JSON", async () => {
-    const rows = await handle.db.select({ code: indicators.code, trend: indicators.trend }).from(indicators);
+    const rows = await handle.db
+      .select({ code: indicators.code, trend: indicators.trend })
+      .from(indicators);
     expect(rows).toHaveLength(18);
     expect(rows.find((r) => r.code === "4075")?.trend).toBe("suma");
   });

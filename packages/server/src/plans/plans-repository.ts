@@ -79,7 +79,8 @@ export async function savePlan(db: Database, plan: Plan): Promise<number> {
             weightPct: yearWeight(o.weight ?? 0, year),
           })),
     );
-    if (perYearObjectiveWeights.length > 0) await tx.insert(objectiveWeights).values(perYearObjectiveWeights);
+    if (perYearObjectiveWeights.length > 0)
+      await tx.insert(objectiveWeights).values(perYearObjectiveWeights);
 
     const flat = plan.objectives.flatMap((o) => o.indicators.map((i) => ({ o, i })));
     let position = 0;
@@ -182,7 +183,10 @@ export async function getPlan(db: Database, id: number): Promise<StoredPlan | nu
   const objectiveWeightRows =
     objectiveIds.length === 0
       ? []
-      : await db.select().from(objectiveWeights).where(inArray(objectiveWeights.objectiveId, objectiveIds));
+      : await db
+          .select()
+          .from(objectiveWeights)
+          .where(inArray(objectiveWeights.objectiveId, objectiveIds));
   const indicatorRows = await db
     .select()
     .from(indicators)

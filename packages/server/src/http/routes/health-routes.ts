@@ -1,5 +1,5 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { DatabaseHandle } from "../../db/open-database.ts";
 
@@ -27,7 +27,11 @@ export function healthRoutes(database: DatabaseHandle, version: string): Fastify
         } catch {
           ok = false;
         }
-        const result = { status: ok ? "ok" : "error", database: { engine: database.engine, ok }, version } as const;
+        const result = {
+          status: ok ? "ok" : "error",
+          database: { engine: database.engine, ok },
+          version,
+        } as const;
         return reply.status(ok ? 200 : 503).send(result);
       },
     );

@@ -40,7 +40,8 @@ export function plansRoutes(db: Database): FastifyPluginAsyncZod {
       },
       async (request) => {
         const plan = await getPlan(db, request.params.id);
-        if (!plan) throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${request.params.id}.`);
+        if (!plan)
+          throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${request.params.id}.`);
         return plan;
       },
     );

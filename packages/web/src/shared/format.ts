@@ -1,0 +1,59 @@
+/**
+ * Number display for es-CO: decimal comma, thousands point (domain.md, "Locale
+ * es-CO"). Values arrive in full precision and are rounded once, here.
+ */
+
+/** No-break space: keeps "15 %" on one line, as the RAE writes percentages. */
+export const NBSP = "\u00a0";
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+function numberFormat(maxDecimals: number): Intl.NumberFormat {
+  let format = numberFormats.get(maxDecimals);
+  if (format === undefined) {
+    format = new Intl.NumberFormat("es-CO", {
+      maximumFractionDigits: maxDecimals,
+      roundingMode: "halfExpand",
+      // Group thousands even in 4-digit numbers ("1.234,5"), whatever the ICU data says.
+      useGrouping: "always",
+      // No "-0" when a small negative value rounds to zero.
+      signDisplay: "negative",
+    });
+    numberFormats.set(maxDecimals, format);
+  }
+  return format;
+}
+
+/**
+ * `1234.5` → "1.234,5"; at most `maxDecimals` decimals, half away from zero.
+ *
+ * The value is formatted from its shortest decimal string (Intl.NumberFormat
+ * accepts numeric strings since ES2023) so that 1.005 rounds to "1,01" as the
+ * plan writes it, not as its binary approximation 1.00499…
+ */
+export function formatNumber(value: number, maxDecimals = 2): string {
+  return numberFormat(maxDecimals).format(`${value}` as const);
+}
+
+/** A quantity in percent points: 15 → "15 %". */
+export function formatPercent(pct: number): string {
+  return `${formatNumber(pct)}${NBSP}%`;
+}
+
+/** A programmed value in its unit; only "%" is written next to the number. */
+export function formatValue(value: number, unit?: string): string {
+  return unit === "%" ? formatPercent(value) : formatNumber(value);
+}
+
+const yearList = new Intl.ListFormat("es-CO", { type: "conjunction" });
+
+/** Vigencias: consecutive years as a range ("2024–2027"), otherwise a list ("2024, 2025 y 2027"). */
+export function formatYears(years: readonly number[]): string {
+  const sorted = [...years].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return "";
+  if (first === last) return String(first);
+  const consecutive = sorted.every((year, i) => year === first + i);
+  return consecutive ? `${first}–${last}` : yearList.format(sorted.map(String));
+}
