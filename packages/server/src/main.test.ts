@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../bin/rumbo-server.js", import.meta.url));
+
+type Running = { child: ChildProcess; url: string; stderr: () => string };
+
+/** Starts the server as `npm start` does (without the web build) and waits until it listens. */
+function startServer(dataDir: string): Promise<Running> {
+  const child = spawn(process.execPath, [BIN], {
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      RUMBO_DATA_DIR: dataDir,
+      LOG_LEVEL: "info",
+      DATABASE_URL: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stderr?.on("data", (d: Buffer) => {
+    err += d.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m?.[1]) resolve({ child, url: m[1], stderr: () => err });
+    });
+    child.on("exit", (code) => reject(new Error(`el servidor terminó con ${code}: ${err}`)));
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+}
+
+describe("arranque y parada del servidor sobre la base embebida", () => {
+  it("arranca con el plan de demostración, y un segundo servidor en el mismo directorio se niega sin dañar nada", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "rumbo-main-"));
+    const first = await startServer(dataDir);
+    const plans = await (await fetch(`${first.url}/api/plans`)).json();
+    expect(plans.plans.map((p: { code: string }) => p.code)).toEqual(["PES-GP-2024-2027"]);
+
+    const second = spawn(process.execPath, [BIN], {
+      env: { ...process.env, PORT: "0", RUMBO_DATA_DIR: dataDir, DATABASE_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let secondErr = "";
+    second.stderr?.on("data", (d: Buffer) => {
+      secondErr += d.toString();
+    });
+    expect(await exitOf(second)).toBe(1);
+    expect(secondErr).toBe(
+      `rumbo: El directorio de datos ${dataDir} está en uso por otro proceso de Rumbo (pid ${first.child.pid}). Detenga ese proceso o use otro directorio con RUMBO_DATA_DIR.\n`,
+    );
+
+    // The first server kept working through the refusal.
+    expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+
+    // SIGTERM: requests finish, the database closes, the lock is released.
+    const exited = exitOf(first.child);
+    first.child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(existsSync(join(dataDir, "rumbo.lock"))).toBe(false);
+
+    // A restart finds the same data and does not load the demo a second time.
+    const again = await startServer(dataDir);
+    const after = await (await fetch(`${again.url}/api/plans`)).json();
+    expect(after.plans).toHaveLength(1);
+    const stopped = exitOf(again.child);
+    again.child.kill("SIGINT");
+    expect(await stopped).toBe(0);
+  });
+
+  it("una configuración no válida detiene el arranque nombrando la variable", async () => {
+    const child = spawn(process.execPath, [BIN], {
+      env: { ...process.env, PORT: "puerto", DATABASE_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let err = "";
+    child.stderr?.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
+    expect(await exitOf(child)).toBe(1);
+    expect(err).toBe(
+      'rumbo: Configuración no válida:\n  - PORT="puerto": debe ser un número de puerto\n',
+    );
+  });
+});
