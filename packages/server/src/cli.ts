@@ -1,5 +1,6 @@
 /** The `rumbo` command line: one dispatcher, one module per command. */
 import { readFile } from "node:fs/promises";
+import { actualsImportCommand } from "./cli/actuals-import-command.ts";
 import type { CliIo } from "./cli/cli-io.ts";
 import { importSeedCommand } from "./cli/plan-import-seed-command.ts";
 import { ConfigError } from "./config.ts";
@@ -13,6 +14,9 @@ Uso:
       tablas separadas por tabuladores). Advertencias de calidad en stderr.
       --json  imprime el plan como rumbo.plan/v1
       --db    lo guarda en la base de datos configurada (RUMBO_DATA_DIR o DATABASE_URL)
+  rumbo actuals import CÓDIGO_PLAN AVANCES.csv [--dry-run]
+      Carga los valores reportados (indicator,period,value) de un plan guardado.
+      Todo o nada: si hay un problema no se guarda ningún valor.
   rumbo compute --plan PLAN.json [--actuals AVANCES.csv] [--as-of AAAA-MM-DD]
                 [--missing zero|exclude] [--cap none]
       Calcula el cumplimiento (rumbo.result/v1 en stdout).
@@ -41,6 +45,12 @@ export async function runCli(
         const [sub, ...planArgs] = rest;
         if (sub === "import-seed") return await importSeedCommand(planArgs, io, env);
         io.stderr(`rumbo: subcomando de plan desconocido «${sub ?? ""}».\n\n${HELP}`);
+        return 2;
+      }
+      case "actuals": {
+        const [sub, ...actualsArgs] = rest;
+        if (sub === "import") return await actualsImportCommand(actualsArgs, io, env);
+        io.stderr(`rumbo: subcomando de actuals desconocido «${sub ?? ""}».\n\n${HELP}`);
         return 2;
       }
       case "compute":

@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { z } from "zod";
+import type { DatabaseConfig } from "./db/open-database.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -63,4 +64,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: c.DATABASE_URL ?? null,
     logLevel: c.LOG_LEVEL,
   };
+}
+
+/** The database the configuration points to: PostgreSQL when DATABASE_URL is set, else PGlite in the data directory. */
+export function databaseConfigOf(config: Config): DatabaseConfig {
+  return config.databaseUrl
+    ? { engine: "postgres", url: config.databaseUrl }
+    : { engine: "pglite", dataDir: config.dataDir };
 }

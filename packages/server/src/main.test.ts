@@ -45,8 +45,10 @@ describe("arranque y parada del servidor sobre la base embebida", () => {
   it("arranca con el plan de demostración, y un segundo servidor en el mismo directorio se niega sin dañar nada", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "rumbo-main-"));
     const first = await startServer(dataDir);
-    const plans = await (await fetch(`${first.url}/api/plans`)).json();
-    expect(plans.plans.map((p: { code: string }) => p.code)).toEqual(["PES-GP-2024-2027"]);
+    const plans = (await (await fetch(`${first.url}/api/plans`)).json()) as {
+      plans: { code: string }[];
+    };
+    expect(plans.plans.map((p) => p.code)).toEqual(["PES-GP-2024-2027"]);
 
     const second = spawn(process.execPath, [BIN], {
       env: { ...process.env, PORT: "0", RUMBO_DATA_DIR: dataDir, DATABASE_URL: "" },
@@ -72,7 +74,7 @@ describe("arranque y parada del servidor sobre la base embebida", () => {
 
     // A restart finds the same data and does not load the demo a second time.
     const again = await startServer(dataDir);
-    const after = await (await fetch(`${again.url}/api/plans`)).json();
+    const after = (await (await fetch(`${again.url}/api/plans`)).json()) as { plans: unknown[] };
     expect(after.plans).toHaveLength(1);
     const stopped = exitOf(again.child);
     again.child.kill("SIGINT");

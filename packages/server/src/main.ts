@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, databaseConfigOf, loadConfig } from "./config.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
 import { type DatabaseHandle, openDatabase } from "./db/open-database.ts";
 import { loadDemoDataIfEmpty } from "./demo-data.ts";
@@ -18,11 +18,7 @@ export async function startServer(
   env: NodeJS.ProcessEnv,
 ): Promise<{ app: FastifyInstance; database: DatabaseHandle }> {
   const config = loadConfig(env);
-  const database = await openDatabase(
-    config.databaseUrl
-      ? { engine: "postgres", url: config.databaseUrl }
-      : { engine: "pglite", dataDir: config.dataDir },
-  );
+  const database = await openDatabase(databaseConfigOf(config));
   try {
     const app = await buildApp({
       database,

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { importSeedDocument } from "@rumbo/core";
-import { loadConfig } from "../config.ts";
+import { databaseConfigOf, loadConfig } from "../config.ts";
 import { openDatabase } from "../db/open-database.ts";
 import { PlanCodeTakenError, savePlan } from "../plans/plans-repository.ts";
 import type { CliIo } from "./cli-io.ts";
@@ -50,11 +50,7 @@ export async function importSeedCommand(
   if (parsed.values.json) io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
   if (parsed.values.db) {
     const config = loadConfig(env);
-    const database = await openDatabase(
-      config.databaseUrl
-        ? { engine: "postgres", url: config.databaseUrl }
-        : { engine: "pglite", dataDir: config.dataDir },
-    );
+    const database = await openDatabase(databaseConfigOf(config));
     try {
       const id = await savePlan(database.db, plan);
       io.stderr(`rumbo: plan ${plan.code} guardado con id ${id} en ${database.description}.\n`);

@@ -119,3 +119,20 @@ export const indicatorVigencias = pgTable(
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.year] })],
 );
+
+/**
+ * Reported values (formats.md §2) per indicator and period ("2024", "2024-Q1",
+ * "2024-03"). Until the reporting workflow exists, they are loaded from an
+ * actuals CSV with `rumbo actuals import`.
+ */
+export const indicatorActuals = pgTable(
+  "indicator_actuals",
+  {
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    period: text("period").notNull(),
+    value: doublePrecision("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.period] })],
+);

@@ -16,6 +16,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../db/open-database.ts";
 import { registerErrorHandling, sendNotFound } from "./error-handler.ts";
+import { complianceRoutes } from "./routes/compliance-routes.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
 
@@ -47,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       tags: [
         { name: "planes", description: "Planes, objetivos, indicadores y programación" },
+        { name: "cumplimiento", description: "Cálculo de cumplimiento (docs/formats.md §3)" },
         { name: "sistema", description: "Estado del servicio" },
       ],
     },
@@ -57,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes(options.database, options.version));
   await app.register(plansRoutes(options.database.db));
+  await app.register(complianceRoutes(options.database.db));
 
   const webDist =
     options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;

@@ -6,7 +6,7 @@ import { getPlan, listPlans } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { errorSchema } from "../error-schema.ts";
 
-const planIdParams = z.object({
+export const planIdParams = z.object({
   id: z.coerce
     .number({ error: "el id del plan debe ser un número" })
     .int("el id del plan debe ser un número entero")

@@ -1,0 +1,84 @@
+import {
+  complianceResultSchema,
+  computeCompliance,
+  formatProblem,
+  parseAsOf,
+  parseCap,
+  parseMissing,
+} from "@rumbo/core";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { listActuals } from "../../actuals/actuals-repository.ts";
+import type { Database } from "../../db/open-database.ts";
+import { getPlan } from "../../plans/plans-repository.ts";
+import { ApiError } from "../api-error.ts";
+import { errorSchema } from "../error-schema.ts";
+import { planIdParams } from "./plans-routes.ts";
+
+const complianceQuery = z.object({
+  asOf: z
+    .string()
+    .optional()
+    .describe("Fecha de corte AAAA-MM-DD; sin ella se evalúan todas las vigencias"),
+  missing: z
+    .string()
+    .optional()
+    .describe("zero (por omisión) o exclude: cómo cuenta un indicador sin reporte"),
+  cap: z
+    .string()
+    .optional()
+    .describe("none para no limitar el cumplimiento al 100 %, o un tope decimal (1.25)"),
+});
+
+// The option parsers name the CLI flag; the API names its query parameter.
+const QUERY_FIELD: Record<string, string> = {
+  "--as-of": "asOf",
+  "--missing": "missing",
+  "--cap": "cap",
+};
+
+export function complianceRoutes(db: Database): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/plans/:id/compliance",
+      {
+        schema: {
+          tags: ["cumplimiento"],
+          summary:
+            "Cumplimiento del plan por vigencia y cuatrienio (rumbo.result/v1), con contribuciones",
+          params: planIdParams,
+          querystring: complianceQuery,
+          response: { 200: complianceResultSchema, 400: errorSchema, 404: errorSchema },
+        },
+      },
+      async (request) => {
+        // The same option parsers as `rumbo compute`, so both give the same messages.
+        const asOf = parseAsOf(request.query.asOf);
+        const missing = parseMissing(request.query.missing);
+        const cap = parseCap(request.query.cap);
+        const problems = [asOf, missing, cap].flatMap((o) => (o.ok ? [] : [o.problem]));
+        if (!asOf.ok || !missing.ok || !cap.ok) {
+          const details = problems.map((p) => ({
+            field: QUERY_FIELD[p.source] ?? p.source,
+            message: p.message,
+          }));
+          throw new ApiError(
+            400,
+            "VALIDATION_ERROR",
+            `La solicitud no es válida: ${problems.map(formatProblem).join("; ")}`,
+            details,
+          );
+        }
+        const plan = await getPlan(db, request.params.id);
+        if (!plan)
+          throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${request.params.id}.`);
+        const actuals = await listActuals(db, plan.id);
+        return computeCompliance(plan, actuals, {
+          asOf: asOf.value,
+          missing: missing.value,
+          cap: cap.value,
+        });
+      },
+    );
+  };
+}
