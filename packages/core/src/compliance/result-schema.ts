@@ -43,14 +43,21 @@ export const complianceResultSchema = z.object({
     period: rollupPeriodCell,
   }),
   objectives: z.array(
-    z.object({ code: z.string(), years: z.record(z.string(), rollupYearCell), period: rollupPeriodCell }),
+    z.object({
+      code: z.string(),
+      years: z.record(z.string(), rollupYearCell),
+      period: rollupPeriodCell,
+    }),
   ),
   indicators: z.array(
     z.object({
       code: z.string(),
       objective: z.string(),
       years: z.record(z.string(), indicatorYearCell),
-      period: indicatorYearCell.extend({ total: z.number().nullable(), progress: z.number().nullable() }),
+      period: indicatorYearCell.extend({
+        total: z.number().nullable(),
+        progress: z.number().nullable(),
+      }),
     }),
   ),
 });

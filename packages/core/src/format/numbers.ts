@@ -38,7 +38,8 @@ export function roundHalfAwayFromZero(value: number, decimals = 2, shift = 0): n
   const keep = point + decimals;
   if (keep < 0) return 0;
   let kept = digits.slice(0, keep).padEnd(Math.max(keep, 0), "0");
-  if (keep < digits.length && Number(digits.charAt(keep)) >= 5) kept = increment(kept === "" ? "0" : kept);
+  if (keep < digits.length && Number(digits.charAt(keep)) >= 5)
+    kept = increment(kept === "" ? "0" : kept);
   const rounded = Number(`${kept === "" ? "0" : kept}e${-decimals}`);
   return rounded === 0 ? 0 : sign * rounded;
 }

@@ -1,0 +1,140 @@
+/**
+ * Reader of the actuals file (formats.md §2): header row with `indicator`,
+ * `period`, `value` found by name; `,` with decimal point, or `;` with decimal
+ * comma when the header is `;`-separated. It returns every problem with the
+ * file and line number, never a partial result (formats.md §4).
+ */
+import type { Plan } from "../plan/plan.ts";
+import { createRowChecker } from "./actuals-rows.ts";
+import { forEachCsvRecord } from "./csv-split.ts";
+import { type Period, parsePeriod } from "./period.ts";
+import type { Problem } from "./problem.ts";
+
+/** One reported value; `period` in its canonical spelling (`2024-Q1`). */
+export type ActualValue = { indicator: string; period: string; value: number };
+export type ActualRow = ActualValue & { line: number };
+
+export type ReadActualsResult =
+  | { ok: true; actuals: ActualRow[] }
+  | { ok: false; problems: Problem[] };
+
+const COLUMNS = ["indicator", "period", "value"] as const;
+type Column = (typeof COLUMNS)[number];
+
+const POINT_NUMBER = /^-?\d+(\.\d+)?$/;
+const COMMA_NUMBER = /^-?\d+(,\d+)?$/;
+
+/**
+ * Reads an actuals file against a plan. With `plan = null` (the plan file had
+ * problems) only the checks that do not need the plan run, so the user still
+ * gets every problem of this file at once.
+ */
+export function readActualsCsv(
+  text: string,
+  fileName: string,
+  plan: Plan | null,
+): ReadActualsResult {
+  const problems: Problem[] = [];
+  const at = (line: number, message: string) => {
+    problems.push({ source: fileName, line, message });
+  };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const separator = firstLine(body).includes(";") ? ";" : ",";
+  const commaDecimal = separator === ";";
+  const number = commaDecimal ? COMMA_NUMBER : POINT_NUMBER;
+  const checker = createRowChecker(plan);
+  // Period spellings repeat (16 in a quarterly plan of 4 years): parse each once.
+  const periods = new Map<string, Period | null>();
+  const actuals: ActualRow[] = [];
+  let header: { fields: number; columns: Record<Column, number> } | null | undefined;
+  let headerLine = 1;
+
+  forEachCsvRecord(
+    body,
+    separator,
+    (line, fields) => {
+      if (isBlank(fields)) return;
+      if (header === undefined) {
+        headerLine = line;
+        header = findColumns(fields, line, at);
+        return;
+      }
+      if (header === null) return;
+      if (fields.length !== header.fields) {
+        at(
+          line,
+          `la fila tiene ${fields.length} campos y el encabezado ${header.fields} (separador "${separator}")`,
+        );
+        return;
+      }
+      const valueText = (fields[header.columns.value] ?? "").trim();
+      // formats.md §2: an empty value means "not reported"; the row is ignored.
+      if (valueText === "") return;
+      const indicator = (fields[header.columns.indicator] ?? "").trim();
+      const periodText = (fields[header.columns.period] ?? "").trim();
+      let period = periods.get(periodText);
+      if (period === undefined) {
+        period = parsePeriod(periodText);
+        periods.set(periodText, period);
+      }
+      let rowOk = checker.check(indicator, periodText, period, line, at);
+      if (!number.test(valueText)) {
+        at(
+          line,
+          `valor mal formado "${valueText}" (se espera un número con ${commaDecimal ? "coma" : "punto"} decimal, sin separador de miles ni exponente)`,
+        );
+        rowOk = false;
+      }
+      if (rowOk && period !== null) {
+        const value = Number(commaDecimal ? valueText.replace(",", ".") : valueText);
+        actuals.push({ indicator, period: checker.canonical(period), value, line });
+      }
+    },
+    at,
+  );
+  if (header === undefined) at(headerLine, `falta el encabezado (${COLUMNS.join(separator)})`);
+  if (problems.length > 0) {
+    // Problems come in line order even when a quoted field reported late.
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return { ok: false, problems };
+  }
+  return { ok: true, actuals };
+}
+
+function isBlank(fields: string[]): boolean {
+  for (const field of fields) if (field.trim() !== "") return false;
+  return true;
+}
+
+function firstLine(text: string): string {
+  // The header is the first non-blank line (blank lines are ignored, §2).
+  for (const line of text.split("\n", 50)) if (line.trim() !== "") return line;
+  return "";
+}
+
+function findColumns(
+  names: string[],
+  line: number,
+  at: (line: number, message: string) => void,
+): { fields: number; columns: Record<Column, number> } | null {
+  const found: Partial<Record<Column, number>> = {};
+  let ok = true;
+  names.forEach((name, index) => {
+    const column = COLUMNS.find((item) => item === name.trim().toLowerCase());
+    if (column === undefined) return;
+    if (found[column] !== undefined) {
+      at(line, `la columna "${column}" aparece dos veces en el encabezado`);
+      ok = false;
+    }
+    found[column] = index;
+  });
+  for (const column of COLUMNS) {
+    if (found[column] === undefined) {
+      at(line, `falta la columna "${column}" en el encabezado (se espera ${COLUMNS.join(", ")})`);
+      ok = false;
+    }
+  }
+  const { indicator, period, value } = found;
+  if (!ok || indicator === undefined || period === undefined || value === undefined) return null;
+  return { fields: names.length, columns: { indicator, period, value } };
+}

@@ -1,0 +1,116 @@
+/**
+ * Small checks shared by the plan reader: each one records a problem at a JSON
+ * path and returns the value only when it has the expected type, so the reader
+ * can go on and report every problem (formats.md §4).
+ */
+import type { Problem } from "./problem.ts";
+
+export type JsonRecord = { [key: string]: unknown };
+
+export type Reporter = {
+  problems: Problem[];
+  at(path: string, message: string): void;
+};
+
+export function createReporter(source: string): Reporter {
+  const problems: Problem[] = [];
+  return {
+    problems,
+    at(path, message) {
+      problems.push({ source, path, message });
+    },
+  };
+}
+
+export function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function join(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return path === "" ? key : `${path}.${key}`;
+}
+
+/** How a JSON value reads in a message: `"sube"`, `12`, `null`, `un objeto`. */
+export function describe(value: unknown): string {
+  if (value === undefined) return "nada";
+  if (Array.isArray(value)) return "una lista";
+  if (isRecord(value)) return "un objeto";
+  return JSON.stringify(value);
+}
+
+export function requiredString(
+  report: Reporter,
+  record: JsonRecord,
+  key: string,
+  path: string,
+  label: string,
+): string | undefined {
+  const value = record[key];
+  const at = join(path, key);
+  if (value === undefined) {
+    report.at(at, `falta ${label}`);
+    return undefined;
+  }
+  if (typeof value !== "string") {
+    report.at(at, `${label} debe ser texto, no ${describe(value)}`);
+    return undefined;
+  }
+  if (value.trim() === "") {
+    report.at(at, `${label} está vacío`);
+    return undefined;
+  }
+  return value;
+}
+
+export function optionalString(
+  report: Reporter,
+  record: JsonRecord,
+  key: string,
+  path: string,
+): string | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") {
+    report.at(join(path, key), `debe ser texto, no ${describe(value)}`);
+    return undefined;
+  }
+  return value;
+}
+
+/** A number or `null`; `undefined` when absent or wrong (the problem is recorded). */
+export function optionalNumberOrNull(
+  report: Reporter,
+  record: JsonRecord,
+  key: string,
+  path: string,
+  label: string,
+): number | null | undefined {
+  const value = record[key];
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    report.at(join(path, key), `${label} debe ser un número o null, no ${describe(value)}`);
+    return undefined;
+  }
+  return value;
+}
+
+export function optionalEnum<T extends string>(
+  report: Reporter,
+  record: JsonRecord,
+  key: string,
+  path: string,
+  allowed: readonly T[],
+): T | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  const found = allowed.find((item) => item === value);
+  if (found === undefined) {
+    report.at(
+      join(path, key),
+      `valor desconocido ${describe(value)} (se espera ${allowed.join(", ")})`,
+    );
+  }
+  return found;
+}

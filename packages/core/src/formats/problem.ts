@@ -1,0 +1,25 @@
+/**
+ * One problem found in an input: a plan file, an actuals file or a
+ * command-line option. Readers return every problem, never a partial result
+ * (formats.md §4, "Every problem is reported, not only the first").
+ */
+export type Problem = {
+  /** File name as the user gave it, or the option (`--as-of`) the problem is about. */
+  source: string;
+  /** JSON path inside a plan file, e.g. `objectives[2].indicators[0].trend`. */
+  path?: string;
+  /** Line number in a CSV file; the header is line 1 (formats.md §2). */
+  line?: number;
+  message: string;
+};
+
+/** One line per problem, naming the file and the row or JSON path (formats.md §4). */
+export function formatProblem(problem: Problem): string {
+  if (problem.line !== undefined) {
+    return `${problem.source}: línea ${problem.line}: ${problem.message}`;
+  }
+  if (problem.path !== undefined && problem.path !== "") {
+    return `${problem.source}: ${problem.path}: ${problem.message}`;
+  }
+  return `${problem.source}: ${problem.message}`;
+}

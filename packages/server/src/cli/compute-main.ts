@@ -1,0 +1,35 @@
+/**
+ * Runs `compute` or `explain` as a process: `node --import tsx
+ * packages/server/src/cli/compute-main.ts compute --plan …`. The `rumbo` bin
+ * routes here; tests and benchmarks run it as a child process.
+ */
+import { readFile } from "node:fs/promises";
+import type { CliIo } from "./cli-io.ts";
+import { computeCommand, explainCommand } from "./compute-command.ts";
+
+const io: CliIo = {
+  stdout: (s) => {
+    process.stdout.write(s);
+  },
+  stderr: (s) => {
+    process.stderr.write(s);
+  },
+  readFile: (path) => readFile(path, "utf8"),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === "compute") return computeCommand(args, io);
+  if (command === "explain") return explainCommand(args, io);
+  io.stderr(`rumbo: comando desconocido "${command ?? ""}" (se espera compute o explain)\n`);
+  return 2;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(
+    `rumbo: error inesperado: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+}
