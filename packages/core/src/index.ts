@@ -1,3 +1,8 @@
+export { assertUnreachable } from "./auth/assert-unreachable.ts";
+export * from "./auth/authorization-matrix.ts";
+export * from "./auth/password-policy.ts";
+export * from "./auth/policy.ts";
+export * from "./auth/scope.ts";
 export * from "./compliance/compute.ts";
 export * from "./compliance/engine.ts";
 export * from "./compliance/explain.ts";
@@ -15,7 +20,3 @@ export * from "./plan/plan.ts";
 export * from "./plan/plan-schema.ts";
 export * from "./seed/seed-document.ts";
 export { parseSpanishDecimal } from "./shared/decimal.ts";
-export * from "./auth/policy.ts";
-export * from "./auth/scope.ts";
-export * from "./auth/password-policy.ts";
-export * from "./auth/authorization-matrix.ts";
