@@ -22,7 +22,15 @@ const stages = [
       "--outputFile.json=reports/vitest.json",
     ],
     report: "reports/vitest.json",
-    count: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }),
+    // A file that fails to load has no failed test but fails the run: count it once.
+    count: (r) => ({
+      passed: r.numPassedTests,
+      failed:
+        r.numFailedTests +
+        r.testResults.filter(
+          (f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"),
+        ).length,
+    }),
   },
   {
     name: "e2e",

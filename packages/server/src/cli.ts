@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { actualsImportCommand } from "./cli/actuals-import-command.ts";
 import type { CliIo } from "./cli/cli-io.ts";
 import { importSeedCommand } from "./cli/plan-import-seed-command.ts";
+import { userCommand } from "./cli/user-command.ts";
 import { ConfigError } from "./config.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
 
@@ -17,6 +18,10 @@ Uso:
   rumbo actuals import CÓDIGO_PLAN AVANCES.csv [--dry-run]
       Carga los valores reportados (indicator,period,value) de un plan guardado.
       Todo o nada: si hay un problema no se guarda ningún valor.
+  rumbo user add CORREO --name NOMBRE [--area ÁREA] [--role ROL [--plan CÓDIGO [--objective C | --indicator C]]]
+  rumbo user reset CORREO
+  rumbo user role CORREO --role ROL [--plan CÓDIGO …] [--remove]
+      Cuentas: crea, da un enlace de un solo uso para fijar la contraseña, o cambia roles.
   rumbo compute --plan PLAN.json [--actuals AVANCES.csv] [--as-of AAAA-MM-DD]
                 [--missing zero|exclude] [--cap none]
       Calcula el cumplimiento (rumbo.result/v1 en stdout).
@@ -53,6 +58,8 @@ export async function runCli(
         io.stderr(`rumbo: subcomando de actuals desconocido «${sub ?? ""}».\n\n${HELP}`);
         return 2;
       }
+      case "user":
+        return await userCommand(rest, io, env);
       case "compute":
       case "explain": {
         const commands = await import("./cli/compute-command.ts");

@@ -10,6 +10,9 @@ describe("configuración por variables de entorno", () => {
       dataDir: resolve("./data"),
       databaseUrl: null,
       logLevel: "info",
+      demo: true,
+      publicUrl: null,
+      trustProxy: false,
     });
   });
 
@@ -21,6 +24,9 @@ describe("configuración por variables de entorno", () => {
         RUMBO_DATA_DIR: "/var/lib/rumbo",
         DATABASE_URL: "postgres://rumbo@db:5432/rumbo",
         LOG_LEVEL: "warn",
+        RUMBO_DEMO: "false",
+        RUMBO_PUBLIC_URL: "https://rumbo.entidad.gov.co",
+        RUMBO_TRUST_PROXY: "true",
       }),
     ).toEqual({
       port: 8080,
@@ -28,6 +34,9 @@ describe("configuración por variables de entorno", () => {
       dataDir: "/var/lib/rumbo",
       databaseUrl: "postgres://rumbo@db:5432/rumbo",
       logLevel: "warn",
+      demo: false,
+      publicUrl: "https://rumbo.entidad.gov.co",
+      trustProxy: true,
     });
   });
 

@@ -25,6 +25,12 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `debe ser uno de: ${LOG_LEVELS.join(", ")}` })
     .default("info"),
+  RUMBO_DEMO: z.enum(["true", "false"], { error: "debe ser true o false" }).default("true"),
+  RUMBO_TRUST_PROXY: z.enum(["true", "false"], { error: "debe ser true o false" }).default("false"),
+  RUMBO_PUBLIC_URL: z
+    .string()
+    .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), "debe ser una URL http:// o https://")
+    .optional(),
 });
 
 export type Config = {
@@ -33,6 +39,12 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | null;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Load the demo plan and example accounts into an empty database. */
+  demo: boolean;
+  /** Base URL of links sent to people (password reset); null: from the request's Host. */
+  publicUrl: string | null;
+  /** Trust X-Forwarded-* headers from a reverse proxy (HTTPS detection, client address). */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {
@@ -63,6 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: resolve(c.RUMBO_DATA_DIR),
     databaseUrl: c.DATABASE_URL ?? null,
     logLevel: c.LOG_LEVEL,
+    demo: c.RUMBO_DEMO === "true",
+    publicUrl: c.RUMBO_PUBLIC_URL ?? null,
+    trustProxy: c.RUMBO_TRUST_PROXY === "true",
   };
 }
 

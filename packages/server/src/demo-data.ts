@@ -26,6 +26,7 @@ export async function loadDemoDataIfEmpty(db: Database): Promise<DemoLoad> {
       `El plan de demostración no se pudo importar:\n${result.errors.map((e) => `línea ${e.line}: ${e.message}`).join("\n")}`,
     );
   }
-  const planId = await savePlan(db, result.plan);
+  // The seed plan is already public information (Ley 1712 de 2014).
+  const planId = await savePlan(db, result.plan, { published: true });
   return { loaded: true, planId, warnings: result.warnings.length };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 const BIN = fileURLToPath(new URL("../bin/rumbo-server.js", import.meta.url));
 
-type Running = { child: ChildProcess; url: string; stderr: () => string };
+type Running = { child: ChildProcess; url: string; stdout: () => string; stderr: () => string };
 
 /** Starts the server as `npm start` does (without the web build) and waits until it listens. */
 function startServer(dataDir: string): Promise<Running> {
@@ -31,7 +31,7 @@ function startServer(dataDir: string): Promise<Running> {
     child.stdout?.on("data", (d: Buffer) => {
       out += d.toString();
       const m = out.match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m?.[1]) resolve({ child, url: m[1], stderr: () => err });
+      if (m?.[1]) resolve({ child, url: m[1], stdout: () => out, stderr: () => err });
     });
     child.on("exit", (code) => reject(new Error(`el servidor terminó con ${code}: ${err}`)));
   });
@@ -49,6 +49,25 @@ describe("arranque y parada del servidor sobre la base embebida", () => {
       plans: { code: string }[];
     };
     expect(plans.plans.map((p) => p.code)).toEqual(["PES-GP-2024-2027"]);
+
+    // First start: the accounts' passwords are shown once and kept only for the owner.
+    expect(first.stdout()).toContain(
+      "Cuentas creadas (las contraseñas se muestran solo esta vez):",
+    );
+    const credentials = join(dataDir, "credenciales-demo.txt");
+    expect(statSync(credentials).mode & 0o777).toBe(0o600);
+    const adminLine = readFileSync(credentials, "utf8")
+      .split("\n")
+      .find((l) => l.includes("admin@rumbo.local"));
+    const adminPassword = adminLine?.trim().split(/\s+/)[2] ?? "";
+    const login = await fetch(`${first.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "admin@rumbo.local", password: adminPassword }),
+    });
+    expect(
+      ((await login.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword,
+    ).toBe(true);
 
     const second = spawn(process.execPath, [BIN], {
       env: { ...process.env, PORT: "0", RUMBO_DATA_DIR: dataDir, DATABASE_URL: "" },
@@ -76,6 +95,7 @@ describe("arranque y parada del servidor sobre la base embebida", () => {
     const again = await startServer(dataDir);
     const after = (await (await fetch(`${again.url}/api/plans`)).json()) as { plans: unknown[] };
     expect(after.plans).toHaveLength(1);
+    expect(again.stdout()).not.toContain("Cuentas creadas");
     const stopped = exitOf(again.child);
     again.child.kill("SIGINT");
     expect(await stopped).toBe(0);

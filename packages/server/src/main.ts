@@ -3,6 +3,8 @@
  * HTTP server; graceful shutdown on SIGTERM/SIGINT (finish requests, close
  * the database, release the data-directory lock).
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { ConfigError, databaseConfigOf, loadConfig } from "./config.ts";
@@ -10,6 +12,11 @@ import { DataDirLockedError } from "./db/data-dir-lock.ts";
 import { type DatabaseHandle, openDatabase } from "./db/open-database.ts";
 import { loadDemoDataIfEmpty } from "./demo-data.ts";
 import { buildApp } from "./http/app.ts";
+import {
+  createDemoAccounts,
+  ensureAdministrator,
+  formatCredentials,
+} from "./users/bootstrap-accounts.ts";
 import { VERSION } from "./version.ts";
 
 const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -25,14 +32,19 @@ export async function startServer(
       logger: { level: config.logLevel },
       webDist: WEB_DIST,
       version: VERSION,
+      publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
     });
-    const demo = await loadDemoDataIfEmpty(database.db);
+    const demo = config.demo
+      ? await loadDemoDataIfEmpty(database.db)
+      : ({ loaded: false } as const);
     if (demo.loaded) {
       app.log.info(
         { planId: demo.planId, warnings: demo.warnings },
         "base de datos vacía: se cargó el plan sectorial de demostración",
       );
     }
+    await announceAccounts(database, config.dataDir, demo.loaded ? demo.planId : null);
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ database: database.description }, `Rumbo ${VERSION} listo`);
     return { app, database };
@@ -41,6 +53,31 @@ export async function startServer(
     throw error;
   }
 }
+
+/**
+ * First start: the administrator (and the demo accounts) with passwords shown
+ * once on the console; with the embedded database also written, readable only
+ * by the owner, to RUMBO_DATA_DIR/credenciales-demo.txt.
+ */
+async function announceAccounts(
+  database: DatabaseHandle,
+  dataDir: string,
+  demoPlanId: number | null,
+): Promise<void> {
+  const admin = await ensureAdministrator(database.db);
+  if (!admin) return;
+  const accounts = [
+    admin,
+    ...(demoPlanId === null ? [] : await createDemoAccounts(database.db, demoPlanId)),
+  ];
+  const text = formatCredentials(accounts);
+  process.stdout.write(`\n${text}\n`);
+  if (database.engine === "pglite") {
+    writeFileSync(join(dataDir, CREDENTIALS_FILE), text, { mode: 0o600 });
+  }
+}
+
+export const CREDENTIALS_FILE = "credenciales-demo.txt";
 
 /** Entry point of `npm start` (bin/rumbo-server.js). */
 export async function runServer(): Promise<void> {

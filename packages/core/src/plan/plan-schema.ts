@@ -65,6 +65,8 @@ export const planSummarySchema = z.object({
   years: z.array(z.number().int()),
   objectiveCount: z.number().int(),
   indicatorCount: z.number().int(),
+  /** Public information (Ley 1712 de 2014): readable without an account. */
+  published: z.boolean(),
 });
 
 export const planListSchema = z.object({ plans: z.array(planSummarySchema) });

@@ -4,9 +4,12 @@
  * reprogramación, cortes) can reference any of them.
  */
 import {
+  bigserial,
   boolean,
   doublePrecision,
+  index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -27,6 +30,8 @@ export const plans = pgTable("plans", {
   semaforoRojo: doublePrecision("semaforo_rojo"),
   semaforoAmarillo: doublePrecision("semaforo_amarillo"),
   semaforoSobreejecucion: doublePrecision("semaforo_sobreejecucion"),
+  // Published plans are public information (Ley 1712 de 2014): anyone may read them.
+  published: boolean("published").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -135,4 +140,80 @@ export const indicatorActuals = pgTable(
     value: doublePrecision("value").notNull(),
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.period] })],
+);
+
+/**
+ * Accounts. Only what the work needs (Ley 1581 de 2012): email to log in, a
+ * name and an area to route reports; the password only as an argon2id hash.
+ */
+export const users = pgTable("users", {
+  id: serial("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  area: text("area"),
+  passwordHash: text("password_hash"),
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
+  active: boolean("active").notNull().default(true),
+  failedLogins: integer("failed_logins").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A role granted on a scope: no plan = global; plan + objective or indicator code = narrower. */
+export const roleAssignments = pgTable(
+  "role_assignments",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    planId: integer("plan_id").references(() => plans.id, { onDelete: "cascade" }),
+    objectiveCode: text("objective_code"),
+    indicatorCode: text("indicator_code"),
+  },
+  (t) => [index("role_assignments_user").on(t.userId)],
+);
+
+/** Server-side sessions; the cookie carries a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** One-time password-reset links; only the token's SHA-256 is kept. */
+export const passwordResets = pgTable("password_resets", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+/** Who did what, when and from where. Rows survive the deletion of their user. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    resource: text("resource"),
+    outcome: text("outcome").notNull(),
+    ip: text("ip"),
+    details: jsonb("details"),
+  },
+  (t) => [index("audit_log_at").on(t.at)],
 );

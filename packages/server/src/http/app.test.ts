@@ -44,6 +44,7 @@ describe.each(TEST_ENGINES)("API de planes sobre $name", ({ open }) => {
           years: [2024, 2025, 2026, 2027],
           objectiveCount: 8,
           indicatorCount: 18,
+          published: true,
         },
       ],
     });

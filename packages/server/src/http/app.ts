@@ -4,6 +4,8 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -15,10 +17,15 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../db/open-database.ts";
+import { registerAccessControl } from "./access-control.ts";
 import { registerErrorHandling, sendNotFound } from "./error-handler.ts";
+import { auditRoutes } from "./routes/audit-routes.ts";
+import { authRoutes } from "./routes/auth-routes.ts";
 import { complianceRoutes } from "./routes/compliance-routes.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
+import { permissionsRoutes } from "./routes/permissions-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
+import { usersRoutes } from "./routes/users-routes.ts";
 
 export type AppOptions = {
   database: DatabaseHandle;
@@ -26,18 +33,48 @@ export type AppOptions = {
   /** Directory of the web build (packages/web/dist); null serves the API only. */
   webDist: string | null;
   version: string;
+  /** The clock of sessions, lockouts and links; tests move it. */
+  now?: () => Date;
+  /** Base of links sent to people (password reset); default: http://<Host header>. */
+  publicUrl?: string | null;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (then cookies become Secure). */
+  trustProxy?: boolean;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
     // Let the error handler decide what leaves the server.
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  const now = options.now ?? (() => new Date());
+  const db = options.database.db;
+
+  await app.register(fastifyHelmet, {
+    // The web app loads only its own files: no inline script, no third parties.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  registerAccessControl(app, db, now);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -49,17 +86,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tags: [
         { name: "planes", description: "Planes, objetivos, indicadores y programación" },
         { name: "cumplimiento", description: "Cálculo de cumplimiento (docs/formats.md §3)" },
+        { name: "cuentas", description: "Sesiones, cuentas, roles y alcances" },
+        { name: "auditoría", description: "Quién hizo qué, cuándo y desde dónde" },
         { name: "sistema", description: "Estado del servicio" },
       ],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { config: { action: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
+  const publicUrl = (host: string) => options.publicUrl ?? `http://${host}`;
   await app.register(healthRoutes(options.database, options.version));
-  await app.register(plansRoutes(options.database.db));
-  await app.register(complianceRoutes(options.database.db));
+  await app.register(authRoutes(db, now));
+  await app.register(usersRoutes(db, now, publicUrl));
+  await app.register(auditRoutes(db));
+  await app.register(plansRoutes(db));
+  await app.register(complianceRoutes(db));
+  await app.register(permissionsRoutes(db));
 
   const webDist =
     options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;

@@ -41,6 +41,7 @@ describe.each(TEST_ENGINES)("repositorio de planes en $name", ({ open }) => {
         years: [2024, 2025, 2026, 2027],
         objectiveCount: 8,
         indicatorCount: 18,
+        published: false,
       },
     ]);
   });

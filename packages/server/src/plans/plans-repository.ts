@@ -25,6 +25,7 @@ export type PlanSummary = {
   years: number[];
   objectiveCount: number;
   indicatorCount: number;
+  published: boolean;
 };
 
 export class PlanCodeTakenError extends Error {
@@ -35,7 +36,31 @@ export class PlanCodeTakenError extends Error {
   }
 }
 
-export async function savePlan(db: Database, plan: Plan): Promise<number> {
+/** Published plans are public (Ley 1712 de 2014); others only for accounts with a role on them. */
+export async function getPlanAccess(
+  db: Database,
+  id: number,
+): Promise<{ id: number; published: boolean } | null> {
+  const [row] = await db
+    .select({ id: plans.id, published: plans.published })
+    .from(plans)
+    .where(eq(plans.id, id));
+  return row ?? null;
+}
+
+export async function setPlanPublished(
+  db: Database,
+  id: number,
+  published: boolean,
+): Promise<void> {
+  await db.update(plans).set({ published }).where(eq(plans.id, id));
+}
+
+export async function savePlan(
+  db: Database,
+  plan: Plan,
+  options: { published?: boolean } = {},
+): Promise<number> {
   return db.transaction(async (tx) => {
     const taken = await tx.select({ id: plans.id }).from(plans).where(eq(plans.code, plan.code));
     if (taken.length > 0) throw new PlanCodeTakenError(plan.code);
@@ -51,6 +76,7 @@ export async function savePlan(db: Database, plan: Plan): Promise<number> {
         semaforoRojo: plan.semaforo?.rojo ?? null,
         semaforoAmarillo: plan.semaforo?.amarillo ?? null,
         semaforoSobreejecucion: plan.semaforo?.sobreejecucion ?? null,
+        published: options.published ?? false,
       })
       .returning({ id: plans.id });
     if (!row) throw new Error("La base de datos no devolvió el id del plan creado.");
@@ -155,6 +181,7 @@ export async function listPlans(db: Database): Promise<PlanSummary[]> {
       .sort((a, b) => a - b),
     objectiveCount: objectiveCounts.find((c) => c.planId === r.id)?.n ?? 0,
     indicatorCount: indicatorCounts.find((c) => c.planId === r.id)?.n ?? 0,
+    published: r.published,
   }));
 }
 

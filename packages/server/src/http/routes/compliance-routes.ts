@@ -13,7 +13,7 @@ import type { Database } from "../../db/open-database.ts";
 import { getPlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { errorSchema } from "../error-schema.ts";
-import { planIdParams } from "./plans-routes.ts";
+import { planIdParams, planResource } from "./plans-routes.ts";
 
 const complianceQuery = z.object({
   asOf: z
@@ -42,13 +42,20 @@ export function complianceRoutes(db: Database): FastifyPluginAsyncZod {
     app.get(
       "/api/plans/:id/compliance",
       {
+        config: { action: "compliance.read", resource: planResource(db) },
         schema: {
           tags: ["cumplimiento"],
           summary:
             "Cumplimiento del plan por vigencia y cuatrienio (rumbo.result/v1), con contribuciones",
           params: planIdParams,
           querystring: complianceQuery,
-          response: { 200: complianceResultSchema, 400: errorSchema, 404: errorSchema },
+          response: {
+            200: complianceResultSchema,
+            400: errorSchema,
+            401: errorSchema,
+            403: errorSchema,
+            404: errorSchema,
+          },
         },
       },
       async (request) => {

@@ -14,6 +14,7 @@ export function healthRoutes(database: DatabaseHandle, version: string): Fastify
     app.get(
       "/api/health",
       {
+        config: { action: "public" },
         schema: {
           tags: ["sistema"],
           summary: "Estado del servidor y de la base de datos",

@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: every benchmark of Rumbo on one synthetic district workload
+ * (bench/generate.ts), printed as a table. Figures are recorded by hand in
+ * docs/benchmarks.md with the machine they were measured on.
+ *
+ *   npm run bench                 # all
+ *   npm run bench -- engine sql   # some: engine, sql, cli
+ */
+import type { BenchFigure } from "./bench-figure.ts";
+import { runCliComputeBench } from "./cli-compute.bench.ts";
+import { runEngineBench } from "./engine.bench.ts";
+import { generateWorkload } from "./generate.ts";
+import { runSqlRollupBench } from "./sql-rollup.ts";
+
+const PG_URL = process.env.RUMBO_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test";
+const selected = new Set(process.argv.slice(2));
+const wants = (name: string) => selected.size === 0 || selected.has(name);
+
+const started = performance.now();
+process.stdout.write("Generando la carga sintética (100.000 indicadores, 1,6 M valores)…\n");
+const workload = generateWorkload();
+const figures: BenchFigure[] = [];
+if (wants("engine")) figures.push(...(await runEngineBench({ workload })));
+if (wants("sql")) figures.push(...(await runSqlRollupBench(PG_URL, { workload })));
+if (wants("cli")) figures.push(...(await runCliComputeBench({ workload })));
+
+const number = new Intl.NumberFormat("es-CO", { maximumFractionDigits: 3 });
+const rows = figures.map((f) => [f.name, `${number.format(f.value)} ${f.unit}`, f.detail ?? ""]);
+const widths = [0, 1].map((i) => Math.max(...rows.map((r) => (r[i] ?? "").length), 6));
+for (const [name, value, detail] of rows) {
+  process.stdout.write(
+    `${(name ?? "").padEnd(widths[0] ?? 0)}  ${(value ?? "").padStart(widths[1] ?? 0)}  ${detail}\n`,
+  );
+}
+process.stdout.write(`\nTotal: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,0 +1,345 @@
+/**
+ * The authorization matrix (issue 5): every API route × every role ×
+ * in-scope / out-of-scope resource, with the expected decision written down
+ * as a table and asserted both ways. The route list comes from the app
+ * itself: a new route without a row here fails, and so does a route without
+ * a declared action (it cannot even be registered).
+ */
+import type { Plan } from "@rumbo/core";
+import Fastify, { type FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../db/open-database.ts";
+import { openDatabase } from "../db/open-database.ts";
+import { loadDemoDataIfEmpty } from "../demo-data.ts";
+import { savePlan } from "../plans/plans-repository.ts";
+import { createAccount, sessionFor } from "../testing/accounts.ts";
+import { registerAccessControl } from "./access-control.ts";
+import { buildApp } from "./app.ts";
+
+const ACTORS = [
+  "anónimo",
+  "administrador",
+  "planeación",
+  "responsable",
+  "consulta",
+  "sin rol",
+] as const;
+type ActorName = (typeof ACTORS)[number];
+const ALL = [...ACTORS];
+const LOGGED_IN = ACTORS.filter((a) => a !== "anónimo");
+const ADMIN: ActorName[] = ["administrador"];
+
+type Ctx = { publishedPlan: number; privatePlan: number; otherUser: number; uniq: () => string };
+type Case = {
+  name: "en alcance" | "fuera de alcance" | "único";
+  request: (ctx: Ctx) => { method: string; url: string; body?: unknown };
+  allowed: readonly ActorName[];
+};
+
+// Sample requests are valid, so an allowed request never stops at validation:
+// "allowed" = any answer but 401/403 with an access code.
+const DOCS: Case[] = [
+  { name: "único", request: () => ({ method: "GET", url: "/api/docs/json" }), allowed: ALL },
+];
+const MATRIX: Record<string, Case[]> = {
+  "GET /api/docs": [
+    { name: "único", request: () => ({ method: "GET", url: "/api/docs" }), allowed: ALL },
+  ],
+  "GET /api/docs/static/index.html": [
+    {
+      name: "único",
+      request: () => ({ method: "GET", url: "/api/docs/static/index.html" }),
+      allowed: ALL,
+    },
+  ],
+  "GET /api/docs/static/swagger-initializer.js": [
+    {
+      name: "único",
+      request: () => ({ method: "GET", url: "/api/docs/static/swagger-initializer.js" }),
+      allowed: ALL,
+    },
+  ],
+  "GET /api/docs/json": DOCS,
+  "GET /api/docs/yaml": [
+    { name: "único", request: () => ({ method: "GET", url: "/api/docs/yaml" }), allowed: ALL },
+  ],
+  "GET /api/docs/static/*": [
+    {
+      name: "único",
+      request: () => ({ method: "GET", url: "/api/docs/static/swagger-ui.css" }),
+      allowed: ALL,
+    },
+  ],
+  "GET /api/openapi.json": [
+    { name: "único", request: () => ({ method: "GET", url: "/api/openapi.json" }), allowed: ALL },
+  ],
+  "GET /api/health": [
+    { name: "único", request: () => ({ method: "GET", url: "/api/health" }), allowed: ALL },
+  ],
+  "GET /api/auth/session": [
+    { name: "único", request: () => ({ method: "GET", url: "/api/auth/session" }), allowed: ALL },
+  ],
+  "POST /api/auth/login": [
+    {
+      name: "único",
+      request: (c) => ({
+        method: "POST",
+        url: "/api/auth/login",
+        body: { email: `nadie-${c.uniq()}@x.co`, password: "x" },
+      }),
+      allowed: ALL,
+    },
+  ],
+  "POST /api/auth/logout": [
+    { name: "único", request: () => ({ method: "POST", url: "/api/auth/logout" }), allowed: ALL },
+  ],
+  "POST /api/auth/logout-all": [
+    {
+      name: "único",
+      request: () => ({ method: "POST", url: "/api/auth/logout-all" }),
+      allowed: LOGGED_IN,
+    },
+  ],
+  "POST /api/auth/password": [
+    {
+      name: "único",
+      request: () => ({
+        method: "POST",
+        url: "/api/auth/password",
+        body: { currentPassword: "no-es-la-actual", newPassword: "Una frase larga y propia 2026" },
+      }),
+      allowed: LOGGED_IN,
+    },
+  ],
+  "POST /api/auth/reset": [
+    {
+      name: "único",
+      request: () => ({
+        method: "POST",
+        url: "/api/auth/reset",
+        body: { token: "enlace-falso", newPassword: "Una frase larga y propia 2026" },
+      }),
+      allowed: ALL,
+    },
+  ],
+  "GET /api/users": [
+    { name: "único", request: () => ({ method: "GET", url: "/api/users" }), allowed: ADMIN },
+  ],
+  "POST /api/users": [
+    {
+      name: "único",
+      request: (c) => ({
+        method: "POST",
+        url: "/api/users",
+        body: {
+          email: `nueva-${c.uniq()}@entidad.gov.co`,
+          name: "Cuenta nueva",
+          area: null,
+          assignments: [],
+        },
+      }),
+      allowed: ADMIN,
+    },
+  ],
+  "PUT /api/users/:id/assignments": [
+    {
+      name: "único",
+      request: (c) => ({
+        method: "PUT",
+        url: `/api/users/${c.otherUser}/assignments`,
+        body: { assignments: [] },
+      }),
+      allowed: ADMIN,
+    },
+  ],
+  "PATCH /api/users/:id": [
+    {
+      name: "único",
+      request: (c) => ({
+        method: "PATCH",
+        url: `/api/users/${c.otherUser}`,
+        body: { active: true },
+      }),
+      allowed: ADMIN,
+    },
+  ],
+  "POST /api/users/:id/reset-link": [
+    {
+      name: "único",
+      request: (c) => ({ method: "POST", url: `/api/users/${c.otherUser}/reset-link` }),
+      allowed: ADMIN,
+    },
+  ],
+  "GET /api/audit": [
+    { name: "único", request: () => ({ method: "GET", url: "/api/audit" }), allowed: ADMIN },
+  ],
+  "GET /api/plans": [
+    { name: "único", request: () => ({ method: "GET", url: "/api/plans" }), allowed: ALL },
+  ],
+  ...planRoute("GET /api/plans/:id", (id) => `/api/plans/${id}`),
+  ...planRoute("GET /api/plans/:id/compliance", (id) => `/api/plans/${id}/compliance`),
+  ...planRoute("GET /api/plans/:id/permissions", (id) => `/api/plans/${id}/permissions`),
+};
+
+/** A published plan (1) is public; the unpublished one is only for whoever has a role on it (the global admin). */
+function planRoute(key: string, url: (planId: number) => string): Record<string, Case[]> {
+  return {
+    [key]: [
+      {
+        name: "en alcance",
+        request: (c) => ({ method: "GET", url: url(c.publishedPlan) }),
+        allowed: ALL,
+      },
+      {
+        name: "fuera de alcance",
+        request: (c) => ({ method: "GET", url: url(c.privatePlan) }),
+        allowed: ADMIN,
+      },
+    ],
+  };
+}
+
+const DENIAL_CODES = new Set(["AUTH_REQUIRED", "FORBIDDEN"]);
+
+describe("matriz de autorización: cada ruta × cada rol × dentro y fuera de alcance", () => {
+  let database: DatabaseHandle;
+  let app: FastifyInstance;
+  const ctx: Ctx = {
+    publishedPlan: 0,
+    privatePlan: 0,
+    otherUser: 0,
+    uniq: () => Math.random().toString(36).slice(2),
+  };
+  const actorIds = new Map<ActorName, number>();
+
+  beforeAll(async () => {
+    database = await openDatabase({ engine: "pglite", dataDir: null });
+    const demo = await loadDemoDataIfEmpty(database.db);
+    if (!demo.loaded) throw new Error("base no vacía");
+    ctx.publishedPlan = demo.planId;
+    ctx.privatePlan = await savePlan(database.db, privatePlan());
+    const p = ctx.publishedPlan;
+    actorIds.set(
+      "administrador",
+      await createAccount(database.db, "admin@m.co", [
+        { role: "administrador", scope: { kind: "global" } },
+      ]),
+    );
+    actorIds.set(
+      "planeación",
+      await createAccount(database.db, "plan@m.co", [
+        { role: "planeacion", scope: { kind: "plan", planId: p } },
+      ]),
+    );
+    actorIds.set(
+      "responsable",
+      await createAccount(database.db, "resp@m.co", [
+        { role: "responsable", scope: { kind: "objective", planId: p, objectiveCode: "3" } },
+      ]),
+    );
+    actorIds.set(
+      "consulta",
+      await createAccount(database.db, "cons@m.co", [
+        { role: "consulta", scope: { kind: "plan", planId: p } },
+      ]),
+    );
+    actorIds.set("sin rol", await createAccount(database.db, "sinrol@m.co", []));
+    ctx.otherUser = await createAccount(database.db, "otra@m.co", []);
+    app = await buildApp({ database, logger: false, webDist: null, version: "t" });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it("toda ruta de la API tiene su fila en la matriz, y toda fila su ruta", () => {
+    const routes = app.routeTable.map((r) => `${r.method} ${r.url}`).sort();
+    expect(routes).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [route, cases] of Object.entries(MATRIX)) {
+    for (const c of cases) {
+      for (const actor of ACTORS) {
+        const expected = c.allowed.includes(actor) ? "permitido" : "denegado";
+        it(`${route} [${c.name}] como ${actor}: ${expected}`, async () => {
+          const req = c.request(ctx);
+          const userId = actorIds.get(actor);
+          const headers: Record<string, string> = {};
+          if (userId !== undefined)
+            Object.assign(headers, (await sessionFor(database.db, userId)).headers);
+          const res = await app.inject({
+            method: req.method as "GET",
+            url: req.url,
+            headers,
+            ...(req.body === undefined ? {} : { payload: req.body as object }),
+          });
+          const code = String(res.headers["content-type"] ?? "").includes("json")
+            ? (res.json()?.error?.code as string | undefined)
+            : undefined;
+          const denied =
+            (res.statusCode === 401 || res.statusCode === 403) &&
+            code !== undefined &&
+            DENIAL_CODES.has(code);
+          expect({
+            status: res.statusCode,
+            decision: denied ? "denegado" : "permitido",
+          }).toMatchObject({
+            decision: expected,
+          });
+          if (denied) expect(res.statusCode).toBe(actor === "anónimo" ? 401 : 403);
+          else expect(res.statusCode).toBeLessThan(500);
+        });
+      }
+    }
+  }
+
+  it("el público y los roles ven en la lista solo los planes que pueden leer", async () => {
+    const codes = async (actor: ActorName) => {
+      const userId = actorIds.get(actor);
+      const headers = userId === undefined ? {} : (await sessionFor(database.db, userId)).headers;
+      return (await app.inject({ method: "GET", url: "/api/plans", headers }))
+        .json()
+        .plans.map((p: { code: string }) => p.code);
+    };
+    expect(await codes("anónimo")).toEqual(["PES-GP-2024-2027"]);
+    expect(await codes("consulta")).toEqual(["PES-GP-2024-2027"]);
+    expect(await codes("administrador")).toEqual(["PES-GP-2024-2027", "PA-PRIVADO-2025"]);
+  });
+});
+
+describe("una ruta sin acción declarada", () => {
+  it("no se puede registrar: la aplicación no arranca", async () => {
+    const database = await openDatabase({ engine: "pglite", dataDir: null });
+    const bare = Fastify();
+    registerAccessControl(bare, database.db, () => new Date());
+    expect(() => bare.get("/api/sin-accion", async () => "hola")).toThrow(
+      "La ruta GET /api/sin-accion no declara su acción (config.action): toda ruta de la API debe declararla.",
+    );
+    await database.close();
+  });
+});
+
+function privatePlan(): Plan {
+  return {
+    format: "rumbo.plan/v1",
+    code: "PA-PRIVADO-2025",
+    name: "Plan de acción en formulación",
+    years: [2025],
+    objectives: [
+      {
+        code: "1",
+        name: "Objetivo interno",
+        indicators: [
+          {
+            code: "X1",
+            name: "Indicador interno",
+            trend: "suma",
+            weight: 100,
+            targets: { "2025": 10 },
+          },
+        ],
+      },
+    ],
+  };
+}
