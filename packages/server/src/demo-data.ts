@@ -27,6 +27,11 @@ export async function loadDemoDataIfEmpty(db: Database): Promise<DemoLoad> {
     );
   }
   // The seed plan is already public information (Ley 1712 de 2014).
-  const planId = await savePlan(db, result.plan, { published: true });
+  // It is also in force since 2024: changes to its programming are reprogramaciones.
+  const planId = await savePlan(db, result.plan, {
+    published: true,
+    status: "vigente",
+    version: { kind: "importacion", effectiveFrom: `${result.plan.years[0]}-01-01` },
+  });
   return { loaded: true, planId, warnings: result.warnings.length };
 }

@@ -57,6 +57,17 @@ export const planSchema = z.object({
 
 export const storedPlanSchema = planSchema.extend({ id: z.number().int() });
 
+export const PLAN_STATUSES = ["formulacion", "vigente"] as const;
+
+/** A plan as `GET /api/plans/:id` serves it: the document plus its place in the history. */
+export const planDocumentSchema = storedPlanSchema.extend({
+  /** The version shown (the current one unless `?version=` or `?at=` asked for another). */
+  version: z.number().int(),
+  currentVersion: z.number().int(),
+  status: z.enum(PLAN_STATUSES),
+  published: z.boolean(),
+});
+
 export const planSummarySchema = z.object({
   id: z.number().int(),
   code: z.string(),

@@ -1,37 +1,21 @@
 import { mkdtempSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listAudit } from "../audit/audit-repository.ts";
 import { runCli } from "../cli.ts";
 import { openDatabase } from "../db/open-database.ts";
+import { captureIo } from "../testing/capture-io.ts";
 import { SEED_PATH } from "../testing/seed-plan.ts";
 import { findUserByEmail, getUser } from "../users/users-repository.ts";
-import type { CliIo } from "./cli-io.ts";
-
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (s: string) => {
-      io.out += s;
-    },
-    stderr: (s: string) => {
-      io.err += s;
-    },
-    readFile: (path: string) => readFile(path, "utf8"),
-  };
-  return io;
-}
 
 describe("rumbo user add | reset | role", () => {
   it("crea una cuenta con rol en un plan, da enlaces de un solo uso y cambia sus roles, todo auditado", async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), "rumbo-user-")), "data");
     const env = { RUMBO_DATA_DIR: dataDir, RUMBO_PUBLIC_URL: "https://rumbo.entidad.gov.co" };
-    expect(await runCli(["plan", "import-seed", SEED_PATH, "--db"], capture(), env)).toBe(0);
+    expect(await runCli(["plan", "import-seed", SEED_PATH, "--db"], captureIo(), env)).toBe(0);
 
-    const add = capture();
+    const add = captureIo();
     expect(
       await runCli(
         [
@@ -55,16 +39,16 @@ describe("rumbo user add | reset | role", () => {
       /^Cuenta lina@entidad\.gov\.co creada \(id 1\)\.\nEnlace de un solo uso para fijar la contraseña \(vence .*\):\nhttps:\/\/rumbo\.entidad\.gov\.co\/restablecer#token=[A-Za-z0-9_-]{43}\n$/,
     );
 
-    const reset = capture();
+    const reset = captureIo();
     expect(await runCli(["user", "reset", "lina@entidad.gov.co"], reset, env)).toBe(0);
     expect(reset.out).toMatch(/restablecer#token=/);
 
-    const role = capture();
+    const role = captureIo();
     expect(
       await runCli(["user", "role", "lina@entidad.gov.co", "--role", "consulta"], role, env),
     ).toBe(0);
     expect(role.out).toBe("lina@entidad.gov.co: planeacion (plan 1); consulta (global).\n");
-    const removed = capture();
+    const removed = captureIo();
     expect(
       await runCli(
         [
@@ -119,12 +103,12 @@ describe("rumbo user add | reset | role", () => {
       [["user", "borrar", "x@y.co"], /^rumbo: subcomando de user desconocido «borrar»\.\nUso:/],
     ];
     for (const [args, expected] of cases) {
-      const io = capture();
+      const io = captureIo();
       expect(await runCli(args, io, env)).toBe(2);
       expect(io.err).toMatch(expected);
     }
-    expect(await runCli(["user", "add", "x@y.co", "--name", "X"], capture(), env)).toBe(0);
-    const dup = capture();
+    expect(await runCli(["user", "add", "x@y.co", "--name", "X"], captureIo(), env)).toBe(0);
+    const dup = captureIo();
     expect(await runCli(["user", "add", "X@Y.co", "--name", "X"], dup, env)).toBe(2);
     expect(dup.err).toBe("rumbo: Ya existe una cuenta con el correo x@y.co.\n");
   });

@@ -32,6 +32,10 @@ export const plans = pgTable("plans", {
   semaforoSobreejecucion: doublePrecision("semaforo_sobreejecucion"),
   // Published plans are public information (Ley 1712 de 2014): anyone may read them.
   published: boolean("published").notNull().default(false),
+  // formulacion: freely editable; vigente: programming changes only by reprogramación.
+  status: text("status").notNull().default("formulacion"),
+  // Current version; every save adds a row to plan_versions (optimistic concurrency: ETag "v<version>").
+  version: integer("version").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -216,4 +220,29 @@ export const auditLog = pgTable(
     details: jsonb("details"),
   },
   (t) => [index("audit_log_at").on(t.at)],
+);
+
+/**
+ * Every version of a plan as it stood (issue 6: "what did the plan say on date
+ * X"). The current version also lives in the normalised tables above; history
+ * is kept as the exact rumbo.plan/v1 document of each version.
+ */
+export const planVersions = pgTable(
+  "plan_versions",
+  {
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    kind: text("kind").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    actorEmail: text("actor_email"),
+    justification: text("justification"),
+    actReference: text("act_reference"),
+    // The date from which this version is in force (the act's date for a reprogramación).
+    effectiveFrom: text("effective_from").notNull(),
+    snapshot: jsonb("snapshot").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.version] })],
 );

@@ -22,6 +22,7 @@ import { registerErrorHandling, sendNotFound } from "./error-handler.ts";
 import { auditRoutes } from "./routes/audit-routes.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { complianceRoutes } from "./routes/compliance-routes.ts";
+import { formulationRoutes } from "./routes/formulation-routes.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
 import { permissionsRoutes } from "./routes/permissions-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       tags: [
         { name: "planes", description: "Planes, objetivos, indicadores y programación" },
+        { name: "formulación", description: "Crear, editar, reprogramar y versionar planes" },
         { name: "cumplimiento", description: "Cálculo de cumplimiento (docs/formats.md §3)" },
         { name: "cuentas", description: "Sesiones, cuentas, roles y alcances" },
         { name: "auditoría", description: "Quién hizo qué, cuándo y desde dónde" },
@@ -106,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(plansRoutes(db));
   await app.register(complianceRoutes(db));
   await app.register(permissionsRoutes(db));
+  await app.register(formulationRoutes(db, now));
 
   const webDist =
     options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;

@@ -179,7 +179,74 @@ const MATRIX: Record<string, Case[]> = {
   ...planRoute("GET /api/plans/:id", (id) => `/api/plans/${id}`),
   ...planRoute("GET /api/plans/:id/compliance", (id) => `/api/plans/${id}/compliance`),
   ...planRoute("GET /api/plans/:id/permissions", (id) => `/api/plans/${id}/permissions`),
+  ...planRoute("GET /api/plans/:id/versions", (id) => `/api/plans/${id}/versions`),
+  ...planRoute("GET /api/plans/:id/diff", (id) => `/api/plans/${id}/diff?from=1&to=1`),
+  ...planRoute("GET /api/plans/:id/validation", (id) => `/api/plans/${id}/validation`),
+  // Creating a plan needs a GLOBAL planeación or administración role; the planeación here is plan-scoped.
+  "POST /api/plans": [
+    {
+      name: "único",
+      request: () => ({ method: "POST", url: "/api/plans", body: { plan: { code: "" } } }),
+      allowed: ADMIN,
+    },
+  ],
+  // Allowed writes stop at the missing If-Match (428) or change nothing, so the
+  // table can be walked in any order.
+  ...planWrite(
+    "PUT /api/plans/:id",
+    "PUT",
+    (id) => `/api/plans/${id}`,
+    () => ({ plan: { code: "X" } }),
+  ),
+  ...planWrite(
+    "POST /api/plans/:id/reprogramaciones",
+    "POST",
+    (id) => `/api/plans/${id}/reprogramaciones`,
+    () => ({
+      plan: { code: "X" },
+      justification: "Ajuste aprobado por el comité",
+      actReference: "Acta 01/2025",
+    }),
+  ),
+  ...planWrite(
+    "POST /api/plans/:id/status",
+    "POST",
+    (id) => `/api/plans/${id}/status`,
+    () => ({ status: "formulacion" }),
+  ),
+  ...planWrite(
+    "POST /api/plans/:id/publish",
+    "POST",
+    (id) => `/api/plans/${id}/publish`,
+    (inScope) => ({
+      published: inScope,
+    }),
+  ),
 };
+
+/** Writes on a plan: the plan's planeación and the administrator, never on a plan out of their scope. */
+function planWrite(
+  key: string,
+  method: string,
+  url: (planId: number) => string,
+  body: (inScope: boolean) => unknown,
+): Record<string, Case[]> {
+  const writers: ActorName[] = ["administrador", "planeación"];
+  return {
+    [key]: [
+      {
+        name: "en alcance",
+        request: (c) => ({ method, url: url(c.publishedPlan), body: body(true) }),
+        allowed: writers,
+      },
+      {
+        name: "fuera de alcance",
+        request: (c) => ({ method, url: url(c.privatePlan), body: body(false) }),
+        allowed: ADMIN,
+      },
+    ],
+  };
+}
 
 /** A published plan (1) is public; the unpublished one is only for whoever has a role on it (the global admin). */
 function planRoute(key: string, url: (planId: number) => string): Record<string, Case[]> {

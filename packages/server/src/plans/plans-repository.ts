@@ -14,6 +14,7 @@ import {
   plans,
   vigencias,
 } from "../db/schema.ts";
+import { insertVersion, planColumns, writePlanTree } from "./plan-tree-writer.ts";
 
 export type StoredPlan = Plan & { id: number };
 
@@ -56,10 +57,28 @@ export async function setPlanPublished(
   await db.update(plans).set({ published }).where(eq(plans.id, id));
 }
 
+export type VersionMeta = {
+  kind: PlanVersionKind;
+  userId?: number | null;
+  actorEmail?: string | null;
+  justification?: string | null;
+  actReference?: string | null;
+  /** AAAA-MM-DD from which this version is in force; default: the day it is saved. */
+  effectiveFrom?: string;
+};
+
+export type PlanVersionKind = "creacion" | "edicion" | "reprogramacion" | "importacion";
+
 export async function savePlan(
   db: Database,
   plan: Plan,
-  options: { published?: boolean } = {},
+  options: {
+    published?: boolean;
+    status?: "formulacion" | "vigente";
+    version?: VersionMeta;
+    /** When it is saved (the server's clock; tests move it). */
+    at?: Date;
+  } = {},
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const taken = await tx.select({ id: plans.id }).from(plans).where(eq(plans.code, plan.code));
@@ -67,91 +86,24 @@ export async function savePlan(
     const [row] = await tx
       .insert(plans)
       .values({
-        code: plan.code,
-        name: plan.name,
-        entity: plan.entity ?? null,
-        mission: plan.mission ?? null,
-        vision: plan.vision ?? null,
-        source: plan.source ?? null,
-        semaforoRojo: plan.semaforo?.rojo ?? null,
-        semaforoAmarillo: plan.semaforo?.amarillo ?? null,
-        semaforoSobreejecucion: plan.semaforo?.sobreejecucion ?? null,
+        ...planColumns(plan),
         published: options.published ?? false,
+        status: options.status ?? "formulacion",
+        version: 1,
+        createdAt: options.at ?? new Date(),
       })
-      .returning({ id: plans.id });
+      .returning({ id: plans.id, createdAt: plans.createdAt });
     if (!row) throw new Error("La base de datos no devolvió el id del plan creado.");
-    const planId = row.id;
-    await tx.insert(vigencias).values(plan.years.map((year) => ({ planId, year })));
-    if (plan.objectives.length === 0) return planId;
-    const objectiveRows = await tx
-      .insert(objectives)
-      .values(
-        plan.objectives.map((o, position) => ({
-          planId,
-          code: o.code,
-          position,
-          name: o.name,
-          totalWeightPct: o.weight === undefined ? null : totalWeight(o.weight),
-        })),
-      )
-      .returning({ id: objectives.id, code: objectives.code });
-    const objectiveId = new Map(objectiveRows.map((r) => [r.code, r.id]));
-    const perYearObjectiveWeights = plan.objectives.flatMap((o) =>
-      o.weight === undefined || typeof o.weight === "number"
-        ? []
-        : plan.years.map((year) => ({
-            objectiveId: objectiveId.get(o.code) ?? -1,
-            year,
-            weightPct: yearWeight(o.weight ?? 0, year),
-          })),
+    await writePlanTree(tx, row.id, plan);
+    await insertVersion(
+      tx,
+      row.id,
+      1,
+      plan,
+      options.version ?? { kind: "creacion" },
+      row.createdAt,
     );
-    if (perYearObjectiveWeights.length > 0)
-      await tx.insert(objectiveWeights).values(perYearObjectiveWeights);
-
-    const flat = plan.objectives.flatMap((o) => o.indicators.map((i) => ({ o, i })));
-    let position = 0;
-    for (const chunk of chunks(flat, 500)) {
-      const inserted = await tx
-        .insert(indicators)
-        .values(
-          chunk.map(({ o, i }) => ({
-            planId,
-            objectiveId: objectiveId.get(o.code) ?? -1,
-            code: i.code,
-            position: position++,
-            name: i.name,
-            goalText: i.goal ?? null,
-            goalType: i.goalType ?? null,
-            goalCode: i.goalCode ?? null,
-            trend: i.trend,
-            progressVariant: i.progress ?? null,
-            unit: i.unit ?? null,
-            baseline: i.baseline ?? null,
-            baselineYear: i.baselineYear ?? null,
-            formula: i.formula ?? null,
-            frequency: i.frequency ?? null,
-            source: i.source ?? null,
-            responsible: i.responsible ?? null,
-            total: i.total ?? null,
-            totalGiven: i.total !== undefined,
-            totalWeightPct: typeof i.weight === "number" ? null : (i.weight.total ?? null),
-            uniformWeight: typeof i.weight === "number",
-          })),
-        )
-        .returning({ id: indicators.id, code: indicators.code });
-      const idOf = new Map(inserted.map((r) => [r.code, r.id]));
-      await tx.insert(indicatorVigencias).values(
-        chunk.flatMap(({ i }) =>
-          plan.years.map((year) => ({
-            indicatorId: idOf.get(i.code) ?? -1,
-            year,
-            target: i.targets[String(year)] ?? null,
-            weightPct: yearWeight(i.weight, year),
-          })),
-        ),
-      );
-    }
-    return planId;
+    return row.id;
   });
 }
 
@@ -312,15 +264,6 @@ function optional<K extends string, V>(key: K, value: V | null | undefined): { [
   return (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-function yearWeight(weight: WeightPct, year: number): number {
-  return typeof weight === "number" ? weight : (weight[String(year)] ?? 0);
-}
-
-function totalWeight(weight: WeightPct): number | null {
-  if (typeof weight === "number") return weight;
-  return weight.total ?? null;
-}
-
 function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
   for (const item of items) {
@@ -330,8 +273,4 @@ function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
     else out.set(k, [item]);
   }
   return out;
-}
-
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }

@@ -34,7 +34,8 @@ const DEMO_ACCOUNTS: DemoAccount[] = [
     name: "Paula Planeación (demo)",
     area: "Oficina Asesora de Planeación",
     role: "planeacion",
-    assignments: (planId) => [{ role: "planeacion", scope: { kind: "plan", planId } }],
+    // The Oficina Asesora de Planeación formulates every plan of the sector: global scope.
+    assignments: () => [{ role: "planeacion", scope: { kind: "global" } }],
   },
   {
     email: "responsable@rumbo.local",

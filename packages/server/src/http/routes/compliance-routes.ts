@@ -2,6 +2,7 @@ import {
   complianceResultSchema,
   computeCompliance,
   formatProblem,
+  type Plan,
   parseAsOf,
   parseCap,
   parseMissing,
@@ -10,6 +11,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { listActuals } from "../../actuals/actuals-repository.ts";
 import type { Database } from "../../db/open-database.ts";
+import { getPlanVersionAt } from "../../plans/plan-revisions.ts";
 import { getPlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { errorSchema } from "../error-schema.ts";
@@ -28,6 +30,12 @@ const complianceQuery = z.object({
     .string()
     .optional()
     .describe("none para no limitar el cumplimiento al 100 %, o un tope decimal (1.25)"),
+  planAt: z.iso
+    .date({ error: "la fecha debe ser AAAA-MM-DD" })
+    .optional()
+    .describe(
+      "Calcular contra el plan vigente en esa fecha (antes de reprogramaciones posteriores)",
+    ),
 });
 
 // The option parsers name the CLI flag; the API names its query parameter.
@@ -76,10 +84,23 @@ export function complianceRoutes(db: Database): FastifyPluginAsyncZod {
             details,
           );
         }
-        const plan = await getPlan(db, request.params.id);
-        if (!plan)
+        const current = await getPlan(db, request.params.id);
+        if (!current) {
           throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${request.params.id}.`);
-        const actuals = await listActuals(db, plan.id);
+        }
+        let plan: Plan = current;
+        if (request.query.planAt) {
+          const inForce = await getPlanVersionAt(db, current.id, request.query.planAt);
+          if (!inForce) {
+            throw new ApiError(
+              404,
+              "VERSION_NOT_FOUND",
+              `El plan ${current.id} no estaba vigente el ${request.query.planAt}.`,
+            );
+          }
+          plan = inForce.plan;
+        }
+        const actuals = await listActuals(db, current.id);
         return computeCompliance(plan, actuals, {
           asOf: asOf.value,
           missing: missing.value,

@@ -1,7 +1,8 @@
-import { can, planListSchema, storedPlanSchema } from "@rumbo/core";
+import { can, type Plan, planDocumentSchema, planListSchema } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
+import { getPlanMeta, getPlanVersion, getPlanVersionAt } from "../../plans/plan-revisions.ts";
 import { getPlan, getPlanAccess, listPlans } from "../../plans/plans-repository.ts";
 import type { ResourceResolver } from "../access-control.ts";
 import { ApiError } from "../api-error.ts";
@@ -23,6 +24,37 @@ export function planResource(db: Database): ResourceResolver {
     if (!access) throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
     return { kind: "plan", planId: access.id, published: access.published };
   };
+}
+
+export function etagOf(version: number): string {
+  return `"v${version}"`;
+}
+
+async function versionAsked(
+  db: Database,
+  planId: number,
+  currentVersion: number,
+  version: number | undefined,
+  at: string | undefined,
+): Promise<{ version: number; plan: Plan } | null> {
+  if (version !== undefined) {
+    if (version === currentVersion) return null;
+    const plan = await getPlanVersion(db, planId, version);
+    if (!plan)
+      throw new ApiError(
+        404,
+        "VERSION_NOT_FOUND",
+        `El plan ${planId} no tiene versión ${version}.`,
+      );
+    return { version, plan };
+  }
+  if (at !== undefined) {
+    const found = await getPlanVersionAt(db, planId, at);
+    if (!found)
+      throw new ApiError(404, "VERSION_NOT_FOUND", `El plan ${planId} no estaba vigente el ${at}.`);
+    return found.version === currentVersion ? null : found;
+  }
+  return null;
 }
 
 export function plansRoutes(db: Database): FastifyPluginAsyncZod {
@@ -50,10 +82,19 @@ export function plansRoutes(db: Database): FastifyPluginAsyncZod {
         config: { action: "plan.read", resource: planResource(db) },
         schema: {
           tags: ["planes"],
-          summary: "Un plan con su árbol completo: objetivos, indicadores y programación",
+          summary:
+            "Un plan con su árbol completo; ?version=N o ?at=AAAA-MM-DD lo dan como estaba (ETag: la versión vigente)",
           params: planIdParams,
+          querystring: z.object({
+            version: z.coerce
+              .number({ error: "la versión debe ser un número" })
+              .int()
+              .positive()
+              .optional(),
+            at: z.iso.date({ error: "la fecha debe ser AAAA-MM-DD" }).optional(),
+          }),
           response: {
-            200: storedPlanSchema,
+            200: planDocumentSchema,
             400: errorSchema,
             401: errorSchema,
             403: errorSchema,
@@ -61,11 +102,27 @@ export function plansRoutes(db: Database): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => {
-        const plan = await getPlan(db, request.params.id);
-        if (!plan)
-          throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${request.params.id}.`);
-        return plan;
+      async (request, reply) => {
+        const { id } = request.params;
+        const meta = await getPlanMeta(db, id);
+        const current = await getPlan(db, id);
+        if (!meta || !current)
+          throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
+        const { version, at } = request.query;
+        if (version !== undefined && at !== undefined) {
+          throw new ApiError(400, "VALIDATION_ERROR", "Use ?version o ?at, no ambos.");
+        }
+        const asked = await versionAsked(db, id, meta.version, version, at);
+        reply.header("etag", etagOf(meta.version));
+        const doc = asked ?? { version: meta.version, plan: current };
+        return {
+          ...doc.plan,
+          id,
+          version: doc.version,
+          currentVersion: meta.version,
+          status: meta.status,
+          published: meta.published,
+        };
       },
     );
   };
