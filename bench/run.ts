@@ -4,12 +4,13 @@
  * docs/benchmarks.md with the machine they were measured on.
  *
  *   npm run bench                 # all
- *   npm run bench -- engine sql   # some: engine, sql, cli
+ *   npm run bench -- engine sql   # some: engine, sql, cli, matrix
  */
 import type { BenchFigure } from "./bench-figure.ts";
 import { runCliComputeBench } from "./cli-compute.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";
 import { generateWorkload } from "./generate.ts";
+import { runMatrixImportBench } from "./matrix-import.bench.ts";
 import { runSqlRollupBench } from "./sql-rollup.ts";
 
 const PG_URL = process.env.RUMBO_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test";
@@ -17,12 +18,16 @@ const selected = new Set(process.argv.slice(2));
 const wants = (name: string) => selected.size === 0 || selected.has(name);
 
 const started = performance.now();
-process.stdout.write("Generando la carga sintética (100.000 indicadores, 1,6 M valores)…\n");
-const workload = generateWorkload();
 const figures: BenchFigure[] = [];
-if (wants("engine")) figures.push(...(await runEngineBench({ workload })));
-if (wants("sql")) figures.push(...(await runSqlRollupBench(PG_URL, { workload })));
-if (wants("cli")) figures.push(...(await runCliComputeBench({ workload })));
+if (["engine", "sql", "cli"].some(wants)) {
+  process.stdout.write("Generando la carga sintética (100.000 indicadores, 1,6 M valores)…\n");
+  const workload = generateWorkload();
+  if (wants("engine")) figures.push(...(await runEngineBench({ workload })));
+  if (wants("sql")) figures.push(...(await runSqlRollupBench(PG_URL, { workload })));
+  if (wants("cli")) figures.push(...(await runCliComputeBench({ workload })));
+}
+// The matriz de formulación has its own plan of 5,000 indicators with a full ficha técnica.
+if (wants("matrix")) figures.push(...(await runMatrixImportBench()));
 
 const number = new Intl.NumberFormat("es-CO", { maximumFractionDigits: 3 });
 const rows = figures.map((f) => [f.name, `${number.format(f.value)} ${f.unit}`, f.detail ?? ""]);

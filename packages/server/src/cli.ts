@@ -2,7 +2,10 @@
 import { readFile } from "node:fs/promises";
 import { actualsImportCommand } from "./cli/actuals-import-command.ts";
 import type { CliIo } from "./cli/cli-io.ts";
+import { planExportCommand } from "./cli/plan-export-command.ts";
+import { planImportCommand } from "./cli/plan-import-command.ts";
 import { importSeedCommand } from "./cli/plan-import-seed-command.ts";
+import { planListCommand } from "./cli/plan-list-command.ts";
 import { userCommand } from "./cli/user-command.ts";
 import { ConfigError } from "./config.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
@@ -10,6 +13,17 @@ import { DataDirLockedError } from "./db/data-dir-lock.ts";
 const HELP = `Rumbo — formulación y seguimiento de planes estratégicos
 
 Uso:
+  rumbo plan list
+      Planes guardados en la base configurada: id, código, nombre, vigencias,
+      objetivos, indicadores y si está publicado.
+  rumbo plan export CÓDIGO_PLAN --format xlsx|csv|json --out ARCHIVO
+      Exporta un plan guardado: la matriz de formulación (.xlsx con hoja Léame,
+      o .csv plano separado por ;) o el plan rumbo.plan/v1 (.json).
+  rumbo plan import ARCHIVO.xlsx|.csv|.json [--dry-run]
+      Crea un plan desde una matriz de formulación o un rumbo.plan/v1. Todo o
+      nada: cualquier problema o error de validación lo rechaza, con cada
+      problema en stderr (hoja, fila y columna), y no guarda nada. Un código de
+      plan que ya existe no se sobrescribe. --dry-run valida sin guardar.
   rumbo plan import-seed ARCHIVO [--json] [--db]
       Importa un plan estratégico sectorial entregado como documento (texto con
       tablas separadas por tabuladores). Advertencias de calidad en stderr.
@@ -49,6 +63,9 @@ export async function runCli(
       case "plan": {
         const [sub, ...planArgs] = rest;
         if (sub === "import-seed") return await importSeedCommand(planArgs, io, env);
+        if (sub === "list") return await planListCommand(planArgs, io, env);
+        if (sub === "export") return await planExportCommand(planArgs, io, env);
+        if (sub === "import") return await planImportCommand(planArgs, io, env);
         io.stderr(`rumbo: subcomando de plan desconocido «${sub ?? ""}».\n\n${HELP}`);
         return 2;
       }

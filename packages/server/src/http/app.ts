@@ -25,6 +25,7 @@ import { complianceRoutes } from "./routes/compliance-routes.ts";
 import { formulationRoutes } from "./routes/formulation-routes.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
 import { permissionsRoutes } from "./routes/permissions-routes.ts";
+import { planFilesRoutes } from "./routes/plan-files-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
 import { usersRoutes } from "./routes/users-routes.ts";
 
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(complianceRoutes(db));
   await app.register(permissionsRoutes(db));
   await app.register(formulationRoutes(db, now));
+  await app.register(planFilesRoutes(db, now));
 
   const webDist =
     options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;

@@ -182,6 +182,18 @@ const MATRIX: Record<string, Case[]> = {
   ...planRoute("GET /api/plans/:id/versions", (id) => `/api/plans/${id}/versions`),
   ...planRoute("GET /api/plans/:id/diff", (id) => `/api/plans/${id}/diff?from=1&to=1`),
   ...planRoute("GET /api/plans/:id/validation", (id) => `/api/plans/${id}/validation`),
+  ...planRoute("GET /api/plans/:id/export", (id) => `/api/plans/${id}/export?format=json`),
+  "POST /api/plans/import": [
+    {
+      name: "único",
+      request: () => ({
+        method: "POST",
+        url: "/api/plans/import?dryRun=true",
+        body: { format: "rumbo.plan/v1" },
+      }),
+      allowed: ADMIN,
+    },
+  ],
   // Creating a plan needs a GLOBAL planeación or administración role; the planeación here is plan-scoped.
   "POST /api/plans": [
     {

@@ -1,0 +1,134 @@
+/**
+ * `rumbo plan import ARCHIVO [--dry-run]`: a new plan from a matriz de
+ * formulación (.xlsx, flat .csv) or a rumbo.plan/v1 (.json). All or nothing:
+ * any format problem or validation error (validatePlanRules, severity
+ * "error") rejects the file, every problem is listed on stderr (one line each,
+ * naming the file, sheet, row and column), the exit status is 2 and nothing
+ * is stored. Warnings are printed and do not block. A plan code already
+ * stored is an error: this command never overwrites a plan.
+ */
+import { readFile } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { hasBlockingErrors, type Plan, type ValidationIssue, validatePlanRules } from "@rumbo/core";
+import { writeAudit } from "../audit/audit-repository.ts";
+import { databaseConfigOf, loadConfig } from "../config.ts";
+import { openDatabase } from "../db/open-database.ts";
+import { PLAN_FILE_FORMATS, planFileFormatOf, readPlanFile } from "../files/plan-files.ts";
+import { findPlanIdByCode, PlanCodeTakenError, savePlan } from "../plans/plans-repository.ts";
+import type { CliIo } from "./cli-io.ts";
+
+export const PLAN_IMPORT_USAGE = "Uso: rumbo plan import ARCHIVO.xlsx|.csv|.json [--dry-run]";
+
+export async function planImportCommand(
+  args: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  let file: string;
+  let dryRun: boolean;
+  try {
+    ({ file, dryRun } = parse(args));
+  } catch (error) {
+    io.stderr(`rumbo: ${(error as Error).message}\n${PLAN_IMPORT_USAGE}\n`);
+    return 2;
+  }
+  const format = planFileFormatOf(file);
+  if (format === null) {
+    io.stderr(
+      `rumbo: no se reconoce el formato de ${file}: la extensión debe ser ${PLAN_FILE_FORMATS.map((f) => `.${f}`).join(", ")}.\n`,
+    );
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(
+      `rumbo: no se pudo leer ${file}: ${code === "ENOENT" ? "el archivo no existe" : (error as Error).message}\n`,
+    );
+    return 2;
+  }
+  const read = await readPlanFile(bytes, file, format);
+  if (!read.ok) return reject(io, file, read.problems);
+  const plan = read.plan;
+  const issues = validatePlanRules(plan);
+  const line = (issue: ValidationIssue) => {
+    const where = read.locate(issue);
+    const prefix = issue.severity === "warning" ? "advertencia: " : "";
+    return `${file}: ${where ? `${where}: ` : ""}${prefix}${issue.message}`;
+  };
+  const warnings = issues.filter((issue) => issue.severity === "warning");
+  if (hasBlockingErrors(issues)) {
+    for (const warning of warnings) io.stderr(`${line(warning)}\n`);
+    return reject(io, file, issues.filter((issue) => issue.severity === "error").map(line));
+  }
+  for (const warning of warnings) io.stderr(`${line(warning)}\n`);
+
+  const database = await openDatabase(databaseConfigOf(loadConfig(env)));
+  try {
+    if ((await findPlanIdByCode(database.db, plan.code)) !== null) {
+      io.stderr(`rumbo: Ya existe un plan con el código ${plan.code}. No se modificó nada.\n`);
+      return 2;
+    }
+    const summary = `${plan.objectives.length} objetivos, ${countIndicators(plan)} indicadores; ${warnings.length} ${warnings.length === 1 ? "advertencia" : "advertencias"}`;
+    if (dryRun) {
+      io.stdout(`${file}: plan ${plan.code} válido (${summary}); prueba: no se guardó nada.\n`);
+      return 0;
+    }
+    const actor = `cli:${userInfo().username}`;
+    let id: number;
+    try {
+      id = await savePlan(database.db, plan, {
+        version: { kind: "importacion", actorEmail: actor },
+      });
+    } catch (error) {
+      if (error instanceof PlanCodeTakenError) {
+        io.stderr(`rumbo: ${error.message} No se modificó nada.\n`);
+        return 2;
+      }
+      throw error;
+    }
+    await writeAudit(database.db, {
+      userId: null,
+      actorEmail: actor,
+      action: "plan-importado",
+      resource: `plan ${id}`,
+      outcome: "ok",
+      ip: null,
+      details: { code: plan.code, file: basename(file), format },
+    });
+    io.stdout(
+      `${file}: plan ${plan.code} importado con id ${id} en ${database.description} (${summary}).\n`,
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+function reject(io: CliIo, file: string, problems: readonly string[]): number {
+  for (const problem of problems) io.stderr(`${problem}\n`);
+  io.stderr(
+    `rumbo: ${file} no se importó (${problems.length} ${problems.length === 1 ? "problema" : "problemas"}); no se modificó nada.\n`,
+  );
+  return 2;
+}
+
+function countIndicators(plan: Plan): number {
+  return plan.objectives.reduce((n, objective) => n + objective.indicators.length, 0);
+}
+
+function parse(args: string[]): { file: string; dryRun: boolean } {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { "dry-run": { type: "boolean", default: false } },
+  });
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0)
+    throw new Error("indique un único archivo a importar.");
+  return { file, dryRun: values["dry-run"] };
+}

@@ -1,0 +1,84 @@
+/**
+ * A plan as a file, in the three formats Rumbo exchanges (Ley 1712 de 2014:
+ * open formats): the matriz de formulación as .xlsx or flat .csv, and the
+ * rumbo.plan/v1 .json. Reading gives the plan or every problem, each as one
+ * line naming the file and the sheet/row/column (or the JSON path).
+ */
+import {
+  formatMatrixProblem,
+  formatProblem,
+  type MatrixLocation,
+  type MatrixReadResult,
+  type Plan,
+  type PlanPointer,
+  readPlanJson,
+} from "@rumbo/core";
+import { readPlanCsv, writePlanCsv } from "./plan-csv.ts";
+import { readPlanWorkbook, writePlanWorkbook } from "./plan-xlsx.ts";
+
+export const PLAN_FILE_FORMATS = ["xlsx", "csv", "json"] as const;
+export type PlanFileFormat = (typeof PLAN_FILE_FORMATS)[number];
+
+export function isPlanFileFormat(value: string): value is PlanFileFormat {
+  return PLAN_FILE_FORMATS.some((format) => format === value);
+}
+
+/** The format a file name's extension names, or null. */
+export function planFileFormatOf(fileName: string): PlanFileFormat | null {
+  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  return isPlanFileFormat(extension) ? extension : null;
+}
+
+export type PlanFileRead =
+  | {
+      ok: true;
+      plan: Plan;
+      /** "Indicadores, fila 7, columna «Programación 2025» (Q)" or a JSON path; null if unknown. */
+      locate: (pointer: PlanPointer) => string | null;
+    }
+  | { ok: false; problems: string[] };
+
+/** The plan as the file's bytes (JSON: rumbo.plan/v1, indented). */
+export async function writePlanFile(plan: Plan, format: PlanFileFormat): Promise<Buffer> {
+  if (format === "xlsx") return writePlanWorkbook(plan);
+  if (format === "csv") return Buffer.from(writePlanCsv(plan), "utf8");
+  return Buffer.from(`${JSON.stringify(plan, null, 2)}\n`, "utf8");
+}
+
+export async function readPlanFile(
+  bytes: Uint8Array,
+  fileName: string,
+  format: PlanFileFormat,
+): Promise<PlanFileRead> {
+  if (format === "json") {
+    const read = readPlanJson(new TextDecoder().decode(bytes), fileName);
+    if (!read.ok) return { ok: false, problems: read.problems.map(formatProblem) };
+    return {
+      ok: true,
+      plan: read.plan,
+      locate: (pointer) => (typeof pointer === "string" ? pointer : (pointer.path ?? null)),
+    };
+  }
+  const read: MatrixReadResult =
+    format === "xlsx" ? await readPlanWorkbook(bytes, fileName) : readPlanCsv(bytes, fileName);
+  if (!read.ok) {
+    return {
+      ok: false,
+      problems: read.problems.map((problem) => `${fileName}: ${formatMatrixProblem(problem)}`),
+    };
+  }
+  return {
+    ok: true,
+    plan: read.plan,
+    locate: (pointer) => {
+      const found = read.locate(pointer);
+      const text = found === null ? "" : locationText(found);
+      return text === "" ? null : text;
+    },
+  };
+}
+
+function locationText(location: MatrixLocation): string {
+  // The location part of formatMatrixProblem, without a message.
+  return formatMatrixProblem({ ...location, message: "" }).replace(/: $/, "");
+}
