@@ -47,7 +47,7 @@ export async function listAudit(db: Database, filter: AuditFilter = {}): Promise
     .from(auditLog)
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(desc(auditLog.id))
-    .limit(Math.min(filter.limit ?? 500, 10_000));
+    .limit(Math.min(filter.limit ?? 500, 10_001));
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),

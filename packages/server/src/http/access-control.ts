@@ -155,10 +155,12 @@ export async function audit(
   resource: string | null,
   outcome: "ok" | "denied" | "failed",
   details: Record<string, unknown> | null = null,
+  /** Who acted when there is no session yet (the email typed at a login). */
+  claimedEmail: string | null = null,
 ): Promise<void> {
   await writeAudit(db, {
     userId: request.user?.id ?? null,
-    actorEmail: request.user?.email ?? null,
+    actorEmail: request.user?.email ?? claimedEmail,
     action,
     resource,
     outcome,

@@ -5,6 +5,8 @@ import type { Database } from "../../db/open-database.ts";
 import { toCsv } from "../../files/csv-writer.ts";
 import { errorSchema } from "../error-schema.ts";
 
+const DEFAULT_LIMIT = 500;
+
 const auditQuery = z.object({
   desde: z.iso
     .date({ error: "la fecha debe ser AAAA-MM-DD" })
@@ -44,7 +46,14 @@ export function auditRoutes(db: Database): FastifyPluginAsyncZod {
           summary: "Registro de auditoría filtrado; formato=csv para exportarlo",
           querystring: auditQuery,
           response: {
-            200: z.union([z.object({ entries: z.array(auditRecordSchema) }), z.string()]),
+            200: z.union([
+              z.object({
+                entries: z.array(auditRecordSchema),
+                /** True when there are more entries than the limit (default 500): narrow the filter. */
+                truncated: z.boolean(),
+              }),
+              z.string(),
+            ]),
             400: errorSchema,
             401: errorSchema,
             403: errorSchema,
@@ -62,7 +71,11 @@ export function auditRoutes(db: Database): FastifyPluginAsyncZod {
           ...(q.resultado ? { outcome: q.resultado } : {}),
           ...(q.limite ? { limit: q.limite } : {}),
         };
-        const entries = await listAudit(db, filter);
+        const limit = filter.limit ?? DEFAULT_LIMIT;
+        // One more than asked tells whether the list was cut.
+        const found = await listAudit(db, { ...filter, limit: limit + 1 });
+        const truncated = found.length > limit;
+        const entries = found.slice(0, limit);
         if (q.formato === "csv") {
           reply.header("content-type", "text/csv; charset=utf-8");
           reply.header("content-disposition", 'attachment; filename="auditoria-rumbo.csv"');
@@ -91,7 +104,7 @@ export function auditRoutes(db: Database): FastifyPluginAsyncZod {
             ]),
           );
         }
-        return { entries };
+        return { entries, truncated };
       },
     );
   };

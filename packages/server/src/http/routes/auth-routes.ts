@@ -21,6 +21,7 @@ import {
   clearFailedLogins,
   findUserByEmail,
   getUser,
+  normaliseEmail,
   recordFailedLogin,
   setPassword,
   type UserWithAssignments,
@@ -113,17 +114,25 @@ export function authRoutes(
         const at = now();
         if (!found?.active || !found.passwordHash) {
           await burnPasswordCheck(password);
-          await audit(db, request, "login", null, "failed", { email });
+          await audit(db, request, "login", null, "failed", { email }, normaliseEmail(email));
           throw new ApiError(401, "LOGIN_FAILED", LOGIN_FAILED_MESSAGE);
         }
         const locked = found.lockedUntil !== null && found.lockedUntil > at;
         const ok = (await verifyPassword(found.passwordHash, password)) && !locked;
         if (!ok) {
           const lockedUntil = locked ? found.lockedUntil : await recordFailedLogin(db, found, at);
-          await audit(db, request, "login", `usuario ${found.id}`, "failed", {
-            email: found.email,
-            ...(lockedUntil ? { bloqueadaHasta: lockedUntil.toISOString() } : {}),
-          });
+          await audit(
+            db,
+            request,
+            "login",
+            `usuario ${found.id}`,
+            "failed",
+            {
+              email: found.email,
+              ...(lockedUntil ? { bloqueadaHasta: lockedUntil.toISOString() } : {}),
+            },
+            found.email,
+          );
           throw new ApiError(401, "LOGIN_FAILED", LOGIN_FAILED_MESSAGE);
         }
         await clearFailedLogins(db, found.id);

@@ -158,4 +158,97 @@ describe("administración de cuentas", () => {
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe("USER_NOT_FOUND");
   });
+
+  it("un rol sobre un plan, objetivo o indicador que no existe se rechaza nombrando el campo", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: admin.headers,
+      payload: {
+        email: "alcance@entidad.gov.co",
+        name: "Alcance errado",
+        area: null,
+        assignments: [
+          { role: "consulta", scope: { kind: "plan", planId: 424242 } },
+          { role: "responsable", scope: { kind: "objective", planId, objectiveCode: "99" } },
+          { role: "responsable", scope: { kind: "indicator", planId, indicatorCode: "2153" } },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([
+      { field: "assignments.0.scope.planId", message: "No existe el plan 424242." },
+      {
+        field: "assignments.1.scope.objectiveCode",
+        message: "El plan PES-GP-2024-2027 no tiene objetivo 99.",
+      },
+      // 2153 is a meta; its indicator is 4075.
+      {
+        field: "assignments.2.scope.indicatorCode",
+        message: "El plan PES-GP-2024-2027 no tiene indicador 2153.",
+      },
+    ]);
+  });
+
+  it("nadie deja a Rumbo sin una administración global activa", async () => {
+    const selfOff = await app.inject({
+      method: "PATCH",
+      url: `/api/users/${admin.userId}`,
+      headers: admin.headers,
+      payload: { active: false },
+    });
+    expect(selfOff.statusCode).toBe(409);
+    expect(selfOff.json().error.code).toBe("LAST_ADMINISTRATOR");
+    const demote = await app.inject({
+      method: "PUT",
+      url: `/api/users/${admin.userId}/assignments`,
+      headers: admin.headers,
+      payload: { assignments: [{ role: "consulta", scope: { kind: "global" } }] },
+    });
+    expect(demote.json().error.code).toBe("LAST_ADMINISTRATOR");
+    // With a second administrator, the first may step down.
+    await createAccount(database.db, "admin2@entidad.gov.co", [
+      { role: "administrador", scope: { kind: "global" } },
+    ]);
+    const ok = await app.inject({
+      method: "PUT",
+      url: `/api/users/${admin.userId}/assignments`,
+      headers: admin.headers,
+      payload: {
+        assignments: [
+          { role: "administrador", scope: { kind: "global" } },
+          { role: "consulta", scope: { kind: "global" } },
+        ],
+      },
+    });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it("los intentos fallidos se encuentran por el correo escrito, y la lista dice si quedó cortada", async () => {
+    await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "Intruso@Ejemplo.co", password: "x" },
+    });
+    const res = await app.inject({
+      method: "GET",
+      url: "/api/audit?usuario=intruso&limite=1",
+      headers: admin.headers,
+    });
+    expect(res.json().entries).toEqual([
+      expect.objectContaining({
+        action: "login",
+        outcome: "failed",
+        actorEmail: "intruso@ejemplo.co",
+        userId: null,
+      }),
+    ]);
+    expect(res.json().truncated).toBe(false);
+    const all = await app.inject({
+      method: "GET",
+      url: "/api/audit?limite=1",
+      headers: admin.headers,
+    });
+    expect(all.json().truncated).toBe(true);
+  });
 });

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { createPasswordReset, resetLink } from "../../auth/password-resets-repository.ts";
 import { deleteUserSessions } from "../../auth/sessions-repository.ts";
 import type { Database } from "../../db/open-database.ts";
+import { getPlan } from "../../plans/plans-repository.ts";
 import {
   createUser,
   EmailTakenError,
@@ -75,6 +76,7 @@ export function usersRoutes(
         },
       },
       async (request, reply) => {
+        await checkAssignments(request.body.assignments as Assignment[]);
         let id: number;
         try {
           id = await createUser(db, {
@@ -91,9 +93,10 @@ export function usersRoutes(
         }
         const user = await mustGet(db, id);
         const reset = await issueReset(id, request.headers.host ?? "localhost");
-        request.log.warn(
-          { userId: id, link: reset.link },
-          "enlace de un solo uso para fijar la contraseña de una cuenta nueva",
+        // The link goes only to the administrator who asked: a token in the log would open the account.
+        request.log.info(
+          { userId: id },
+          "cuenta creada con enlace de un solo uso para fijar la contraseña",
         );
         await audit(db, request, "cuenta-creada", `usuario ${id}`, "ok", {
           email: user.email,
@@ -117,7 +120,11 @@ export function usersRoutes(
       },
       async (request) => {
         const before = await mustGet(db, request.params.id);
-        await setAssignments(db, before.id, request.body.assignments as Assignment[]);
+        const assignments = request.body.assignments as Assignment[];
+        await checkAssignments(assignments);
+        if (isGlobalAdmin(before.assignments) && !isGlobalAdmin(assignments))
+          await keepOneAdministrator(before.id);
+        await setAssignments(db, before.id, assignments);
         const after = await mustGet(db, before.id);
         await audit(db, request, "permisos-cambiados", `usuario ${before.id}`, "ok", {
           antes: before.assignments,
@@ -141,6 +148,8 @@ export function usersRoutes(
       },
       async (request) => {
         const before = await mustGet(db, request.params.id);
+        if (!request.body.active && isGlobalAdmin(before.assignments))
+          await keepOneAdministrator(before.id);
         await setActive(db, before.id, request.body.active);
         if (!request.body.active) await deleteUserSessions(db, before.id);
         await audit(
@@ -168,14 +177,68 @@ export function usersRoutes(
       async (request) => {
         const user = await mustGet(db, request.params.id);
         const reset = await issueReset(user.id, request.headers.host ?? "localhost");
-        request.log.warn(
-          { userId: user.id, link: reset.link },
-          "enlace de un solo uso para restablecer una contraseña",
+        request.log.info(
+          { userId: user.id },
+          "enlace de un solo uso para restablecer una contraseña emitido",
         );
         await audit(db, request, "enlace-restablecer", `usuario ${user.id}`, "ok");
         return reset;
       },
     );
+
+    /** A role on a plan, objective or indicator that does not exist is a mistake, not a grant. */
+    async function checkAssignments(assignments: readonly Assignment[]): Promise<void> {
+      const problems: { field: string; message: string }[] = [];
+      for (const [i, a] of assignments.entries()) {
+        if (a.scope.kind === "global") continue;
+        const plan = await getPlan(db, a.scope.planId);
+        const field = `assignments.${i}.scope`;
+        if (!plan) {
+          problems.push({
+            field: `${field}.planId`,
+            message: `No existe el plan ${a.scope.planId}.`,
+          });
+        } else if (a.scope.kind === "objective") {
+          const code = a.scope.objectiveCode;
+          if (!plan.objectives.some((o) => o.code === code)) {
+            problems.push({
+              field: `${field}.objectiveCode`,
+              message: `El plan ${plan.code} no tiene objetivo ${code}.`,
+            });
+          }
+        } else if (a.scope.kind === "indicator") {
+          const code = a.scope.indicatorCode;
+          if (!plan.objectives.some((o) => o.indicators.some((ind) => ind.code === code))) {
+            problems.push({
+              field: `${field}.indicatorCode`,
+              message: `El plan ${plan.code} no tiene indicador ${code}.`,
+            });
+          }
+        }
+      }
+      if (problems.length > 0) {
+        throw new ApiError(
+          400,
+          "VALIDATION_ERROR",
+          problems.map((p) => p.message).join(" "),
+          problems,
+        );
+      }
+    }
+
+    /** Nobody may leave Rumbo without an active global administrator. */
+    async function keepOneAdministrator(leavingUserId: number): Promise<void> {
+      const others = (await listUsers(db)).filter(
+        (u) => u.id !== leavingUserId && u.active && isGlobalAdmin(u.assignments),
+      );
+      if (others.length === 0) {
+        throw new ApiError(
+          409,
+          "LAST_ADMINISTRATOR",
+          "Es la única cuenta activa de administración global: cree o active otra antes de quitarle ese rol o desactivarla.",
+        );
+      }
+    }
 
     async function issueReset(userId: number, host: string) {
       const { token, expiresAt } = await createPasswordReset(db, userId, now());
@@ -188,6 +251,10 @@ async function mustGet(db: Database, id: number): Promise<UserWithAssignments> {
   const user = await getUser(db, id);
   if (!user) throw new ApiError(404, "USER_NOT_FOUND", `No existe la cuenta ${id}.`);
   return user;
+}
+
+function isGlobalAdmin(assignments: readonly Assignment[]): boolean {
+  return assignments.some((a) => a.role === "administrador" && a.scope.kind === "global");
 }
 
 function publicUser(user: UserWithAssignments, at: Date) {
