@@ -12,6 +12,7 @@ const SEED_SUMMARY: PlanSummary = {
   entity: SEED_PLAN.entity ?? null,
   objectiveCount: 8,
   indicatorCount: 18,
+  published: true,
 };
 
 const OTHER_SUMMARY: PlanSummary = {
@@ -19,8 +20,10 @@ const OTHER_SUMMARY: PlanSummary = {
   code: "PEI-SG-2024-2027",
   name: "Plan Estratégico Institucional 2024-2027",
   years: [2024, 2025, 2026, 2027],
+  entity: null,
   objectiveCount: 1,
   indicatorCount: 1,
+  published: false,
 };
 
 afterEach(resetApp);

@@ -1,16 +1,37 @@
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { AuditPage } from "./features/audit/audit-page.tsx";
+import { EditPlanPage } from "./features/formulation/edit-plan-page.tsx";
+import { NewPlanPage } from "./features/formulation/new-plan-page.tsx";
+import { PlanVersionsPage } from "./features/formulation/plan-versions-page.tsx";
 import { PlanListPage } from "./features/plans/plan-list-page.tsx";
 import { PlanPage } from "./features/plans/plan-page.tsx";
-import { matchRoute } from "./routes.ts";
+import { AccountPage } from "./features/session/account-page.tsx";
+import { ChangePasswordPage } from "./features/session/change-password-page.tsx";
+import { LoginPage } from "./features/session/login-page.tsx";
+import { ResetPasswordPage } from "./features/session/reset-password-page.tsx";
+import { isGlobalAdministrator } from "./features/session/roles.ts";
+import { useSignedInUser } from "./features/session/session-api.ts";
+import { SessionMenu } from "./features/session/session-menu.tsx";
+import { useSessionSync } from "./features/session/use-session-sync.ts";
+import { UsersPage } from "./features/users/users-page.tsx";
+import {
+  auditPath,
+  changePasswordPath,
+  matchRoute,
+  planListPath,
+  RETURN_PARAM,
+  type Route,
+  usersPath,
+} from "./routes.ts";
 import { createQueryClient } from "./shared/api/query-client.ts";
 import { assertUnreachable } from "./shared/assert-unreachable.ts";
-import { usePathname } from "./shared/router.tsx";
-import { Layout } from "./shared/ui/layout.tsx";
+import { currentPath, navigate, usePathname } from "./shared/router.tsx";
+import { Layout, type NavItem } from "./shared/ui/layout.tsx";
 import { NotFoundPage } from "./shared/ui/not-found-page.tsx";
+import { LoadingState } from "./shared/ui/query-state.tsx";
 
-function CurrentPage() {
-  const route = matchRoute(usePathname());
+function PageFor({ route }: { route: Route }) {
   switch (route.name) {
     case "home":
       return <PlanListPage openSinglePlan />;
@@ -19,6 +40,24 @@ function CurrentPage() {
     case "plan":
       // key: a new plan starts from a fresh page state.
       return <PlanPage key={route.planId} planId={route.planId} />;
+    case "plan-new":
+      return <NewPlanPage />;
+    case "plan-edit":
+      return <EditPlanPage key={route.planId} planId={route.planId} />;
+    case "plan-versions":
+      return <PlanVersionsPage key={route.planId} planId={route.planId} />;
+    case "login":
+      return <LoginPage />;
+    case "account":
+      return <AccountPage />;
+    case "change-password":
+      return <ChangePasswordPage />;
+    case "reset-password":
+      return <ResetPasswordPage />;
+    case "users":
+      return <UsersPage />;
+    case "audit":
+      return <AuditPage />;
     case "not-found":
       return <NotFoundPage />;
     default:
@@ -26,14 +65,51 @@ function CurrentPage() {
   }
 }
 
+/**
+ * With a one-time password the server refuses everything but the session and
+ * the password change (403 PASSWORD_CHANGE_REQUIRED), so the person goes
+ * straight to that page, and back to where they were going afterwards.
+ */
+function CurrentPage() {
+  const route = matchRoute(usePathname());
+  const user = useSignedInUser();
+  const mustChange = user?.mustChangePassword === true && route.name !== "change-password";
+
+  useEffect(() => {
+    if (!mustChange) return;
+    const back = new URLSearchParams({ [RETURN_PARAM]: currentPath() });
+    navigate(`${changePasswordPath}?${back}`, { replace: true });
+  }, [mustChange]);
+
+  if (mustChange) return <LoadingState message="Debe cambiar su contraseña antes de continuar…" />;
+  return <PageFor route={route} />;
+}
+
+/** Cuentas and Auditoría are offered to global administrators only; the server enforces it anyway. */
+function useNavItems(): NavItem[] {
+  const user = useSignedInUser();
+  const items: NavItem[] = [{ to: planListPath, label: "Planes" }];
+  if (user !== null && !user.mustChangePassword && isGlobalAdministrator(user.assignments)) {
+    items.push({ to: usersPath, label: "Cuentas" }, { to: auditPath, label: "Auditoría" });
+  }
+  return items;
+}
+
+function Shell() {
+  useSessionSync();
+  return (
+    <Layout navItems={useNavItems()} account={<SessionMenu />}>
+      <CurrentPage />
+    </Layout>
+  );
+}
+
 /** `queryClient` is for tests (no retries); the app creates its own. */
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
     <QueryClientProvider client={client}>
-      <Layout>
-        <CurrentPage />
-      </Layout>
+      <Shell />
     </QueryClientProvider>
   );
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatPercent, formatValue, formatYears, NBSP } from "./format.ts";
+import {
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatValue,
+  formatYears,
+  NBSP,
+} from "./format.ts";
 
 describe("formatNumber (es-CO)", () => {
   it("usa coma decimal y punto de miles", () => {
@@ -47,5 +54,17 @@ describe("formatYears", () => {
   it("enumera vigencias no consecutivas", () => {
     expect(formatYears([2027, 2024, 2025])).toBe("2024, 2025 y 2027");
     expect(formatYears([])).toBe("");
+  });
+});
+
+describe("formatDateTime (hora de Bogotá)", () => {
+  it("escribe dd/mm/aaaa y la hora de 24 horas en UTC−5", () => {
+    expect(formatDateTime("2026-03-05T15:04:05.000Z")).toBe("05/03/2026, 10:04:05");
+    // Past midnight UTC is still the previous day in Bogotá.
+    expect(formatDateTime("2026-01-01T03:00:00.000Z")).toBe("31/12/2025, 22:00:00");
+  });
+
+  it("deja el texto como está si no es una fecha", () => {
+    expect(formatDateTime("ayer")).toBe("ayer");
   });
 });

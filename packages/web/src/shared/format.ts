@@ -57,3 +57,23 @@ export function formatYears(years: readonly number[]): string {
   const consecutive = sorted.every((year, i) => year === first + i);
   return consecutive ? `${first}–${last}` : yearList.format(sorted.map(String));
 }
+
+/** Rumbo's users are in Colombia (UTC−5, no daylight saving); the server stores UTC. */
+export const TIME_ZONE = "America/Bogota";
+
+const dateTimeFormat = new Intl.DateTimeFormat("es-CO", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An ISO instant as dd/mm/aaaa, hh:mm:ss in Bogotá time; the text as is when it is not a date. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+}

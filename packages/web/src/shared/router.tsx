@@ -25,6 +25,20 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, currentPathname, () => "/");
 }
 
+function currentSearch(): string {
+  return window.location.search;
+}
+
+/** The query string (`?volver=%2Fcuentas`), re-rendering when a navigation changes it. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, currentSearch, () => "");
+}
+
+/** Path and query of the current page, to come back to it later (after logging in). */
+export function currentPath(): string {
+  return `${window.location.pathname}${window.location.search}`;
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   const replace = options.replace ?? false;
   if (replace) window.history.replaceState(null, "", to);

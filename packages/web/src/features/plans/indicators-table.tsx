@@ -70,7 +70,17 @@ function GoalCell({ indicator }: { indicator: Indicator }) {
   return label === undefined ? <NoData /> : <span className="goal-label">{label}</span>;
 }
 
-function IndicatorRow({ indicator, years }: { indicator: Indicator; years: readonly number[] }) {
+export const REPORTS_BADGE = "Usted reporta";
+
+function IndicatorRow({
+  indicator,
+  years,
+  reports,
+}: {
+  indicator: Indicator;
+  years: readonly number[];
+  reports: boolean;
+}) {
   const showUnit = indicator.unit !== undefined && indicator.unit !== "%";
   return (
     <tr>
@@ -81,6 +91,12 @@ function IndicatorRow({ indicator, years }: { indicator: Indicator; years: reado
         <GoalCell indicator={indicator} />
       </td>
       <td className="indicator-name">
+        {/* Text, not only colour (WCAG 1.4.1): the person's own indicators. */}
+        {reports && (
+          <>
+            <span className="badge">{REPORTS_BADGE}</span>{" "}
+          </>
+        )}
         {indicator.name}
         {showUnit && <span className="note">Unidad: {indicator.unit}</span>}
       </td>
@@ -111,9 +127,11 @@ function indicatorsCaption(objective: Objective): string {
 export function IndicatorsTable({
   objective,
   years,
+  reportable,
 }: {
   objective: Objective;
   years: readonly number[];
+  reportable: ReadonlySet<string>;
 }) {
   const captionId = `indicadores-objetivo-${objective.code}`;
   const fixedColumns = 5;
@@ -160,7 +178,12 @@ export function IndicatorsTable({
         </thead>
         <tbody>
           {objective.indicators.map((indicator) => (
-            <IndicatorRow key={indicator.code} indicator={indicator} years={years} />
+            <IndicatorRow
+              key={indicator.code}
+              indicator={indicator}
+              years={years}
+              reports={reportable.has(indicator.code)}
+            />
           ))}
         </tbody>
       </table>

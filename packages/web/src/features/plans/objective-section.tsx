@@ -19,9 +19,12 @@ function describeWeight(weight: WeightPct): string {
 export function ObjectiveSection({
   objective,
   years,
+  reportable,
 }: {
   objective: Objective;
   years: readonly number[];
+  /** Codes of the indicators the person on the session reports (server's answer). */
+  reportable: ReadonlySet<string>;
 }) {
   return (
     <section className="objective" id={objectiveAnchor(objective)}>
@@ -33,7 +36,7 @@ export function ObjectiveSection({
       {objective.indicators.length === 0 ? (
         <p>Este objetivo aún no tiene indicadores.</p>
       ) : (
-        <IndicatorsTable objective={objective} years={years} />
+        <IndicatorsTable objective={objective} years={years} reportable={reportable} />
       )}
     </section>
   );

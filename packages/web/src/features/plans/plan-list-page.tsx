@@ -4,6 +4,7 @@ import { formatNumber, formatYears } from "../../shared/format.ts";
 import { Link, navigate } from "../../shared/router.tsx";
 import { ErrorState, LoadingState } from "../../shared/ui/query-state.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
+import { PlanListActions } from "../formulation/plan-list-actions.tsx";
 import { type PlanSummary, usePlans } from "./plans-api.ts";
 
 const PAGE_TITLE = "Planes estratégicos";
@@ -23,7 +24,7 @@ function PlanCard({ plan }: { plan: PlanSummary }) {
           <dt>Código</dt>
           <dd>{plan.code}</dd>
         </div>
-        {plan.entity !== undefined && (
+        {plan.entity != null && (
           <div>
             <dt>Entidad</dt>
             <dd>{plan.entity}</dd>
@@ -67,6 +68,7 @@ export function PlanListPage({ openSinglePlan = false }: { openSinglePlan?: bool
   return (
     <>
       <h1>{PAGE_TITLE}</h1>
+      <PlanListActions />
       {plans.data.length === 0 ? (
         <p>Aún no hay planes cargados.</p>
       ) : (

@@ -1,8 +1,16 @@
+import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatYears } from "../../shared/format.ts";
 import { ErrorState, LoadingState } from "../../shared/ui/query-state.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
+import { PlanFormulationPanel, PlanVersionNotice } from "../formulation/plan-formulation-panel.tsx";
+import { useRequestedVersion } from "../formulation/requested-version.ts";
+import { useSignedInUser } from "../session/session-api.ts";
 import { ObjectiveSection, objectiveAnchor, objectiveTitle } from "./objective-section.tsx";
+import { usePlanPermissions } from "./permissions-api.ts";
+import { PermissionsNote } from "./permissions-note.tsx";
 import { type PlanDetail, usePlan } from "./plans-api.ts";
+
+const NOBODY_REPORTS: ReadonlySet<string> = new Set();
 
 function PlanFacts({ plan }: { plan: PlanDetail }) {
   return (
@@ -46,15 +54,44 @@ function StrategicPlatform({ plan }: { plan: PlanDetail }) {
   );
 }
 
-function PlanView({ plan }: { plan: PlanDetail }) {
+/** With a session: what the person may do here, from the server's policy. Anonymous: nothing. */
+function PlanPermissionsNote({
+  permissions,
+}: {
+  permissions: ReturnType<typeof usePlanPermissions>;
+}) {
+  if (permissions.isError) {
+    return (
+      <p className="note">
+        No fue posible consultar lo que puede hacer en este plan: {errorMessage(permissions.error)}
+      </p>
+    );
+  }
+  if (permissions.data === undefined) return null;
+  return <PermissionsNote permissions={permissions.data} />;
+}
+
+function PlanView({
+  plan,
+  permissions,
+}: {
+  plan: PlanDetail;
+  permissions: ReturnType<typeof usePlanPermissions>;
+}) {
+  const reportable = permissions.data
+    ? new Set(permissions.data.reportableIndicators)
+    : NOBODY_REPORTS;
   return (
     <article className="plan">
       <div className="page-heading">
         <p className="eyebrow">Plan estratégico</p>
         <h1>{plan.name}</h1>
         <PlanFacts plan={plan} />
+        <PlanVersionNotice plan={plan} />
       </div>
       <StrategicPlatform plan={plan} />
+      <PlanPermissionsNote permissions={permissions} />
+      <PlanFormulationPanel plan={plan} permissions={permissions.data} />
       <section aria-labelledby="objetivos">
         <h2 id="objetivos">Objetivos sectoriales</h2>
         <nav className="toc" aria-label="Objetivos del plan">
@@ -67,7 +104,12 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           </ul>
         </nav>
         {plan.objectives.map((objective) => (
-          <ObjectiveSection key={objective.code} objective={objective} years={plan.years} />
+          <ObjectiveSection
+            key={objective.code}
+            objective={objective}
+            years={plan.years}
+            reportable={reportable}
+          />
         ))}
       </section>
       {plan.source !== undefined && <p className="source">Fuente: {plan.source}</p>}
@@ -76,11 +118,13 @@ function PlanView({ plan }: { plan: PlanDetail }) {
 }
 
 export function PlanPage({ planId }: { planId: number }) {
-  const plan = usePlan(planId);
+  const plan = usePlan(planId, useRequestedVersion());
+  const user = useSignedInUser();
+  const permissions = usePlanPermissions(planId, user?.id ?? null);
   useDocumentTitle(
     plan.data?.name ?? (plan.isError ? "Error al cargar el plan" : "Cargando el plan"),
   );
   if (plan.isPending) return <LoadingState message="Cargando el plan…" />;
   if (plan.isError) return <ErrorState title="No fue posible cargar el plan" error={plan.error} />;
-  return <PlanView plan={plan.data} />;
+  return <PlanView plan={plan.data} permissions={permissions} />;
 }

@@ -1,17 +1,9 @@
-import type { Plan } from "@rumbo/core";
+import { type Plan, type PlanSummary, planListSchema } from "@rumbo/core";
 import { useQuery } from "@tanstack/react-query";
 import { getJson } from "../../shared/api/api-client.ts";
 
-/** One row of `GET /api/plans`. */
-export type PlanSummary = {
-  id: number;
-  code: string;
-  name: string;
-  years: number[];
-  entity?: string;
-  objectiveCount: number;
-  indicatorCount: number;
-};
+/** One row of `GET /api/plans` (the contract shared with the server, in core). */
+export type { PlanSummary };
 
 /** `GET /api/plans/:id`: the plan in the rumbo.plan/v1 shape plus its id. */
 export type PlanDetail = Plan & { id: number };
@@ -25,15 +17,20 @@ export function usePlans() {
   return useQuery({
     queryKey: planKeys.all,
     queryFn: async ({ signal }) => {
-      const body = await getJson<{ plans: PlanSummary[] }>("/api/plans", signal);
-      return body.plans;
+      return planListSchema.parse(await getJson<unknown>("/api/plans", signal)).plans;
     },
   });
 }
 
-export function usePlan(planId: number) {
+/** `version`: an earlier version of the plan (`?version=N`), read-only; null for the current one. */
+export function usePlan(planId: number, version: number | null = null) {
   return useQuery({
-    queryKey: planKeys.detail(planId),
-    queryFn: ({ signal }) => getJson<PlanDetail>(`/api/plans/${planId}`, signal),
+    queryKey:
+      version === null ? planKeys.detail(planId) : [...planKeys.detail(planId), "version", version],
+    queryFn: ({ signal }) =>
+      getJson<PlanDetail>(
+        version === null ? `/api/plans/${planId}` : `/api/plans/${planId}?version=${version}`,
+        signal,
+      ),
   });
 }

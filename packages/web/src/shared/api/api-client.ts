@@ -47,15 +47,28 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /**
- * GET a JSON resource. The caller names the shape it expects; the body is not
- * validated here (the shared zod contracts of @rumbo/core will do that).
+ * The CSRF token of the current session. The server requires it in
+ * `x-csrf-token` on every state-changing request made with a session cookie
+ * (else 403 CSRF_INVALID); the session query keeps it here, so no component
+ * has to pass it around.
  */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+let csrfToken: string | null = null;
+
+export const CSRF_HEADER = "x-csrf-token";
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export type WriteMethod = "POST" | "PUT" | "PATCH" | "DELETE";
+
+async function request(path: string, init: RequestInit): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { Accept: "application/json" }, signal });
+    // same-origin: the session cookie goes with every call, and never elsewhere.
+    response = await fetch(path, { ...init, credentials: "same-origin" });
   } catch (cause) {
-    if (signal?.aborted) throw cause;
+    if (init.signal?.aborted) throw cause;
     throw new ApiError(
       0,
       CLIENT_ERROR_CODES.network,
@@ -80,7 +93,61 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
       "El servidor envió una respuesta que no se pudo leer.",
     );
   }
-  return body as T;
+  return body;
+}
+
+/**
+ * GET a JSON resource. The caller names the shape it expects; the body is not
+ * validated here (the shared zod contracts of @rumbo/core will do that).
+ */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return (await request(path, { headers: { Accept: "application/json" }, signal })) as T;
+}
+
+/**
+ * POST/PUT/PATCH/DELETE with an optional JSON body and the session's CSRF token;
+ * `extraHeaders` for preconditions such as `If-Match: "v3"` (plan versions).
+ */
+export async function sendJson<T>(
+  method: WriteMethod,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { ...extraHeaders, Accept: "application/json" };
+  // No content-type without a body: the server refuses an empty JSON body.
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (csrfToken !== null) headers[CSRF_HEADER] = csrfToken;
+  const init: RequestInit = { method, headers };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  return (await request(path, init)) as T;
+}
+
+/** POST a file as the raw body (plan import), with its content type and the CSRF token. */
+export async function sendFile<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Content-Type": contentType,
+  };
+  if (csrfToken !== null) headers[CSRF_HEADER] = csrfToken;
+  return (await request(path, { method: "POST", headers, body: file })) as T;
+}
+
+/** The API error's code, or undefined for anything else. */
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.code : undefined;
+}
+
+/** `details` of validation errors: `[{ field, message }]`, the messages in Spanish. */
+export type FieldProblem = { field: string; message: string };
+
+export function fieldProblems(error: unknown): FieldProblem[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
+  return error.details.flatMap((detail: unknown) =>
+    isRecord(detail) && typeof detail.field === "string" && typeof detail.message === "string"
+      ? [{ field: detail.field, message: detail.message }]
+      : [],
+  );
 }
 
 /** The message to show for any error a query may throw. */

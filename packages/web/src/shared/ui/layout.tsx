@@ -1,8 +1,19 @@
 import { type ReactNode, useCallback, useRef } from "react";
-import { homePath, planListPath } from "../../routes.ts";
-import { Link, usePushNavigation } from "../router.tsx";
+import { homePath } from "../../routes.ts";
+import { Link, usePathname, usePushNavigation } from "../router.tsx";
+
+/** A link of the main navigation; which ones show is the app's decision (app.tsx). */
+export type NavItem = { to: string; label: string };
 
 export const MAIN_CONTENT_ID = "contenido";
+
+/**
+ * After a redirect that replaces the page (login, forced password change) the
+ * focused button is gone: start the reader at the new content (WCAG 2.4.3).
+ */
+export function focusMainContent(): void {
+  document.getElementById(MAIN_CONTENT_ID)?.focus();
+}
 
 /** GOV.CO top bar required on public sites (MinTIC Resolución 1519 de 2020, anexo 1). */
 function GovCoBar() {
@@ -17,7 +28,12 @@ function GovCoBar() {
   );
 }
 
-function SiteHeader() {
+function isCurrent(item: NavItem, pathname: string): boolean {
+  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
+
+function SiteHeader({ navItems, account }: { navItems: readonly NavItem[]; account: ReactNode }) {
+  const pathname = usePathname();
   return (
     <header className="site-header">
       <GovCoBar />
@@ -29,11 +45,16 @@ function SiteHeader() {
           <span className="tagline">Seguimiento de planes estratégicos</span>
           <nav className="main-nav" aria-label="Principal">
             <ul>
-              <li>
-                <Link to={planListPath}>Planes</Link>
-              </li>
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} aria-current={isCurrent(item, pathname) ? "page" : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
             </ul>
           </nav>
+          {account}
         </div>
       </div>
     </header>
@@ -56,7 +77,16 @@ function SiteFooter() {
   );
 }
 
-export function Layout({ children }: { children: ReactNode }) {
+export function Layout({
+  children,
+  navItems,
+  account,
+}: {
+  children: ReactNode;
+  navItems: readonly NavItem[];
+  /** Who is signed in, or the way to sign in. */
+  account?: ReactNode;
+}) {
   const mainRef = useRef<HTMLElement>(null);
   // After a link click the page changes without a reload: move focus to the
   // new content so keyboard and screen-reader users start there (WCAG 2.4.3).
@@ -68,7 +98,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="skip-link" href={`#${MAIN_CONTENT_ID}`}>
         Saltar al contenido principal
       </a>
-      <SiteHeader />
+      <SiteHeader navItems={navItems} account={account} />
       <main id={MAIN_CONTENT_ID} ref={mainRef} tabIndex={-1} className="container main">
         {children}
       </main>

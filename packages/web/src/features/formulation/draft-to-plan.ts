@@ -1,0 +1,284 @@
+/**
+ * From what the person typed to the plan the API receives (rumbo.plan/v1
+ * shape). Only what the browser can tell alone is checked here (a number that
+ * is not a number, a missing name); every rule of the plan is the server's,
+ * which answers with issues on the same JSON paths.
+ */
+import {
+  DEFAULT_SEMAFORO,
+  type Indicator,
+  type Objective,
+  PLAN_FORMAT,
+  type Plan,
+  type Semaforo,
+  type WeightPct,
+} from "@rumbo/core";
+import { parseDecimalInput, parseYearInput } from "./decimal-input.ts";
+import type { ValidationIssue } from "./formulation-api.ts";
+import { draftYears, type IndicatorDraft, MAX_PLAN_YEARS, type PlanDraft } from "./plan-draft.ts";
+import { indicatorPath, objectivePath } from "./plan-paths.ts";
+
+/** Issues found in the browser carry codes of their own, never the server's. */
+const LOCAL = {
+  required: "local.required",
+  number: "local.not-a-number",
+  years: "local.years",
+  semaforo: "local.semaforo-order",
+} as const;
+
+class IssueList {
+  readonly issues: ValidationIssue[] = [];
+
+  error(code: string, path: string, message: string): void {
+    this.issues.push({ code, severity: "error", path, message });
+  }
+
+  required(path: string, text: string, message: string): void {
+    if (text.trim() === "") this.error(LOCAL.required, path, message);
+  }
+
+  /** The number typed at `path`; null when empty; an error when it is not a number. */
+  number(path: string, text: string, what: string): number | null {
+    const parsed = parseDecimalInput(text);
+    if (parsed.kind === "invalid") {
+      this.error(
+        LOCAL.number,
+        path,
+        `${what}: «${text.trim()}» no es un número. Use coma decimal, por ejemplo 70,72.`,
+      );
+      return null;
+    }
+    return parsed.kind === "number" ? parsed.value : null;
+  }
+}
+
+/** Keys the editor writes; everything else on the loaded object is kept as it was. */
+const EDITED_PLAN_KEYS = [
+  "code",
+  "name",
+  "years",
+  "semaforo",
+  "objectives",
+  "entity",
+  "mission",
+  "vision",
+] as const;
+const EDITED_INDICATOR_KEYS = [
+  "code",
+  "name",
+  "goal",
+  "goalType",
+  "goalCode",
+  "trend",
+  "progress",
+  "unit",
+  "baseline",
+  "baselineYear",
+  "formula",
+  "frequency",
+  "source",
+  "responsible",
+  "targets",
+  "total",
+  "weight",
+] as const;
+/** What the API adds to a plan document and does not take back. */
+const SERVER_KEYS = ["id", "version", "currentVersion", "status", "published"] as const;
+
+function without<T extends object>(value: T | null, keys: readonly string[]): Partial<T> {
+  if (value === null) return {};
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key of keys) delete copy[key];
+  return copy as Partial<T>;
+}
+
+/** `{ key: text }` when the text is not empty, `{}` otherwise (so no empty strings are stored). */
+function text<K extends string>(key: K, value: string): Partial<Record<K, string>> {
+  return value.trim() === "" ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+function indicatorLabel(draft: IndicatorDraft, position: string): string {
+  return draft.code.trim() === "" ? `Indicador ${position}` : `Indicador ${draft.code.trim()}`;
+}
+
+/**
+ * The weight in the form it had (one number or one per year) so that saving
+ * without touching it is not a change (a form change is a reprogramación).
+ */
+function weightOf(
+  draft: IndicatorDraft,
+  years: readonly number[],
+  path: string,
+  label: string,
+  list: IssueList,
+): WeightPct {
+  const perYear: Record<string, number> = {};
+  for (const year of years) {
+    const key = String(year);
+    const typed = draft.weights[key] ?? "";
+    const value = list.number(`${path}.weight.${key}`, typed, `${label}, ponderación ${key}`);
+    if (typed.trim() === "") {
+      list.error(
+        LOCAL.required,
+        `${path}.weight.${key}`,
+        `${label}: escriba la ponderación de ${key} (0 si no pondera).`,
+      );
+    }
+    perYear[key] = value ?? 0;
+  }
+  const total = list.number(
+    `${path}.weight.total`,
+    draft.weightTotal,
+    `${label}, ponderación del periodo`,
+  );
+  const values = Object.values(perYear);
+  const uniform = values.every((value) => value === values[0]);
+  const baseIsObject = draft.base !== null && typeof draft.base.weight === "object";
+  if (uniform && total === null && !baseIsObject && values[0] !== undefined) return values[0];
+  return total === null ? perYear : { ...perYear, total };
+}
+
+function indicatorOf(
+  draft: IndicatorDraft,
+  years: readonly number[],
+  path: string,
+  position: string,
+  list: IssueList,
+): Indicator {
+  const label = indicatorLabel(draft, position);
+  list.required(`${path}.code`, draft.code, `${label}: escriba el código del indicador.`);
+  list.required(`${path}.name`, draft.name, `${label}: escriba el nombre del indicador.`);
+
+  const targets: Record<string, number | null> = {};
+  for (const year of years) {
+    const key = String(year);
+    targets[key] = list.number(
+      `${path}.targets.${key}`,
+      draft.targets[key] ?? "",
+      `${label}, programación ${key}`,
+    );
+  }
+  const total = list.number(`${path}.total`, draft.total, `${label}, programación del periodo`);
+  const baseline = list.number(`${path}.baseline`, draft.baseline, `${label}, línea base`);
+  let baselineYear: number | null = null;
+  if (draft.baselineYear.trim() !== "") {
+    baselineYear = parseYearInput(draft.baselineYear);
+    if (baselineYear === null) {
+      list.error(
+        LOCAL.number,
+        `${path}.baselineYear`,
+        `${label}: el año de la línea base debe tener cuatro cifras.`,
+      );
+    }
+  }
+
+  const indicator: Indicator = {
+    ...without(draft.base, EDITED_INDICATOR_KEYS),
+    code: draft.code,
+    name: draft.name,
+    ...text("goal", draft.goal),
+    trend: draft.trend,
+    ...text("unit", draft.unit),
+    weight: weightOf(draft, years, path, label, list),
+    targets,
+  };
+  // Absent and null mean different things for the total (computed vs NP): keep a loaded null.
+  if (total !== null) indicator.total = total;
+  else if (draft.base?.total === null && draft.total.trim() === "") indicator.total = null;
+  if (baseline !== null) indicator.baseline = baseline;
+  else if (draft.base?.baseline === null) indicator.baseline = null;
+  if (draft.trend === "creciente" && draft.fromBaseline) indicator.progress = "from-baseline";
+  if (draft.goalType !== "") indicator.goalType = draft.goalType;
+  Object.assign(indicator, text("goalCode", draft.goalCode));
+  if (baselineYear !== null) indicator.baselineYear = baselineYear;
+  else if (draft.base?.baselineYear === null) indicator.baselineYear = null;
+  Object.assign(indicator, text("formula", draft.formula));
+  if (draft.frequency !== "") indicator.frequency = draft.frequency;
+  Object.assign(indicator, text("source", draft.source), text("responsible", draft.responsible));
+  return indicator;
+}
+
+function semaforoOf(draft: PlanDraft, list: IssueList): Semaforo | undefined {
+  const pct = {
+    rojo: list.number("semaforo.rojo", draft.semaforo.rojo, "Semáforo, rojo"),
+    amarillo: list.number("semaforo.amarillo", draft.semaforo.amarillo, "Semáforo, amarillo"),
+    sobreejecucion: list.number(
+      "semaforo.sobreejecucion",
+      draft.semaforo.sobreejecucion,
+      "Semáforo, sobre-ejecución",
+    ),
+  };
+  for (const key of ["rojo", "amarillo", "sobreejecucion"] as const) {
+    if (draft.semaforo[key].trim() === "") {
+      list.error(
+        LOCAL.required,
+        `semaforo.${key}`,
+        "Escriba el umbral del semáforo en porcentaje.",
+      );
+    }
+  }
+  if (pct.rojo === null || pct.amarillo === null || pct.sobreejecucion === null) return undefined;
+  if (!(pct.rojo < pct.amarillo && pct.amarillo < pct.sobreejecucion)) {
+    list.error(
+      LOCAL.semaforo,
+      "semaforo.amarillo",
+      "Los umbrales del semáforo deben crecer: rojo < amarillo < sobre-ejecución.",
+    );
+  }
+  const semaforo: Semaforo = {
+    rojo: pct.rojo / 100,
+    amarillo: pct.amarillo / 100,
+    sobreejecucion: pct.sobreejecucion / 100,
+  };
+  const isDefault =
+    semaforo.rojo === DEFAULT_SEMAFORO.rojo &&
+    semaforo.amarillo === DEFAULT_SEMAFORO.amarillo &&
+    semaforo.sobreejecucion === DEFAULT_SEMAFORO.sobreejecucion;
+  // The defaults are not written into a plan that did not have them.
+  return isDefault && draft.base?.semaforo === undefined ? undefined : semaforo;
+}
+
+export type DraftResult = { plan: Plan | null; issues: ValidationIssue[] };
+
+/** The plan to send, or null with the reasons when the browser already sees it cannot be sent. */
+export function planFromDraft(draft: PlanDraft): DraftResult {
+  const list = new IssueList();
+  list.required("code", draft.code, "Escriba el código del plan.");
+  list.required("name", draft.name, "Escriba el nombre del plan.");
+  const years = draftYears(draft);
+  if (years === null) {
+    list.error(
+      LOCAL.years,
+      "years",
+      `Escriba la primera y la última vigencia (años de cuatro cifras, la última igual o posterior a la primera, hasta ${MAX_PLAN_YEARS} vigencias).`,
+    );
+  }
+  const semaforo = semaforoOf(draft, list);
+  const objectives: Objective[] = draft.objectives.map((objective, oi) => {
+    const path = objectivePath(oi);
+    const label = `Objetivo ${objective.code.trim() || oi + 1}`;
+    list.required(`${path}.code`, objective.code, `${label}: escriba el código del objetivo.`);
+    list.required(`${path}.name`, objective.name, `${label}: escriba el nombre del objetivo.`);
+    return {
+      ...without(objective.base, ["code", "name", "indicators"]),
+      code: objective.code,
+      name: objective.name,
+      indicators: objective.indicators.map((indicator, ii) =>
+        indicatorOf(indicator, years ?? [], indicatorPath(oi, ii), `${oi + 1}.${ii + 1}`, list),
+      ),
+    };
+  });
+  const plan: Plan = {
+    ...without(draft.base, [...EDITED_PLAN_KEYS, ...SERVER_KEYS]),
+    format: PLAN_FORMAT,
+    code: draft.code,
+    name: draft.name,
+    years: years ?? [],
+    ...(semaforo === undefined ? {} : { semaforo }),
+    objectives,
+    ...text("entity", draft.entity),
+    ...text("mission", draft.mission),
+    ...text("vision", draft.vision),
+  };
+  return { plan: list.issues.length === 0 ? plan : null, issues: list.issues };
+}

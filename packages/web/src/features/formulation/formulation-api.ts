@@ -1,0 +1,257 @@
+/**
+ * The formulation API (issue 6): create, edit and reprogram plans, their
+ * versions, diffs, validation and exchange files. Every write goes through the
+ * shared client, which adds the session's CSRF token; edits carry
+ * `If-Match: "v<version>"` so nobody overwrites someone else's save.
+ */
+import type { Plan, PlanChange } from "@rumbo/core";
+import { useQuery } from "@tanstack/react-query";
+import { ApiError, getJson, sendFile, sendJson } from "../../shared/api/api-client.ts";
+import { planKeys } from "../plans/plans-api.ts";
+
+export type PlanStatus = "formulacion" | "vigente";
+
+/**
+ * What a validation rule says about one place of the plan; `path` is a JSON
+ * path into it. Wider than core's ValidationIssue: the server also answers
+ * shape problems (code "format") and the editor adds its own ("local.*").
+ */
+export type ValidationIssue = {
+  code: string;
+  severity: "error" | "warning";
+  message: string;
+  /** "objectives[2].indicators[0].targets.2025"; "" for the plan as a whole. */
+  path: string;
+  objectiveCode?: string;
+  indicatorCode?: string;
+  year?: number;
+  field?: string;
+};
+
+/** What changed between two versions; the server's diff is core's `diffPlans`. */
+export type { PlanChange };
+
+/** `GET /api/plans/:id`: the plan document plus its place in the history. */
+export type PlanDocument = Plan & {
+  id: number;
+  /** The version shown (another one with `?version=N`). */
+  version: number;
+  /** The version in force; the server may omit it in older answers. */
+  currentVersion?: number;
+  status: PlanStatus;
+  published: boolean;
+};
+
+export type VersionKind = "creacion" | "edicion" | "reprogramacion" | "importacion";
+
+export type PlanVersion = {
+  version: number;
+  kind: VersionKind;
+  createdAt: string;
+  actorEmail: string | null;
+  justification: string | null;
+  actReference: string | null;
+  /** AAAA-MM-DD */
+  effectiveFrom: string;
+};
+
+export type SaveResult = { version: number; warnings: ValidationIssue[] };
+export type CreateResult = SaveResult & { id: number };
+/** An import's warning also says where it is in the file ("hoja Indicadores, fila 7"). */
+export type ImportWarning = ValidationIssue & { location?: string | null };
+export type DryRunResult = { valid: true; warnings: ImportWarning[] };
+export type ImportResult = { id: number; version: number; warnings: ImportWarning[] };
+
+export type ImportProblem = {
+  sheet?: string;
+  row?: number;
+  column?: string;
+  path?: string;
+  message: string;
+};
+
+export type Reprogramacion = {
+  justification: string;
+  actReference: string;
+  effectiveFrom?: string;
+};
+
+export type ValidationReport = {
+  issues: ValidationIssue[];
+  summary: { errors: number; warnings: number };
+};
+
+export const EXPORT_FORMATS = ["xlsx", "csv", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const formulationKeys = {
+  versions: (planId: number) => [...planKeys.detail(planId), "versions"] as const,
+  diff: (planId: number, from: number, to: number) =>
+    [...planKeys.detail(planId), "diff", from, to] as const,
+  validation: (planId: number) => [...planKeys.detail(planId), "validation"] as const,
+  document: (planId: number) => [...planKeys.detail(planId), "document"] as const,
+};
+
+/** The precondition of an edit: the version the person started from. */
+export function ifMatch(version: number): Record<string, string> {
+  return { "If-Match": `"v${version}"` };
+}
+
+export function createPlan(plan: Plan): Promise<CreateResult> {
+  return sendJson<CreateResult>("POST", "/api/plans", { plan });
+}
+
+export function updatePlan(planId: number, version: number, plan: Plan): Promise<SaveResult> {
+  return sendJson<SaveResult>("PUT", `/api/plans/${planId}`, { plan }, ifMatch(version));
+}
+
+export function reprogramPlan(
+  planId: number,
+  version: number,
+  plan: Plan,
+  reprogramacion: Reprogramacion,
+): Promise<SaveResult> {
+  return sendJson<SaveResult>(
+    "POST",
+    `/api/plans/${planId}/reprogramaciones`,
+    { plan, ...reprogramacion },
+    ifMatch(version),
+  );
+}
+
+export function putInForce(planId: number): Promise<unknown> {
+  return sendJson<unknown>("POST", `/api/plans/${planId}/status`, { status: "vigente" });
+}
+
+export function setPublished(planId: number, published: boolean): Promise<unknown> {
+  return sendJson<unknown>("POST", `/api/plans/${planId}/publish`, { published });
+}
+
+export function exportUrl(planId: number, format: ExportFormat): string {
+  return `/api/plans/${planId}/export?format=${format}`;
+}
+
+const IMPORT_TYPES: Record<string, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv",
+  json: "application/json",
+};
+
+/** The content type the import expects for a file name, or null for other files. */
+export function importContentType(fileName: string): string | null {
+  const extension = fileName.split(".").at(-1)?.toLowerCase() ?? "";
+  return IMPORT_TYPES[extension] ?? null;
+}
+
+/** `fileName` lets the server name the file in its messages. */
+export function importPlan(file: File, contentType: string, dryRun: true): Promise<DryRunResult>;
+export function importPlan(file: File, contentType: string, dryRun: false): Promise<ImportResult>;
+export function importPlan(
+  file: File,
+  contentType: string,
+  dryRun: boolean,
+): Promise<DryRunResult | ImportResult> {
+  const query = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name });
+  return sendFile(`/api/plans/import?${query}`, file, contentType);
+}
+
+/** The plan as the editor needs it (the current version, with its status). */
+export function usePlanDocument(planId: number) {
+  return useQuery({
+    queryKey: formulationKeys.document(planId),
+    queryFn: ({ signal }) => getJson<PlanDocument>(`/api/plans/${planId}`, signal),
+    // The editor starts from what the server has now, not from a cached copy.
+    staleTime: 0,
+  });
+}
+
+export function usePlanVersions(planId: number, enabled = true) {
+  return useQuery({
+    queryKey: formulationKeys.versions(planId),
+    queryFn: async ({ signal }) =>
+      (await getJson<{ versions: PlanVersion[] }>(`/api/plans/${planId}/versions`, signal))
+        .versions,
+    enabled,
+  });
+}
+
+export function usePlanDiff(planId: number, from: number, to: number, enabled: boolean) {
+  return useQuery({
+    queryKey: formulationKeys.diff(planId, from, to),
+    queryFn: async ({ signal }) =>
+      (
+        await getJson<{ changes: PlanChange[] }>(
+          `/api/plans/${planId}/diff?${new URLSearchParams({ from: String(from), to: String(to) })}`,
+          signal,
+        )
+      ).changes,
+    enabled,
+  });
+}
+
+export function usePlanValidation(planId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: formulationKeys.validation(planId),
+    queryFn: ({ signal }) => getJson<ValidationReport>(`/api/plans/${planId}/validation`, signal),
+    enabled,
+  });
+}
+
+// Reading the `details` of the API's errors. They come from the server, so
+// each shape is checked before use; anything else reads as "no details".
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function isIssue(value: unknown): value is ValidationIssue {
+  return (
+    isRecord(value) &&
+    typeof value.message === "string" &&
+    typeof value.path === "string" &&
+    (value.severity === "error" || value.severity === "warning")
+  );
+}
+
+function isChange(value: unknown): value is PlanChange {
+  return isRecord(value) && typeof value.message === "string" && typeof value.path === "string";
+}
+
+function detailsOf(error: unknown, code: string): unknown {
+  return error instanceof ApiError && error.code === code ? error.details : undefined;
+}
+
+/** 422 VALIDATION_FAILED: the issues, errors and warnings. */
+export function validationIssuesOf(error: unknown): ValidationIssue[] {
+  const details = detailsOf(error, "VALIDATION_FAILED");
+  return Array.isArray(details) ? details.filter(isIssue) : [];
+}
+
+export type VersionConflict = { currentVersion: number | null; changes: PlanChange[] };
+
+/** 409 VERSION_CONFLICT: someone else saved first; what they changed. */
+export function versionConflictOf(error: unknown): VersionConflict | null {
+  if (!(error instanceof ApiError) || error.code !== "VERSION_CONFLICT") return null;
+  const details = isRecord(error.details) ? error.details : {};
+  return {
+    currentVersion: typeof details.currentVersion === "number" ? details.currentVersion : null,
+    changes: Array.isArray(details.changes) ? details.changes.filter(isChange) : [],
+  };
+}
+
+/** 409 REPROGRAMACION_REQUIRED: the plan is in force and its programación changed. */
+export function reprogramacionRequiredOf(error: unknown): PlanChange[] | null {
+  if (!(error instanceof ApiError) || error.code !== "REPROGRAMACION_REQUIRED") return null;
+  const details = isRecord(error.details) ? error.details : {};
+  return Array.isArray(details.changes) ? details.changes.filter(isChange) : [];
+}
+
+function isImportProblem(value: unknown): value is ImportProblem {
+  return isRecord(value) && typeof value.message === "string";
+}
+
+/** 422 IMPORT_FAILED: every problem found in the file. */
+export function importProblemsOf(error: unknown): ImportProblem[] {
+  const details = detailsOf(error, "IMPORT_FAILED");
+  return Array.isArray(details) ? details.filter(isImportProblem) : [];
+}

@@ -1,0 +1,34 @@
+/** Dates and labels of the formulation pages, es-CO (dd/mm/aaaa, Bogotá time). */
+import { TIME_ZONE } from "../../shared/format.ts";
+import type { PlanStatus, VersionKind } from "./formulation-api.ts";
+
+const dayFormat = new Intl.DateTimeFormat("es-CO", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+
+/** An ISO instant as dd/mm/aaaa in Bogotá; the text as is when it is not a date. */
+export function formatDay(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dayFormat.format(date);
+}
+
+/** A calendar date "AAAA-MM-DD" as "dd/mm/aaaa" (no time zone: it is a date, not an instant). */
+export function formatCalendarDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return match === null ? isoDate : `${match[3]}/${match[2]}/${match[1]}`;
+}
+
+export const VERSION_KIND_LABELS: Record<VersionKind, string> = {
+  creacion: "Creación",
+  edicion: "Edición",
+  reprogramacion: "Reprogramación",
+  importacion: "Importación",
+};
+
+export const STATUS_LABELS: Record<PlanStatus, string> = {
+  formulacion: "En formulación",
+  vigente: "En vigencia",
+};

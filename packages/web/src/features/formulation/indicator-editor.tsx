@@ -1,0 +1,273 @@
+/**
+ * The ficha técnica of one indicator (domain.md, "Ficha técnica") and its
+ * programación per vigencia. Weights are edited in the objective's weights
+ * table, where they can be compared with the other indicators.
+ */
+import {
+  FREQUENCIES,
+  type Frequency,
+  GOAL_TYPES,
+  type GoalType,
+  TRENDS,
+  type Trend,
+} from "@rumbo/core";
+import { formatNumber, formatYears } from "../../shared/format.ts";
+import { GOAL_TYPE_LABELS, TREND_LABELS } from "../plans/labels.ts";
+import {
+  CellInput,
+  DraftCheckbox,
+  DraftSelectField,
+  DraftTextArea,
+  DraftTextField,
+  GroupMessages,
+} from "./draft-fields.tsx";
+import type { IndicatorDraft } from "./plan-draft.ts";
+import { fieldId } from "./plan-paths.ts";
+import { computedTotal } from "./weights.ts";
+
+const TREND_OPTIONS = TRENDS.map((trend) => ({ value: trend, label: TREND_LABELS[trend] }));
+
+const GOAL_TYPE_OPTIONS: { value: GoalType | ""; label: string }[] = [
+  { value: "", label: "Sin especificar" },
+  ...GOAL_TYPES.map((goalType) => ({ value: goalType, label: GOAL_TYPE_LABELS[goalType] })),
+];
+
+const FREQUENCY_LABELS: Record<Frequency, string> = {
+  mensual: "Mensual",
+  trimestral: "Trimestral",
+  anual: "Anual",
+};
+
+const FREQUENCY_OPTIONS: { value: Frequency | ""; label: string }[] = [
+  { value: "", label: "Sin especificar" },
+  ...FREQUENCIES.map((frequency) => ({ value: frequency, label: FREQUENCY_LABELS[frequency] })),
+];
+
+/** Id of the datalist of usual units (rendered once by the editor). */
+export const UNIT_SUGGESTIONS_ID = "unidades-sugeridas";
+export const UNIT_SUGGESTIONS = ["número", "%", "índice", "puntos", "documento", "entidades"];
+
+export type IndicatorChange = Partial<Omit<IndicatorDraft, "key" | "base" | "targets" | "weights">>;
+
+function ProgrammingTable({
+  indicator,
+  path,
+  label,
+  years,
+  onTargetChange,
+  onChange,
+}: {
+  indicator: IndicatorDraft;
+  path: string;
+  label: string;
+  years: readonly number[];
+  onTargetChange: (year: string, value: string) => void;
+  onChange: (change: IndicatorChange) => void;
+}) {
+  const captionId = `programacion-${indicator.key}`;
+  const computed = computedTotal(indicator, years);
+  const totalHintId = `${fieldId(`${path}.total`)}-ayuda`;
+  return (
+    <div className="programming" id={fieldId(`${path}.targets`)} tabIndex={-1}>
+      <GroupMessages path={`${path}.targets`} />
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container must take focus to scroll by keyboard. */}
+      <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+        <table className="indicators programming-table">
+          <caption id={captionId}>Programación del indicador {label}</caption>
+          <thead>
+            <tr>
+              {years.map((year) => (
+                <th key={year} scope="col" className="number">
+                  {year}
+                </th>
+              ))}
+              <th scope="col" className="number">
+                Total {formatYears(years)}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {years.map((year) => (
+                <td key={year} className="number">
+                  <CellInput
+                    path={`${path}.targets.${year}`}
+                    label={`Programación ${year} del indicador ${label}`}
+                    value={indicator.targets[String(year)] ?? ""}
+                    onValueChange={(value) => onTargetChange(String(year), value)}
+                  />
+                </td>
+              ))}
+              <td className="number">
+                <CellInput
+                  path={`${path}.total`}
+                  label={`Programación total del periodo del indicador ${label}`}
+                  value={indicator.total}
+                  onValueChange={(value) => onChange({ total: value })}
+                  describedById={totalHintId}
+                >
+                  <span id={totalHintId} className="note">
+                    {indicator.total.trim() === ""
+                      ? `Vacío: ${computed === null ? "NP" : formatNumber(computed)} según la tendencia`
+                      : "Escrito a mano"}
+                  </span>
+                </CellInput>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+      <p className="note">
+        Escriba los números con coma decimal (70,72). Vacío
+        {indicator.trend === "decreciente" ? "" : " o 0"} = no programado (NP).
+      </p>
+    </div>
+  );
+}
+
+export function IndicatorFields({
+  indicator,
+  path,
+  label,
+  years,
+  onChange,
+  onTargetChange,
+}: {
+  indicator: IndicatorDraft;
+  path: string;
+  label: string;
+  years: readonly number[] | null;
+  onChange: (change: IndicatorChange) => void;
+  onTargetChange: (year: string, value: string) => void;
+}) {
+  return (
+    <>
+      <div className="field-grid">
+        <DraftTextField
+          path={`${path}.code`}
+          label="Código del indicador"
+          value={indicator.code}
+          onValueChange={(code) => onChange({ code })}
+        />
+        <DraftTextField
+          path={`${path}.name`}
+          label="Nombre del indicador"
+          value={indicator.name}
+          onValueChange={(name) => onChange({ name })}
+          className="field-wide"
+        />
+        <DraftSelectField
+          path={`${path}.goalType`}
+          label="Tipo de meta"
+          value={indicator.goalType}
+          options={GOAL_TYPE_OPTIONS}
+          onValueChange={(goalType) => onChange({ goalType })}
+          optional
+        />
+        <DraftTextField
+          path={`${path}.goalCode`}
+          label="Número de la meta"
+          value={indicator.goalCode}
+          onValueChange={(goalCode) => onChange({ goalCode })}
+          optional
+        />
+        <DraftTextArea
+          path={`${path}.goal`}
+          label="Texto de la meta"
+          value={indicator.goal}
+          onValueChange={(goal) => onChange({ goal })}
+          hint="Como lo escribe el plan, por ejemplo «Asistir 46 entidades…»."
+          optional
+        />
+        <DraftTextField
+          path={`${path}.unit`}
+          label="Unidad de medida"
+          value={indicator.unit}
+          onValueChange={(unit) => onChange({ unit })}
+          list={UNIT_SUGGESTIONS_ID}
+          hint="Número, %, índice… Con «%» la programación 15 se lee 15 %."
+          optional
+        />
+        <DraftSelectField<Trend>
+          path={`${path}.trend`}
+          label="Tendencia (tipo de anualización)"
+          value={indicator.trend}
+          options={TREND_OPTIONS}
+          onValueChange={(trend) => onChange({ trend })}
+        />
+        {indicator.trend === "creciente" && (
+          <DraftCheckbox
+            path={`${path}.progress`}
+            label="Medir el avance desde la línea base"
+            checked={indicator.fromBaseline}
+            onCheckedChange={(fromBaseline) => onChange({ fromBaseline })}
+            hint="(avance − línea base) / (meta − línea base), en lugar de avance / meta."
+          />
+        )}
+        <DraftTextField
+          path={`${path}.baseline`}
+          label="Línea base: valor"
+          value={indicator.baseline}
+          onValueChange={(baseline) => onChange({ baseline })}
+          decimal
+          optional={indicator.trend !== "decreciente"}
+          hint={
+            indicator.trend === "decreciente"
+              ? "Obligatoria para la tendencia decreciente."
+              : undefined
+          }
+        />
+        <DraftTextField
+          path={`${path}.baselineYear`}
+          label="Línea base: año"
+          value={indicator.baselineYear}
+          onValueChange={(baselineYear) => onChange({ baselineYear })}
+          optional
+        />
+        <DraftTextArea
+          path={`${path}.formula`}
+          label="Fórmula"
+          value={indicator.formula}
+          onValueChange={(formula) => onChange({ formula })}
+          optional
+        />
+        <DraftSelectField
+          path={`${path}.frequency`}
+          label="Frecuencia de medición"
+          value={indicator.frequency}
+          options={FREQUENCY_OPTIONS}
+          onValueChange={(frequency) => onChange({ frequency })}
+          optional
+        />
+        <DraftTextField
+          path={`${path}.source`}
+          label="Fuente de los datos"
+          value={indicator.source}
+          onValueChange={(source) => onChange({ source })}
+          optional
+        />
+        <DraftTextField
+          path={`${path}.responsible`}
+          label="Área responsable"
+          value={indicator.responsible}
+          onValueChange={(responsible) => onChange({ responsible })}
+          optional
+        />
+      </div>
+      {years === null ? (
+        <p className="note">
+          Escriba la primera y la última vigencia del plan para programar el indicador.
+        </p>
+      ) : (
+        <ProgrammingTable
+          indicator={indicator}
+          path={path}
+          label={label}
+          years={years}
+          onTargetChange={onTargetChange}
+          onChange={onChange}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * "Nuevo plan" (`/planes/nuevo`): the plan written from scratch and created
+ * with `POST /api/plans`. On success the person lands in the plan's editor,
+ * which shows the validation warnings next to their fields.
+ */
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { planListPath } from "../../routes.ts";
+import { ApiError, errorMessage } from "../../shared/api/api-client.ts";
+import { Link, navigate } from "../../shared/router.tsx";
+import { FormError } from "../../shared/ui/form-messages.tsx";
+import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
+import { planKeys } from "../plans/plans-api.ts";
+import { RequireSignIn } from "../session/session-guards.tsx";
+import { canCreatePlans } from "./can-create-plans.ts";
+import { planFromDraft } from "./draft-to-plan.ts";
+import { createdPlanPath } from "./editor-params.ts";
+import { createPlan, type ValidationIssue, validationIssuesOf } from "./formulation-api.ts";
+import { IssueSummary } from "./issue-summary.tsx";
+import { IssuesProvider } from "./issues.tsx";
+import { emptyPlanDraft } from "./plan-draft.ts";
+import { PlanEditor } from "./plan-editor.tsx";
+import { usePlacedIssues, usePlanForm } from "./use-plan-form.ts";
+
+const PAGE_TITLE = "Nuevo plan";
+
+/** 409 PLAN_CODE_TAKEN names a field: show it there too. */
+function issuesOfError(error: unknown): ValidationIssue[] {
+  const issues = validationIssuesOf(error);
+  if (issues.length > 0) return issues;
+  if (error instanceof ApiError && error.code === "PLAN_CODE_TAKEN") {
+    return [{ code: error.code, severity: "error", path: "code", message: error.message }];
+  }
+  return [];
+}
+
+function NewPlanForm() {
+  const queryClient = useQueryClient();
+  const form = usePlanForm(emptyPlanDraft);
+  const placed = usePlacedIssues(form.issues ?? [], form.draft);
+
+  const mutation = useMutation({
+    mutationFn: createPlan,
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: planKeys.all, exact: true });
+      navigate(createdPlanPath(created.id));
+    },
+    onError: (error) => form.report(issuesOfError(error)),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    const { plan, issues } = planFromDraft(form.draft);
+    if (plan === null) {
+      form.report(issues);
+      return;
+    }
+    form.setIssues([]);
+    mutation.mutate(plan);
+  }
+
+  const otherError = mutation.isError && issuesOfError(mutation.error).length === 0;
+  return (
+    <IssuesProvider issues={placed}>
+      <IssueSummary issues={placed} focusRequest={form.focusRequest} />
+      {otherError && (
+        <FormError>
+          <p>No fue posible crear el plan: {errorMessage(mutation.error)}</p>
+        </FormError>
+      )}
+      <form className="plan-form" onSubmit={submit} noValidate aria-labelledby="titulo-nuevo-plan">
+        <PlanEditor
+          draft={form.draft}
+          onChange={form.change}
+          onStructureChange={form.changeStructure}
+        />
+        <div className="form-footer">
+          <button type="submit" className="button" disabled={mutation.isPending}>
+            {mutation.isPending ? "Creando el plan…" : "Crear el plan"}
+          </button>
+          <Link to={planListPath}>Cancelar</Link>
+        </div>
+      </form>
+    </IssuesProvider>
+  );
+}
+
+export function NewPlanPage() {
+  useDocumentTitle(PAGE_TITLE);
+  return (
+    <div className="formulation">
+      <h1 id="titulo-nuevo-plan">{PAGE_TITLE}</h1>
+      <RequireSignIn>
+        {(user) =>
+          canCreatePlans(user.assignments) ? (
+            <>
+              <p>
+                Escriba los datos del plan, sus objetivos e indicadores con la programación y las
+                ponderaciones de cada vigencia. Puede guardarlo con advertencias y completarlo
+                después.
+              </p>
+              <NewPlanForm />
+            </>
+          ) : (
+            <p>
+              Su cuenta no tiene un rol que permita crear planes (planeación o administración con
+              alcance global). <Link to={planListPath}>Ver los planes</Link>.
+            </p>
+          )
+        }
+      </RequireSignIn>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The plan in open formats (Ley 1712 de 2014: published plans are public and
+ * downloadable; CSV/JSON, and XLSX for spreadsheets). The server answers with
+ * an attachment, so plain links are enough and work without JavaScript.
+ */
+import { type ExportFormat, exportUrl } from "./formulation-api.ts";
+
+const FORMATS: { format: ExportFormat; label: string; description: string }[] = [
+  { format: "xlsx", label: "XLSX", description: "hoja de cálculo" },
+  { format: "csv", label: "CSV", description: "texto separado por comas" },
+  { format: "json", label: "JSON", description: "formato rumbo.plan/v1" },
+];
+
+export function PlanDownloads({ planId }: { planId: number }) {
+  return (
+    <section className="plan-downloads" aria-labelledby="descargar-el-plan">
+      <h2 id="descargar-el-plan">Descargar el plan</h2>
+      <ul className="download-list">
+        {FORMATS.map(({ format, label, description }) => (
+          <li key={format}>
+            <a href={exportUrl(planId, format)} download>
+              Descargar {label}
+            </a>{" "}
+            <span className="note-inline">({description})</span>
+          </li>
+        ))}
+      </ul>
+      <p className="note">Versión vigente del plan. Datos abiertos bajo licencia CC BY-SA 4.0.</p>
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * The plan as the editor holds it while the person types: every number is the
+ * text of its input (so "70," can be typed on the way to "70,72"), and every
+ * object keeps the one it was loaded from (`base`) so fields the editor does
+ * not show survive a save unchanged.
+ */
+import {
+  DEFAULT_SEMAFORO,
+  type Frequency,
+  type GoalType,
+  type Indicator,
+  type Objective,
+  type Plan,
+  roundHalfAwayFromZero,
+  type Trend,
+  type WeightPct,
+} from "@rumbo/core";
+import { formatDecimalInput, parseYearInput } from "./decimal-input.ts";
+
+export type IndicatorDraft = {
+  /** React key; never sent. */
+  key: string;
+  base: Indicator | null;
+  code: string;
+  name: string;
+  goal: string;
+  goalType: GoalType | "";
+  goalCode: string;
+  trend: Trend;
+  /** Progress measured from the baseline (creciente only). */
+  fromBaseline: boolean;
+  unit: string;
+  baseline: string;
+  baselineYear: string;
+  formula: string;
+  frequency: Frequency | "";
+  source: string;
+  responsible: string;
+  /** Programación per year ("" = NP). */
+  targets: Record<string, string>;
+  /** Programación for the plan period ("" = computed from the trend). */
+  total: string;
+  /** Weight per year in percent points. */
+  weights: Record<string, string>;
+  /** Weight for the plan period ("" = mean of the years). */
+  weightTotal: string;
+};
+
+export type ObjectiveDraft = {
+  key: string;
+  base: Objective | null;
+  code: string;
+  name: string;
+  indicators: IndicatorDraft[];
+};
+
+/** Semáforo thresholds in percent points as typed ("70"), not fractions. */
+export type SemaforoDraft = { rojo: string; amarillo: string; sobreejecucion: string };
+
+export type PlanDraft = {
+  base: Plan | null;
+  code: string;
+  name: string;
+  entity: string;
+  firstYear: string;
+  lastYear: string;
+  mission: string;
+  vision: string;
+  semaforo: SemaforoDraft;
+  objectives: ObjectiveDraft[];
+};
+
+let lastKey = 0;
+
+function newKey(prefix: string): string {
+  lastKey += 1;
+  return `${prefix}-${lastKey}`;
+}
+
+/** The longest plan the editor accepts: planes de desarrollo run four years, some sector plans ten. */
+export const MAX_PLAN_YEARS = 20;
+
+/** The vigencias the draft names, or null while the years are missing or wrong. */
+export function draftYears(draft: Pick<PlanDraft, "firstYear" | "lastYear">): number[] | null {
+  const first = parseYearInput(draft.firstYear);
+  const last = parseYearInput(draft.lastYear);
+  if (first === null || last === null || last < first || last - first >= MAX_PLAN_YEARS) {
+    return null;
+  }
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+}
+
+/** A fraction as percent points for the input: 0.7 → "70" (exact, not 70.00000000000001). */
+function percentText(fraction: number): string {
+  return formatDecimalInput(roundHalfAwayFromZero(fraction, 10, 2));
+}
+
+export function semaforoDraft(semaforo = DEFAULT_SEMAFORO): SemaforoDraft {
+  return {
+    rojo: percentText(semaforo.rojo),
+    amarillo: percentText(semaforo.amarillo),
+    sobreejecucion: percentText(semaforo.sobreejecucion),
+  };
+}
+
+export function emptyPlanDraft(): PlanDraft {
+  return {
+    base: null,
+    code: "",
+    name: "",
+    entity: "",
+    firstYear: "",
+    lastYear: "",
+    mission: "",
+    vision: "",
+    semaforo: semaforoDraft(),
+    objectives: [],
+  };
+}
+
+export function newObjectiveDraft(position: number): ObjectiveDraft {
+  return {
+    key: newKey("objetivo"),
+    base: null,
+    code: String(position),
+    name: "",
+    indicators: [],
+  };
+}
+
+export function newIndicatorDraft(): IndicatorDraft {
+  return {
+    key: newKey("indicador"),
+    base: null,
+    code: "",
+    name: "",
+    goal: "",
+    goalType: "",
+    goalCode: "",
+    trend: "suma",
+    fromBaseline: false,
+    unit: "",
+    baseline: "",
+    baselineYear: "",
+    formula: "",
+    frequency: "",
+    source: "",
+    responsible: "",
+    targets: {},
+    total: "",
+    weights: {},
+    weightTotal: "",
+  };
+}
+
+function weightTexts(
+  weight: WeightPct,
+  years: readonly number[],
+): Pick<IndicatorDraft, "weights" | "weightTotal"> {
+  if (typeof weight === "number") {
+    return {
+      weights: Object.fromEntries(years.map((year) => [String(year), formatDecimalInput(weight)])),
+      weightTotal: "",
+    };
+  }
+  return {
+    weights: Object.fromEntries(
+      years.map((year) => [String(year), formatDecimalInput(weight[String(year)])]),
+    ),
+    weightTotal: formatDecimalInput(weight.total),
+  };
+}
+
+function indicatorDraft(indicator: Indicator, years: readonly number[]): IndicatorDraft {
+  return {
+    key: newKey("indicador"),
+    base: indicator,
+    code: indicator.code,
+    name: indicator.name,
+    goal: indicator.goal ?? "",
+    goalType: indicator.goalType ?? "",
+    goalCode: indicator.goalCode ?? "",
+    trend: indicator.trend,
+    fromBaseline: indicator.progress === "from-baseline",
+    unit: indicator.unit ?? "",
+    baseline: formatDecimalInput(indicator.baseline),
+    baselineYear:
+      indicator.baselineYear === null || indicator.baselineYear === undefined
+        ? ""
+        : String(indicator.baselineYear),
+    formula: indicator.formula ?? "",
+    frequency: indicator.frequency ?? "",
+    source: indicator.source ?? "",
+    responsible: indicator.responsible ?? "",
+    targets: Object.fromEntries(
+      years.map((year) => [String(year), formatDecimalInput(indicator.targets[String(year)])]),
+    ),
+    total: formatDecimalInput(indicator.total),
+    ...weightTexts(indicator.weight, years),
+  };
+}
+
+/** The editor's starting point for an existing plan. */
+export function draftFromPlan(plan: Plan): PlanDraft {
+  const first = plan.years[0];
+  const last = plan.years.at(-1);
+  return {
+    base: plan,
+    code: plan.code,
+    name: plan.name,
+    entity: plan.entity ?? "",
+    firstYear: first === undefined ? "" : String(first),
+    lastYear: last === undefined ? "" : String(last),
+    mission: plan.mission ?? "",
+    vision: plan.vision ?? "",
+    semaforo: semaforoDraft(plan.semaforo),
+    objectives: plan.objectives.map((objective) => ({
+      key: newKey("objetivo"),
+      base: objective,
+      code: objective.code,
+      name: objective.name,
+      indicators: objective.indicators.map((indicator) => indicatorDraft(indicator, plan.years)),
+    })),
+  };
+}

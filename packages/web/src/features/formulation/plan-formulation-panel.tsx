@@ -1,0 +1,110 @@
+/**
+ * What the formulation feature adds to the plan's page: the banner of an
+ * earlier version, the plan's state, the links and buttons the person's
+ * permissions allow (edit, reprogram, versions, put in force, publish), the
+ * validation report for editors and the downloads for everyone.
+ */
+import { editPlanPath, planVersionsPath } from "../../routes.ts";
+import { Link } from "../../shared/router.tsx";
+import type { PlanPermissions } from "../plans/permissions-api.ts";
+import type { PlanDetail } from "../plans/plans-api.ts";
+import { reprogramPath } from "./editor-params.ts";
+import { STATUS_LABELS } from "./formulation-format.ts";
+import { PlanDownloads } from "./plan-downloads.tsx";
+import { isEarlierVersion, type PlanMeta, planMetaOf } from "./plan-meta.ts";
+import { PlanStatusActions } from "./plan-status-actions.tsx";
+import { useRequestedVersion } from "./requested-version.ts";
+import { ValidationReport } from "./validation-report.tsx";
+import { VersionBanner } from "./version-banner.tsx";
+import "./formulation.css";
+
+function StatusLine({ meta }: { meta: PlanMeta }) {
+  if (meta.status === null && meta.published === null) return null;
+  const parts = [
+    ...(meta.status === null ? [] : [STATUS_LABELS[meta.status]]),
+    ...(meta.published === null ? [] : [meta.published ? "publicado" : "no publicado"]),
+    ...(meta.currentVersion === null ? [] : [`versión ${meta.currentVersion}`]),
+  ];
+  return <p className="plan-status">Estado del plan: {parts.join(" · ")}</p>;
+}
+
+function EditorTools({
+  plan,
+  meta,
+  permissions,
+}: {
+  plan: PlanDetail;
+  meta: PlanMeta;
+  permissions: PlanPermissions;
+}) {
+  const canEdit = permissions.actions["plan.edit"] === true;
+  const canReprogram = permissions.actions["plan.reprogram"] === true && meta.status === "vigente";
+  const canPublish = permissions.actions["plan.publish"] === true;
+  return (
+    <section className="plan-tools" aria-labelledby="formulacion-del-plan">
+      <h2 id="formulacion-del-plan">Formulación</h2>
+      <StatusLine meta={meta} />
+      <ul className="action-links">
+        {canEdit && (
+          <li>
+            <Link className="button" to={editPlanPath(plan.id)}>
+              Editar plan
+            </Link>
+          </li>
+        )}
+        {canReprogram && (
+          <li>
+            <Link className="button button-secondary" to={reprogramPath(plan.id)}>
+              Reprogramar
+            </Link>
+          </li>
+        )}
+        <li>
+          <Link to={planVersionsPath(plan.id)}>Historial de versiones</Link>
+        </li>
+      </ul>
+      <PlanStatusActions
+        planId={plan.id}
+        status={meta.status}
+        published={meta.published}
+        canChangeStatus={canEdit}
+        canPublish={canPublish}
+      />
+      {canEdit && <ValidationReport planId={plan.id} />}
+    </section>
+  );
+}
+
+function useEarlierVersion(plan: PlanDetail): number | null {
+  const requested = useRequestedVersion();
+  const meta = planMetaOf(plan);
+  // An older server sends no currentVersion: trust the address then.
+  return requested !== null && (isEarlierVersion(meta) || meta.currentVersion === null)
+    ? requested
+    : null;
+}
+
+/** Under the plan's title: "Versión N (fecha): no es la vigente" when the page shows an earlier version. */
+export function PlanVersionNotice({ plan }: { plan: PlanDetail }) {
+  const earlier = useEarlierVersion(plan);
+  return earlier === null ? null : <VersionBanner planId={plan.id} version={earlier} />;
+}
+
+export function PlanFormulationPanel({
+  plan,
+  permissions,
+}: {
+  plan: PlanDetail;
+  /** The server's answer for the signed-in person; undefined for visitors. */
+  permissions: PlanPermissions | undefined;
+}) {
+  const earlier = useEarlierVersion(plan);
+  return (
+    <>
+      {earlier === null && permissions !== undefined && (
+        <EditorTools plan={plan} meta={planMetaOf(plan)} permissions={permissions} />
+      )}
+      <PlanDownloads planId={plan.id} />
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * Weights of an objective's indicators, vigencia by vigencia (the "matriz de
+ * formulación"): the inputs, the sum of each year as written (marked when it
+ * is not 100 %) and each indicator's share once the weights are renormalised
+ * over the indicators programmed that year. NP indicators take no share.
+ */
+import { formatPercent, formatYears } from "../../shared/format.ts";
+import { CellInput, GroupMessages } from "./draft-fields.tsx";
+import type { ObjectiveDraft } from "./plan-draft.ts";
+import { fieldId, indicatorPath } from "./plan-paths.ts";
+import { type WeightCell, type WeightColumn, weightColumns } from "./weights.ts";
+
+export function indicatorLabel(
+  code: string,
+  objectiveIndex: number,
+  indicatorIndex: number,
+): string {
+  return code.trim() === "" ? `${objectiveIndex + 1}.${indicatorIndex + 1}` : code.trim();
+}
+
+function columnLabel(column: WeightColumn, years: readonly number[]): string {
+  return column.key === "total" ? `el periodo ${formatYears(years)}` : column.key;
+}
+
+function Share({ id, cell }: { id: string; cell: WeightCell }) {
+  if (!cell.programmed) {
+    return (
+      <span id={id} className="share">
+        <abbr title="No programado">NP</abbr>
+        <span className="visually-hidden">: no participa</span>
+      </span>
+    );
+  }
+  if (cell.sharePct === null) {
+    return (
+      <span id={id} className="share">
+        <span className="visually-hidden">Participación: </span>—
+      </span>
+    );
+  }
+  return (
+    <span id={id} className="share">
+      <span className="visually-hidden">Participación: </span>
+      {formatPercent(cell.sharePct)}
+    </span>
+  );
+}
+
+function SumCell({ column }: { column: WeightColumn }) {
+  return (
+    <td className={column.sumIsHundred ? "number" : "number sum-off"}>
+      {formatPercent(column.sumPct)}
+      {!column.sumIsHundred && <span className="sum-mark"> (no suma 100 %)</span>}
+    </td>
+  );
+}
+
+export function WeightsEditor({
+  objective,
+  objectiveIndex,
+  objectiveLabel,
+  years,
+  onWeightChange,
+}: {
+  objective: ObjectiveDraft;
+  objectiveIndex: number;
+  objectiveLabel: string;
+  years: readonly number[];
+  onWeightChange: (indicatorIndex: number, column: string, value: string) => void;
+}) {
+  if (objective.indicators.length === 0 || years.length === 0) return null;
+  const columns = weightColumns(objective.indicators, years);
+  const captionId = `ponderacion-${objective.key}`;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container must take focus to scroll by keyboard.
+    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+      <table className="indicators weights-table">
+        <caption id={captionId}>
+          Ponderación de los indicadores del objetivo {objectiveLabel}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Indicador</th>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className="number">
+                {column.key === "total" ? (
+                  <>
+                    Periodo {formatYears(years)}
+                    <span className="note">vacío: promedio</span>
+                  </>
+                ) : (
+                  column.key
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {objective.indicators.map((indicator, ii) => {
+            const path = indicatorPath(objectiveIndex, ii);
+            const label = indicatorLabel(indicator.code, objectiveIndex, ii);
+            return (
+              <tr key={indicator.key}>
+                <th scope="row" id={fieldId(`${path}.weight`)} tabIndex={-1}>
+                  {label}
+                  <GroupMessages path={`${path}.weight`} />
+                </th>
+                {columns.map((column) => {
+                  const cell = column.cells[ii];
+                  const cellPath = `${path}.weight.${column.key}`;
+                  const shareId = `${fieldId(cellPath)}-participacion`;
+                  const value =
+                    column.key === "total"
+                      ? indicator.weightTotal
+                      : (indicator.weights[column.key] ?? "");
+                  return (
+                    <td key={column.key} className="number">
+                      <CellInput
+                        path={cellPath}
+                        label={`Ponderación del indicador ${label} en ${columnLabel(column, years)} (%)`}
+                        value={value}
+                        onValueChange={(text) => onWeightChange(ii, column.key, text)}
+                        describedById={shareId}
+                      >
+                        {cell !== undefined && <Share id={shareId} cell={cell} />}
+                      </CellInput>
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Suma</th>
+            {columns.map((column) => (
+              <SumCell key={column.key} column={column} />
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+      <p className="note table-note">
+        Bajo cada ponderación, su participación: el 100 % se reparte entre los indicadores
+        programados en la vigencia; los no programados (NP) no participan.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * What the weights editor shows while the person types: per vigencia, the sum
+ * of the weights as written and each indicator's share once the weights are
+ * renormalised over the indicators programmed that year (domain.md: meta 78 is
+ * NP in 2024, so objective 3 is measured by meta 2320 alone that year). This
+ * is a preview of the plan being written, not a compliance figure: those come
+ * from the API.
+ */
+import { effectiveTotal, type Indicator, isProgrammed } from "@rumbo/core";
+import { decimalOrNull, parseDecimalInput } from "./decimal-input.ts";
+import type { IndicatorDraft } from "./plan-draft.ts";
+
+/** A column of the editor: one vigencia, or the whole plan period. */
+export type WeightColumnKey = string | "total";
+
+export type WeightCell = {
+  /** Percent points as typed; null when empty or not a number. */
+  weightPct: number | null;
+  programmed: boolean;
+  /** weight / Σ weights of the programmed indicators, in percent points; null when NP or nothing weighs. */
+  sharePct: number | null;
+};
+
+export type WeightColumn = {
+  key: WeightColumnKey;
+  cells: WeightCell[];
+  /** Σ of the weights as written, programmed or not. */
+  sumPct: number;
+  sumIsHundred: boolean;
+  /** Σ of the weights of the programmed indicators: the base of the shares. */
+  programmedSumPct: number;
+};
+
+/** Weights are written with at most a few decimals; anything closer to 100 than this is 100. */
+const HUNDRED_TOLERANCE = 1e-9;
+
+function targetsOf(draft: IndicatorDraft, years: readonly number[]): Indicator["targets"] {
+  return Object.fromEntries(
+    years.map((year) => [String(year), decimalOrNull(draft.targets[String(year)] ?? "")]),
+  );
+}
+
+/** The programación of the draft as the plan rules read it (core decides NP and the period total). */
+function previewIndicator(draft: IndicatorDraft, years: readonly number[]): Indicator {
+  const total = parseDecimalInput(draft.total);
+  return {
+    code: draft.code,
+    name: draft.name,
+    trend: draft.trend,
+    weight: 0,
+    targets: targetsOf(draft, years),
+    ...(total.kind === "number" ? { total: total.value } : {}),
+  };
+}
+
+function periodWeight(draft: IndicatorDraft, years: readonly number[]): number | null {
+  const typed = parseDecimalInput(draft.weightTotal);
+  if (typed.kind === "number") return typed.value;
+  if (typed.kind === "invalid" || years.length === 0) return null;
+  // formats.md §1: a missing total is the mean of the yearly weights.
+  let sum = 0;
+  for (const year of years) {
+    const weight = decimalOrNull(draft.weights[String(year)] ?? "");
+    if (weight === null) return null;
+    sum += weight;
+  }
+  return sum / years.length;
+}
+
+function column(
+  key: WeightColumnKey,
+  entries: { weightPct: number | null; programmed: boolean }[],
+): WeightColumn {
+  let sumPct = 0;
+  let programmedSumPct = 0;
+  for (const entry of entries) {
+    sumPct += entry.weightPct ?? 0;
+    if (entry.programmed) programmedSumPct += entry.weightPct ?? 0;
+  }
+  return {
+    key,
+    sumPct,
+    sumIsHundred: Math.abs(sumPct - 100) < HUNDRED_TOLERANCE,
+    programmedSumPct,
+    cells: entries.map((entry) => ({
+      ...entry,
+      sharePct:
+        entry.programmed && entry.weightPct !== null && programmedSumPct > 0
+          ? (entry.weightPct / programmedSumPct) * 100
+          : null,
+    })),
+  };
+}
+
+/** One column per vigencia, then the plan period ("total"). */
+export function weightColumns(
+  indicators: readonly IndicatorDraft[],
+  years: readonly number[],
+): WeightColumn[] {
+  const yearColumns = years.map((year) =>
+    column(
+      String(year),
+      indicators.map((draft) => ({
+        weightPct: decimalOrNull(draft.weights[String(year)] ?? ""),
+        programmed: isProgrammed(decimalOrNull(draft.targets[String(year)] ?? ""), draft.trend),
+      })),
+    ),
+  );
+  const periodColumn = column(
+    "total",
+    indicators.map((draft) => ({
+      weightPct: periodWeight(draft, years),
+      programmed: effectiveTotal(previewIndicator(draft, years), years) !== null,
+    })),
+  );
+  return [...yearColumns, periodColumn];
+}
+
+/** The period total the plan rules would compute when the total is left empty. */
+export function computedTotal(draft: IndicatorDraft, years: readonly number[]): number | null {
+  return effectiveTotal(previewIndicator({ ...draft, total: "" }, years), years);
+}

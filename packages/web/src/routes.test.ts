@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { loginPathFor, matchRoute, returnPathOf, safeReturnPath } from "./routes.ts";
+
+describe("rutas", () => {
+  it("reconoce las páginas de cuentas", () => {
+    expect(matchRoute("/entrar")).toEqual({ name: "login" });
+    expect(matchRoute("/cuenta")).toEqual({ name: "account" });
+    expect(matchRoute("/cuenta/contrasena/")).toEqual({ name: "change-password" });
+    expect(matchRoute("/restablecer")).toEqual({ name: "reset-password" });
+    expect(matchRoute("/cuentas")).toEqual({ name: "users" });
+    expect(matchRoute("/auditoria")).toEqual({ name: "audit" });
+    expect(matchRoute("/planes/12")).toEqual({ name: "plan", planId: 12 });
+    expect(matchRoute("/constructor")).toEqual({ name: "not-found" });
+  });
+
+  it("solo vuelve a direcciones de este sitio después de entrar", () => {
+    expect(safeReturnPath("/planes/1?x=1")).toBe("/planes/1?x=1");
+    expect(safeReturnPath("//malicioso.example/")).toBeNull();
+    expect(safeReturnPath("/\\malicioso.example")).toBeNull();
+    expect(safeReturnPath("https://malicioso.example/")).toBeNull();
+    expect(safeReturnPath(null)).toBeNull();
+    expect(returnPathOf("?volver=%2Fcuentas")).toBe("/cuentas");
+  });
+
+  it("el enlace para entrar lleva la página de regreso, salvo el inicio y la propia página de entrada", () => {
+    expect(loginPathFor("/cuentas")).toBe("/entrar?volver=%2Fcuentas");
+    expect(loginPathFor("/auditoria?usuario=admin")).toBe(
+      "/entrar?volver=%2Fauditoria%3Fusuario%3Dadmin",
+    );
+    expect(loginPathFor("/")).toBe("/entrar");
+    expect(loginPathFor("/entrar?volver=%2Fcuentas")).toBe("/entrar");
+    expect(loginPathFor("/restablecer")).toBe("/entrar");
+  });
+});
