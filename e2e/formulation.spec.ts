@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { demoPassword } from "./demo-credentials.ts";
+import { expectNoSeriousViolations, logIn } from "./support.ts";
 
 // All specs share one server and one database: this one creates its own plan
 // with a code unique to the run, never publishes it, and only touches it.
@@ -9,24 +9,9 @@ import { demoPassword } from "./demo-credentials.ts";
 
 const PLANEACION = "planeacion@rumbo.local";
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto("/entrar?volver=%2Fplanes");
-  await page.getByLabel("Correo electrónico").fill(PLANEACION);
-  await page.getByLabel("Contraseña", { exact: true }).fill(demoPassword(PLANEACION));
-  await page.getByRole("button", { name: "Entrar" }).click();
+async function logInAsPlaneacion(page: Page): Promise<void> {
+  await logIn(page, PLANEACION, demoPassword(PLANEACION), "/entrar?volver=%2Fplanes");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Planes estratégicos");
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
 }
 
 type IndicatorInput = {
@@ -66,7 +51,7 @@ test.describe("formulación de un plan", () => {
     const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
     const name = `Plan de prueba de formulación ${code}`;
 
-    await logIn(page);
+    await logInAsPlaneacion(page);
     await page.getByRole("link", { name: "Nuevo plan" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nuevo plan");
 

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./support.ts";
 
 test.describe("un visitante abre Rumbo recién instalado", () => {
   test("ve el plan sectorial de demostración con sus 8 objetivos y la programación", async ({
@@ -40,17 +40,7 @@ test.describe("un visitante abre Rumbo recién instalado", () => {
   }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 3, name: /^Objetivo \d+$/ })).toHaveCount(8);
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    const serious = results.violations.filter(
-      (v) => v.impact === "serious" || v.impact === "critical",
-    );
-    expect(
-      serious.map(
-        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
-      ),
-    ).toEqual([]);
+    await expectNoSeriousViolations(page);
   });
 
   test("la API responde en el mismo servidor y la documentación está en /api/docs", async ({

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { demoPassword } from "./demo-credentials.ts";
+import { expectNoSeriousViolations, logIn } from "./support.ts";
 
 // All specs share one server and one database: only the administrator's test
 // changes state (its password, a new account), and nothing here depends on
@@ -13,32 +13,6 @@ const PERMISSIONS_NOTE = "Lo que puede hacer en este plan";
 // The seed's administrator is "Administración de Rumbo": a password with "Rumbo" is refused.
 const PASSWORD_WITH_NAME = "Rumbo-Planeación-2026-Segura!";
 const NEW_ADMIN_PASSWORD = "Brújula-Sectorial-2026-Segura!";
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
-}
-
-// Straight back to the demo plan (id 1 in the fresh database): other specs may
-// add plans, and then the home page lists them instead of opening the only one.
-async function logIn(
-  page: Page,
-  email: string,
-  password: string,
-  path = "/entrar?volver=%2Fplanes%2F1",
-): Promise<void> {
-  await page.goto(path);
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Entrar" }).click();
-}
 
 async function expectPlanPage(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/planes\/\d+$/);

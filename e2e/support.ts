@@ -1,0 +1,29 @@
+/** What several specs do the same way: check accessibility and log in. */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** WCAG 2.1 AA (MinTIC Resolución 1519 de 2020): no serious or critical violation. */
+export async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}
+
+/** Fills the login form at `path` (by default it returns to the demo plan, id 1). */
+export async function logIn(
+  page: Page,
+  email: string,
+  password: string,
+  path = "/entrar?volver=%2Fplanes%2F1",
+): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Contraseña", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Entrar" }).click();
+}
