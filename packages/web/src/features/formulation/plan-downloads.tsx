@@ -7,7 +7,7 @@ import { type ExportFormat, exportUrl } from "./formulation-api.ts";
 
 const FORMATS: { format: ExportFormat; label: string; description: string }[] = [
   { format: "xlsx", label: "XLSX", description: "hoja de cálculo" },
-  { format: "csv", label: "CSV", description: "texto separado por comas" },
+  { format: "csv", label: "CSV", description: "texto separado por punto y coma, coma decimal" },
   { format: "json", label: "JSON", description: "formato rumbo.plan/v1" },
 ];
 
