@@ -10,6 +10,7 @@ import {
   GOAL_TYPES,
   type Indicator,
   isProgrammed,
+  MEASURES,
   TRENDS,
   type Trend,
 } from "../plan/plan.ts";
@@ -116,6 +117,9 @@ export function readIndicator(
   );
   const formula = optionalString(report, value, "formula", path);
   const frequency = optionalEnum(report, value, "frequency", path, FREQUENCIES);
+  const measure = optionalEnum(report, value, "measure", path, MEASURES);
+  const numerator = optionalString(report, value, "numerator", path);
+  const denominator = optionalString(report, value, "denominator", path);
   const source = optionalString(report, value, "source", path);
   const responsible = optionalString(report, value, "responsible", path);
   const progress = value.progress;
@@ -160,6 +164,9 @@ export function readIndicator(
   if (baselineYear !== undefined) indicator.baselineYear = baselineYear;
   if (formula !== undefined) indicator.formula = formula;
   if (frequency !== undefined) indicator.frequency = frequency;
+  if (measure !== undefined) indicator.measure = measure;
+  if (numerator !== undefined) indicator.numerator = numerator;
+  if (denominator !== undefined) indicator.denominator = denominator;
   if (source !== undefined) indicator.source = source;
   if (responsible !== undefined) indicator.responsible = responsible;
   if (

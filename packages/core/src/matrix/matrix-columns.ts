@@ -4,7 +4,7 @@
  * sheet and docs/formats.md print. One table, so the exporter, the importer
  * and the explanation cannot drift apart.
  */
-import type { Frequency, GoalType, Trend } from "../plan/plan.ts";
+import type { Frequency, GoalType, Measure, Trend } from "../plan/plan.ts";
 
 export type FieldSpec<K extends string> = {
   key: K;
@@ -85,6 +85,9 @@ export type IndicatorColumnKey =
   | "baselineYear"
   | "formula"
   | "frequency"
+  | "measure"
+  | "numerator"
+  | "denominator"
   | "source"
   | "responsible";
 
@@ -105,6 +108,13 @@ export const FREQUENCY_LABELS: Record<Frequency, string> = {
   mensual: "Mensual",
   trimestral: "Trimestral",
   anual: "Anual",
+};
+
+export const MEASURE_LABELS: Record<Measure, string> = {
+  numero: "Número",
+  porcentaje: "Porcentaje",
+  indice: "Índice",
+  razon: "Razón (numerador / denominador)",
 };
 
 export const FROM_BASELINE_LABEL = "Desde la línea base";
@@ -160,6 +170,26 @@ export const INDICATOR_COLUMNS: readonly FieldSpec<IndicatorColumnKey>[] = [
   },
   { key: "source", label: "Fuente", help: "Fuente de los datos del indicador." },
   { key: "responsible", label: "Responsable", help: "Dependencia o gerente de meta que reporta." },
+];
+
+/**
+ * Ficha técnica columns written after the weights (added after the first
+ * layout, so the columns planners already know keep their letters); the
+ * reader finds every column by its header wherever it is.
+ */
+export const INDICATOR_TRAILING_COLUMNS: readonly FieldSpec<IndicatorColumnKey>[] = [
+  {
+    key: "measure",
+    label: "Tipo de medida",
+    help: `${Object.values(MEASURE_LABELS).join(", ")} o vacío.`,
+  },
+  { key: "numerator", label: "Numerador", help: "Solo para razón: qué cuenta el numerador." },
+  { key: "denominator", label: "Denominador", help: "Solo para razón: qué cuenta el denominador." },
+];
+
+export const ALL_INDICATOR_COLUMNS: readonly FieldSpec<IndicatorColumnKey>[] = [
+  ...INDICATOR_COLUMNS,
+  ...INDICATOR_TRAILING_COLUMNS,
 ];
 
 export const TARGET_TOTAL_HEADER = "Programación total";

@@ -5,8 +5,10 @@
  */
 import type { SheetKey } from "./matrix.ts";
 import {
+  ALL_INDICATOR_COLUMNS,
   headerKey,
   INDICATOR_COLUMNS,
+  INDICATOR_TRAILING_COLUMNS,
   PLAN_FIELDS,
   type PlanFieldKey,
   TARGET_TOTAL_HEADER,
@@ -65,6 +67,7 @@ export function flatHeader(years: readonly number[]): string[] {
     TARGET_TOTAL_HEADER,
     ...years.map(weightHeader),
     WEIGHT_TOTAL_HEADER,
+    ...INDICATOR_TRAILING_COLUMNS.map((column) => flatLabelOf("indicadores", column.label)),
   ];
 }
 
@@ -87,7 +90,7 @@ export function flatTargetOf(header: string): FlatTarget | undefined {
   const objectiveYear = /^ponderacion del objetivo (\d{4})$/.exec(key)?.[1];
   if (objectiveYear !== undefined)
     return { sheet: "objetivos", label: weightHeader(Number(objectiveYear)) };
-  for (const column of INDICATOR_COLUMNS.slice(1)) {
+  for (const column of ALL_INDICATOR_COLUMNS.slice(1)) {
     const flat = flatLabelOf("indicadores", column.label);
     if (headerKey(flat) === key) return { sheet: "indicadores", label: column.label };
   }

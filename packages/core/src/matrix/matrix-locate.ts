@@ -42,6 +42,9 @@ const INDICATOR_FIELDS: Record<string, IndicatorColumnKey> = {
   baselineYear: "baselineYear",
   formula: "formula",
   frequency: "frequency",
+  measure: "measure",
+  numerator: "numerator",
+  denominator: "denominator",
   source: "source",
   responsible: "responsible",
 };

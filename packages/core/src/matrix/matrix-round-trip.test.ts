@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planArbitrary } from "../compliance/fixtures/arbitraries.ts";
 import type { Plan } from "../plan/plan.ts";
+import { MEASURES } from "../plan/plan.ts";
 import { importSeedDocument } from "../seed/seed-document.ts";
 import type { Cell } from "./matrix.ts";
 import { flatRowsToPlan, planToFlatRows } from "./matrix-flat.ts";
@@ -91,6 +92,9 @@ const richPlan = planArbitrary.chain((plan) =>
               "proyecto" as const,
             ),
             frequency: fc.constantFrom("mensual" as const, "trimestral" as const, "anual" as const),
+            measure: fc.constantFrom(...MEASURES),
+            numerator: fc.string(),
+            denominator: fc.string(),
             baselineYear: fc.option(fc.integer({ min: 2000, max: 2030 }), { nil: null }),
             total: fc.constant(null),
           },
@@ -173,7 +177,7 @@ describe("matriz de formulación: exportar e importar da el mismo plan", () => {
     // línea base, año, fórmula, frecuencia, fuente, responsable; programación 2024, 2025,
     // total; ponderación 2024, 2025, total.
     const ficha = (cells: Cell[]) => cells.slice(0, 15);
-    const numbers = (cells: Cell[]) => cells.slice(15);
+    const numbers = (cells: Cell[]) => cells.slice(15, -3);
     const [, a = [], b = []] = indicadores;
     expect(ficha(a)).toEqual([
       "1",

@@ -9,6 +9,7 @@ import {
   FROM_BASELINE_LABEL,
   GOAL_TYPE_LABELS,
   type IndicatorColumnKey,
+  MEASURE_LABELS,
   ND_TOKEN,
   NP_TOKEN,
   type ObjectiveColumnKey,
@@ -135,6 +136,7 @@ export function readIndicatorRows(
     const progress = read.progress();
     const goalType = read.listed("goalType", GOAL_TYPE_LABELS, "tipo de meta");
     const frequency = read.listed("frequency", FREQUENCY_LABELS, "frecuencia");
+    const measure = read.listed("measure", MEASURE_LABELS, "tipo de medida");
     const baseline = read.numberOrToken("baseline", ND_TOKEN, { empty: null, token: undefined });
     const baselineYear = read.numberOrToken("baselineYear", ND_TOKEN, {
       empty: undefined,
@@ -173,7 +175,16 @@ export function readIndicatorRows(
       continue;
     }
     const indicator: Indicator = { code, name, trend, weight, targets };
-    const texts = ["goal", "unit", "goalCode", "formula", "source", "responsible"] as const;
+    const texts = [
+      "goal",
+      "unit",
+      "goalCode",
+      "formula",
+      "numerator",
+      "denominator",
+      "source",
+      "responsible",
+    ] as const;
     for (const key of texts) {
       const text = read.text(key);
       if (text !== undefined) indicator[key] = text;
@@ -184,6 +195,7 @@ export function readIndicatorRows(
     if (progress === "from-baseline") indicator.progress = progress;
     if (goalType !== undefined) indicator.goalType = goalType;
     if (frequency !== undefined) indicator.frequency = frequency;
+    if (measure !== undefined) indicator.measure = measure;
     entry.indicator = indicator;
     out.push(entry);
   }

@@ -12,7 +12,7 @@
 import { validatePlan } from "../formats/plan-json.ts";
 import { type Indicator, type Objective, PLAN_FORMAT, type Plan } from "../plan/plan.ts";
 import type { Matrix } from "./matrix.ts";
-import { INDICATOR_COLUMNS, OBJECTIVE_COLUMNS } from "./matrix-columns.ts";
+import { ALL_INDICATOR_COLUMNS, OBJECTIVE_COLUMNS } from "./matrix-columns.ts";
 import { checkYearColumns, resolveColumns, yearsOfColumns } from "./matrix-headers.ts";
 import { type MatrixPlacement, pathToCell, pointerToCell } from "./matrix-locate.ts";
 import { readPlanSheet } from "./matrix-plan-sheet.ts";
@@ -50,7 +50,7 @@ export function matrixToPlan(matrix: Matrix, options: MatrixReadOptions = {}): M
     context,
     "indicadores",
     indicadores[0] ?? [],
-    INDICATOR_COLUMNS,
+    ALL_INDICATOR_COLUMNS,
     true,
   );
   const years = planValues.years ?? yearsOfColumns(indicatorColumns);

@@ -16,6 +16,8 @@ import {
   FROM_BASELINE_LABEL,
   GOAL_TYPE_LABELS,
   INDICATOR_COLUMNS,
+  INDICATOR_TRAILING_COLUMNS,
+  MEASURE_LABELS,
   ND_TOKEN,
   NP_TOKEN,
   OBJECTIVE_COLUMNS,
@@ -91,6 +93,7 @@ export function indicatorsHeader(years: readonly number[]): Cell[] {
     TARGET_TOTAL_HEADER,
     ...years.map(weightHeader),
     WEIGHT_TOTAL_HEADER,
+    ...INDICATOR_TRAILING_COLUMNS.map((c) => c.label),
   ];
 }
 
@@ -138,5 +141,8 @@ export function indicatorRow(
     indicator.total === undefined ? null : indicator.total === null ? NP_TOKEN : indicator.total,
     ...weightYears,
     weightTotal,
+    indicator.measure === undefined ? null : MEASURE_LABELS[indicator.measure],
+    text(indicator.numerator),
+    text(indicator.denominator),
   ];
 }

@@ -49,6 +49,9 @@ const INDICATOR_FIELDS = [
   ["baselineYear", "año de la línea base"],
   ["formula", "fórmula"],
   ["frequency", "frecuencia"],
+  ["measure", "tipo de medida"],
+  ["numerator", "numerador"],
+  ["denominator", "denominador"],
   ["source", "fuente"],
   ["responsible", "responsable"],
 ] as const satisfies readonly (readonly [keyof Indicator, string])[];

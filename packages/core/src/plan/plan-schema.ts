@@ -5,7 +5,7 @@
  * format readers, which report every problem in Spanish.
  */
 import { z } from "zod";
-import { FREQUENCIES, GOAL_TYPES, PLAN_FORMAT, TRENDS } from "./plan.ts";
+import { FREQUENCIES, GOAL_TYPES, MEASURES, PLAN_FORMAT, TRENDS } from "./plan.ts";
 
 export const weightPctSchema = z.union([z.number(), z.record(z.string(), z.number().optional())]);
 
@@ -25,6 +25,9 @@ export const indicatorSchema = z.object({
   baselineYear: z.number().int().nullable().optional(),
   formula: z.string().optional(),
   frequency: z.enum(FREQUENCIES).optional(),
+  measure: z.enum(MEASURES).optional(),
+  numerator: z.string().optional(),
+  denominator: z.string().optional(),
   source: z.string().optional(),
   responsible: z.string().optional(),
 });

@@ -13,6 +13,10 @@ export type Trend = (typeof TRENDS)[number];
 export const FREQUENCIES = ["mensual", "trimestral", "anual"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
+export const MEASURES = ["numero", "porcentaje", "indice", "razon"] as const;
+/** Tipo de medida of the ficha técnica; `razon` is numerador / denominador. */
+export type Measure = (typeof MEASURES)[number];
+
 export const GOAL_TYPES = ["sectorial", "estrategica", "proyecto"] as const;
 /** Kind of meta an indicator measures (meta sectorial, estratégica or de proyecto de inversión). */
 export type GoalType = (typeof GOAL_TYPES)[number];
@@ -55,6 +59,10 @@ export type Indicator = {
   baselineYear?: number | null;
   formula?: string;
   frequency?: Frequency;
+  measure?: Measure;
+  /** `razon` only: what the numerator and the denominator count. */
+  numerator?: string;
+  denominator?: string;
   source?: string;
   responsible?: string;
 };

@@ -102,6 +102,10 @@ export const indicators = pgTable(
     baselineYear: integer("baseline_year"),
     formula: text("formula"),
     frequency: text("frequency"),
+    // Tipo de medida (número, porcentaje, índice, razón) and, for a razón, its terms.
+    measure: text("measure"),
+    numerator: text("numerator"),
+    denominator: text("denominator"),
     source: text("source"),
     responsible: text("responsible"),
     // Programación for the whole plan period; null = NP or "derive from the trend" (see totalGiven).

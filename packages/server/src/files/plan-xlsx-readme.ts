@@ -8,6 +8,7 @@ import type { Plan } from "@rumbo/core";
 import {
   FROM_BASELINE_LABEL,
   INDICATOR_COLUMNS,
+  INDICATOR_TRAILING_COLUMNS,
   ND_TOKEN,
   NP_TOKEN,
   OBJECTIVE_COLUMNS,
@@ -73,6 +74,7 @@ export function readmeLines(plan: Plan): ReadmeLine[] {
       WEIGHT_TOTAL_HEADER,
       "si las ponderaciones por año están vacías, es el peso de todos los años; si están llenas, es el peso para el cuatrienio (vacía = promedio de los años). Los pesos no tienen que sumar 100: se reparten entre lo programado.",
     ),
+    ...INDICATOR_TRAILING_COLUMNS.map((c) => column("Indicadores", c.label, c.help)),
     section("Números"),
     text(
       "Los números se escriben como número de la hoja (Excel en español muestra coma decimal: 70,72). También se aceptan como texto: «70,72», «1.234,5» o «15%» (que es 15). No use fechas en las celdas de números. Las fórmulas se aceptan si Excel guardó su resultado; se usa el resultado.",

@@ -255,6 +255,9 @@ function toIndicator(row: IndicatorRow, vigs: VigenciaRow[], years: number[]): I
     ...optional("baselineYear", row.baselineYear),
     ...optional("formula", row.formula),
     ...optional("frequency", row.frequency as Indicator["frequency"] | null),
+    ...optional("measure", row.measure as Indicator["measure"] | null),
+    ...optional("numerator", row.numerator),
+    ...optional("denominator", row.denominator),
     ...optional("source", row.source),
     ...optional("responsible", row.responsible),
   };

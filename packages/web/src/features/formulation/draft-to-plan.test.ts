@@ -35,6 +35,30 @@ function smallDraft(): PlanDraft {
 }
 
 describe("del borrador al plan (rumbo.plan/v1)", () => {
+  it("una razón guarda su tipo de medida, numerador y denominador; al volver al borrador siguen ahí", () => {
+    const draft = smallDraft();
+    const indicator = draft.objectives[0]?.indicators[0];
+    if (!indicator) throw new Error("borrador sin indicador");
+    Object.assign(indicator, {
+      measure: "razon",
+      numerator: "PQRS a tiempo",
+      denominator: "PQRS recibidas",
+    });
+    const { plan } = planFromDraft(draft);
+    const saved = plan?.objectives[0]?.indicators[0];
+    expect(saved).toMatchObject({
+      measure: "razon",
+      numerator: "PQRS a tiempo",
+      denominator: "PQRS recibidas",
+    });
+    if (!plan) throw new Error("sin plan");
+    expect(draftFromPlan(plan).objectives[0]?.indicators[0]).toMatchObject({
+      measure: "razon",
+      numerator: "PQRS a tiempo",
+      denominator: "PQRS recibidas",
+    });
+  });
+
   it("el plan semilla cargado y guardado sin tocar no cambia en nada", () => {
     const { plan, issues } = planFromDraft(draftFromPlan(SEED_PLAN));
     expect(issues).toEqual([]);

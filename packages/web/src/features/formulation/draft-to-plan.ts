@@ -76,6 +76,9 @@ const EDITED_INDICATOR_KEYS = [
   "baselineYear",
   "formula",
   "frequency",
+  "measure",
+  "numerator",
+  "denominator",
   "source",
   "responsible",
   "targets",
@@ -194,6 +197,12 @@ function indicatorOf(
   else if (draft.base?.baselineYear === null) indicator.baselineYear = null;
   Object.assign(indicator, text("formula", draft.formula));
   if (draft.frequency !== "") indicator.frequency = draft.frequency;
+  if (draft.measure !== "") indicator.measure = draft.measure;
+  Object.assign(
+    indicator,
+    text("numerator", draft.numerator),
+    text("denominator", draft.denominator),
+  );
   Object.assign(indicator, text("source", draft.source), text("responsible", draft.responsible));
   return indicator;
 }

@@ -8,6 +8,8 @@ import {
   type Frequency,
   GOAL_TYPES,
   type GoalType,
+  MEASURES,
+  type Measure,
   TRENDS,
   type Trend,
 } from "@rumbo/core";
@@ -37,6 +39,18 @@ const FREQUENCY_LABELS: Record<Frequency, string> = {
   trimestral: "Trimestral",
   anual: "Anual",
 };
+
+const MEASURE_LABELS: Record<Measure, string> = {
+  numero: "Número",
+  porcentaje: "Porcentaje",
+  indice: "Índice",
+  razon: "Razón (numerador / denominador)",
+};
+
+const MEASURE_OPTIONS: { value: Measure | ""; label: string }[] = [
+  { value: "", label: "Sin especificar" },
+  ...MEASURES.map((measure) => ({ value: measure, label: MEASURE_LABELS[measure] })),
+];
 
 const FREQUENCY_OPTIONS: { value: Frequency | ""; label: string }[] = [
   { value: "", label: "Sin especificar" },
@@ -231,6 +245,32 @@ export function IndicatorFields({
           onValueChange={(formula) => onChange({ formula })}
           optional
         />
+        <DraftSelectField
+          path={`${path}.measure`}
+          label="Tipo de medida"
+          value={indicator.measure}
+          options={MEASURE_OPTIONS}
+          onValueChange={(measure) => onChange({ measure })}
+          optional
+        />
+        {indicator.measure === "razon" && (
+          <>
+            <DraftTextField
+              path={`${path}.numerator`}
+              label="Numerador"
+              value={indicator.numerator}
+              onValueChange={(numerator) => onChange({ numerator })}
+              optional
+            />
+            <DraftTextField
+              path={`${path}.denominator`}
+              label="Denominador"
+              value={indicator.denominator}
+              onValueChange={(denominator) => onChange({ denominator })}
+              optional
+            />
+          </>
+        )}
         <DraftSelectField
           path={`${path}.frequency`}
           label="Frecuencia de medición"

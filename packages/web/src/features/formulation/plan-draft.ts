@@ -9,6 +9,7 @@ import {
   type Frequency,
   type GoalType,
   type Indicator,
+  type Measure,
   type Objective,
   type Plan,
   roundHalfAwayFromZero,
@@ -34,6 +35,10 @@ export type IndicatorDraft = {
   baselineYear: string;
   formula: string;
   frequency: Frequency | "";
+  /** Tipo de medida; a razón also names its numerator and denominator. */
+  measure: Measure | "";
+  numerator: string;
+  denominator: string;
   source: string;
   responsible: string;
   /** Programación per year ("" = NP). */
@@ -144,6 +149,9 @@ export function newIndicatorDraft(): IndicatorDraft {
     baselineYear: "",
     formula: "",
     frequency: "",
+    measure: "",
+    numerator: "",
+    denominator: "",
     source: "",
     responsible: "",
     targets: {},
@@ -190,6 +198,9 @@ function indicatorDraft(indicator: Indicator, years: readonly number[]): Indicat
         : String(indicator.baselineYear),
     formula: indicator.formula ?? "",
     frequency: indicator.frequency ?? "",
+    measure: indicator.measure ?? "",
+    numerator: indicator.numerator ?? "",
+    denominator: indicator.denominator ?? "",
     source: indicator.source ?? "",
     responsible: indicator.responsible ?? "",
     targets: Object.fromEntries(

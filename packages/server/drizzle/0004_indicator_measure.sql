@@ -1,0 +1,3 @@
+ALTER TABLE "indicators" ADD COLUMN "measure" text;--> statement-breakpoint
+ALTER TABLE "indicators" ADD COLUMN "numerator" text;--> statement-breakpoint
+ALTER TABLE "indicators" ADD COLUMN "denominator" text;
