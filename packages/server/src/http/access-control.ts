@@ -93,6 +93,8 @@ export function registerAccessControl(app: FastifyInstance, db: Database, now: (
     if (request.sessionToken && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== "string" || sent !== request.csrfToken) {
+        // A write with the session cookie but without its token may be a forged cross-site request.
+        await audit(db, request, `csrf:${action}`, request.url, "denied");
         throw new ApiError(
           403,
           "CSRF_INVALID",

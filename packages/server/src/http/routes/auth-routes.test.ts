@@ -200,6 +200,13 @@ describe("CSRF", () => {
       headers: { cookie, "x-csrf-token": other.json().csrfToken },
     });
     expect(forged.json().error.code).toBe("CSRF_INVALID");
+    const audited = await listAudit(database.db, { action: "csrf:session.read" });
+    expect(audited.length).toBeGreaterThanOrEqual(3);
+    expect(audited[0]).toMatchObject({
+      outcome: "denied",
+      actorEmail: "ana@entidad.gov.co",
+      resource: "/api/auth/logout-all",
+    });
   });
 });
 
