@@ -9,7 +9,7 @@ import { replaceActuals } from "../actuals/actuals-repository.ts";
 import { databaseConfigOf, loadConfig } from "../config.ts";
 import { openDatabase } from "../db/open-database.ts";
 import { findPlanIdByCode, getPlan } from "../plans/plans-repository.ts";
-import type { CliIo } from "./cli-io.ts";
+import { type CliIo, readInputFile } from "./cli-io.ts";
 
 export const ACTUALS_IMPORT_USAGE = "Uso: rumbo actuals import CÓDIGO_PLAN AVANCES.csv [--dry-run]";
 
@@ -32,16 +32,8 @@ export async function actualsImportCommand(
     );
     return 2;
   }
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(
-      `rumbo: no se pudo leer ${file}: ${code === "ENOENT" ? "el archivo no existe" : (error as Error).message}\n`,
-    );
-    return 2;
-  }
+  const text = await readInputFile(io, file, io.readFile);
+  if (text === null) return 2;
   const database = await openDatabase(databaseConfigOf(loadConfig(env)));
   try {
     const planId = await findPlanIdByCode(database.db, planCode);

@@ -4,3 +4,26 @@ export type CliIo = {
   stderr: (s: string) => void;
   readFile: (path: string) => Promise<string>;
 };
+
+/** Why a file could not be read, in the words a person at the terminal needs. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "el archivo no existe";
+  if (code === "EISDIR") return "es un directorio";
+  if (code === "EACCES") return "sin permiso de lectura";
+  return (error as Error).message;
+}
+
+/** Reads an input file; on failure says why on stderr and gives null (the command exits 2). */
+export async function readInputFile<T>(
+  io: CliIo,
+  file: string,
+  read: (path: string) => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await read(file);
+  } catch (error) {
+    io.stderr(`rumbo: no se pudo leer ${file}: ${describeFsError(error)}\n`);
+    return null;
+  }
+}

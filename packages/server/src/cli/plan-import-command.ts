@@ -17,7 +17,7 @@ import { databaseConfigOf, loadConfig } from "../config.ts";
 import { openDatabase } from "../db/open-database.ts";
 import { PLAN_FILE_FORMATS, planFileFormatOf, readPlanFile } from "../files/plan-files.ts";
 import { findPlanIdByCode, PlanCodeTakenError, savePlan } from "../plans/plans-repository.ts";
-import type { CliIo } from "./cli-io.ts";
+import { type CliIo, readInputFile } from "./cli-io.ts";
 
 export const PLAN_IMPORT_USAGE = "Uso: rumbo plan import ARCHIVO.xlsx|.csv|.json [--dry-run]";
 
@@ -41,16 +41,8 @@ export async function planImportCommand(
     );
     return 2;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(
-      `rumbo: no se pudo leer ${file}: ${code === "ENOENT" ? "el archivo no existe" : (error as Error).message}\n`,
-    );
-    return 2;
-  }
+  const bytes = await readInputFile(io, file, (path) => readFile(path));
+  if (bytes === null) return 2;
   const read = await readPlanFile(bytes, file, format);
   if (!read.ok) return reject(io, file, read.problems);
   const plan = read.plan;

@@ -8,7 +8,7 @@ import { importSeedDocument } from "@rumbo/core";
 import { databaseConfigOf, loadConfig } from "../config.ts";
 import { openDatabase } from "../db/open-database.ts";
 import { PlanCodeTakenError, savePlan } from "../plans/plans-repository.ts";
-import type { CliIo } from "./cli-io.ts";
+import { type CliIo, readInputFile } from "./cli-io.ts";
 
 export const IMPORT_SEED_USAGE = "Uso: rumbo plan import-seed ARCHIVO [--json] [--db]";
 
@@ -29,13 +29,8 @@ export async function importSeedCommand(
     io.stderr(`rumbo: indique un único archivo a importar.\n${IMPORT_SEED_USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch (error) {
-    io.stderr(`rumbo: no se pudo leer ${file}: ${describeFsError(error)}\n`);
-    return 2;
-  }
+  const text = await readInputFile(io, file, io.readFile);
+  if (text === null) return 2;
   const result = importSeedDocument(text);
   for (const w of result.warnings) io.stderr(`${file}:${w.line}: advertencia: ${w.message}\n`);
   if (!result.plan) {
@@ -78,12 +73,4 @@ function parse(args: string[]) {
     allowPositionals: true,
     options: { json: { type: "boolean", default: false }, db: { type: "boolean", default: false } },
   });
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "el archivo no existe";
-  if (code === "EISDIR") return "es un directorio";
-  if (code === "EACCES") return "sin permiso de lectura";
-  return (error as Error).message;
 }
