@@ -2,7 +2,7 @@
  * Server-side sessions with idle and absolute expiry. The cookie holds a
  * random token; the table keeps its SHA-256 and the session's CSRF token.
  */
-import { and, eq, lt, or } from "drizzle-orm";
+import { eq, lt, or } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { sessions } from "../db/schema.ts";
 import { newToken, tokenHash } from "./tokens.ts";
@@ -21,11 +21,13 @@ export type Session = {
   expiresAt: Date;
 };
 
+/** Opens a session; expired ones of everybody are swept at the same time (no background job needed). */
 export async function createSession(
   db: Database,
   userId: number,
   now: Date,
 ): Promise<{ token: string; csrfToken: string }> {
+  await deleteExpiredSessions(db, now);
   const token = newToken();
   const csrfToken = newToken();
   await db.insert(sessions).values({
@@ -78,13 +80,4 @@ export async function deleteExpiredSessions(db: Database, now: Date): Promise<vo
         lt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)),
       ),
     );
-}
-
-export async function countUserSessions(db: Database, userId: number): Promise<number> {
-  return (
-    await db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.userId, userId)))
-  ).length;
 }

@@ -4,6 +4,7 @@ import { listAudit } from "../../audit/audit-repository.ts";
 import { hashPassword } from "../../auth/passwords.ts";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../auth/sessions-repository.ts";
 import { type DatabaseHandle, openDatabase } from "../../db/open-database.ts";
+import { sessions } from "../../db/schema.ts";
 import { createAccount, sessionFor, TEST_PASSWORD } from "../../testing/accounts.ts";
 import { createUser, findUserByEmail } from "../../users/users-repository.ts";
 import { SESSION_COOKIE } from "../access-control.ts";
@@ -143,6 +144,15 @@ describe("inicio y cierre de sesión", () => {
         await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie: busy } })
       ).json().authenticated,
     ).toBe(false);
+    // Expired sessions do not pile up: the next login sweeps them.
+    await login("ana@entidad.gov.co", TEST_PASSWORD);
+    const rows = await database.db.select().from(sessions);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(
+      rows.every(
+        (r) => r.expiresAt > clock && clock.getTime() - r.lastSeenAt.getTime() <= SESSION_IDLE_MS,
+      ),
+    ).toBe(true);
   });
 
   it("cerrar sesión invalida la cookie; cerrar en todos los dispositivos, todas", async () => {
