@@ -4,7 +4,10 @@
  * sheet and docs/formats.md print. One table, so the exporter, the importer
  * and the explanation cannot drift apart.
  */
-import type { Frequency, GoalType, Measure, Trend } from "../plan/plan.ts";
+import { FREQUENCY_LABELS, MEASURE_LABELS, TREND_LABELS } from "../plan/labels.ts";
+import type { GoalType } from "../plan/plan.ts";
+
+export { FREQUENCY_LABELS, MEASURE_LABELS, TREND_LABELS };
 
 export type FieldSpec<K extends string> = {
   key: K;
@@ -91,30 +94,10 @@ export type IndicatorColumnKey =
   | "source"
   | "responsible";
 
-export const TREND_LABELS: Record<Trend, string> = {
-  suma: "Suma",
-  creciente: "Creciente",
-  constante: "Constante",
-  decreciente: "Decreciente",
-};
-
 export const GOAL_TYPE_LABELS: Record<GoalType, string> = {
   sectorial: "Sectorial",
   estrategica: "Estratégica",
   proyecto: "Proyecto de inversión",
-};
-
-export const FREQUENCY_LABELS: Record<Frequency, string> = {
-  mensual: "Mensual",
-  trimestral: "Trimestral",
-  anual: "Anual",
-};
-
-export const MEASURE_LABELS: Record<Measure, string> = {
-  numero: "Número",
-  porcentaje: "Porcentaje",
-  indice: "Índice",
-  razon: "Razón (numerador / denominador)",
 };
 
 export const FROM_BASELINE_LABEL = "Desde la línea base";

@@ -5,9 +5,11 @@
  */
 import {
   FREQUENCIES,
+  FREQUENCY_LABELS,
   type Frequency,
   GOAL_TYPES,
   type GoalType,
+  MEASURE_LABELS,
   MEASURES,
   type Measure,
   TRENDS,
@@ -33,19 +35,6 @@ const GOAL_TYPE_OPTIONS: { value: GoalType | ""; label: string }[] = [
   { value: "", label: "Sin especificar" },
   ...GOAL_TYPES.map((goalType) => ({ value: goalType, label: GOAL_TYPE_LABELS[goalType] })),
 ];
-
-const FREQUENCY_LABELS: Record<Frequency, string> = {
-  mensual: "Mensual",
-  trimestral: "Trimestral",
-  anual: "Anual",
-};
-
-const MEASURE_LABELS: Record<Measure, string> = {
-  numero: "Número",
-  porcentaje: "Porcentaje",
-  indice: "Índice",
-  razon: "Razón (numerador / denominador)",
-};
 
 const MEASURE_OPTIONS: { value: Measure | ""; label: string }[] = [
   { value: "", label: "Sin especificar" },

@@ -1,12 +1,7 @@
-import type { GoalType, Trend } from "@rumbo/core";
+import type { GoalType } from "@rumbo/core";
 
-/** Tendencia as SEGPLAN and the plans write it ("tipo de anualización"). */
-export const TREND_LABELS: Record<Trend, string> = {
-  suma: "Suma",
-  creciente: "Creciente",
-  constante: "Constante",
-  decreciente: "Decreciente",
-};
+// One spelling of the tendencia everywhere (core/plan/labels.ts).
+export { TREND_LABELS } from "@rumbo/core";
 
 export const GOAL_TYPE_LABELS: Record<GoalType, string> = {
   sectorial: "Meta sectorial",
