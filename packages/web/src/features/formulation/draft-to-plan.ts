@@ -63,7 +63,8 @@ const EDITED_PLAN_KEYS = [
   "mission",
   "vision",
 ] as const;
-const EDITED_INDICATOR_KEYS = [
+/** The indicator fields the editor edits (the rest of a loaded indicator is kept as it was). */
+export const EDITED_INDICATOR_KEYS = [
   "code",
   "name",
   "goal",

@@ -5,6 +5,7 @@
  * the plan as a whole ("") only shows in the summary.
  */
 import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { EDITED_INDICATOR_KEYS } from "./draft-to-plan.ts";
 import type { ValidationIssue } from "./formulation-api.ts";
 import { keyed } from "./keyed.ts";
 import type { PlanDraft } from "./plan-draft.ts";
@@ -30,29 +31,8 @@ const PLAN_FIELDS = [
   "reprogramacion.effectiveFrom",
 ];
 
-const INDICATOR_FIELDS = [
-  "code",
-  "name",
-  "goal",
-  "goalType",
-  "goalCode",
-  "trend",
-  "progress",
-  "unit",
-  "baseline",
-  "baselineYear",
-  "formula",
-  "frequency",
-  "measure",
-  "numerator",
-  "denominator",
-  "source",
-  "responsible",
-  "targets",
-  "total",
-  "weight",
-  "weight.total",
-];
+// Every field the editor shows, and the total weight inside "weight".
+const INDICATOR_FIELDS: readonly string[] = [...EDITED_INDICATOR_KEYS, "weight.total"];
 
 /** Not a path of the plan: where the editor shows issues about an objective's weights. */
 export function weightsPath(objectiveIndex: number): string {
