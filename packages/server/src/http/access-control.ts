@@ -36,6 +36,8 @@ declare module "fastify" {
     user: UserWithAssignments | null;
     sessionToken: string | null;
     csrfToken: string | null;
+    /** The resource the route's action is on, as resolved for the policy (handlers reuse it). */
+    resource: Resource;
   }
 }
 
@@ -115,6 +117,7 @@ export function registerAccessControl(app: FastifyInstance, db: Database, now: (
     }
     const resolve = request.routeOptions.config.resource;
     const resource: Resource = resolve ? await resolve(request) : { kind: "system" };
+    request.resource = resource;
     if (can(request.actor, action, resource)) return;
     await audit(db, request, `denegado:${action}`, describeResource(resource), "denied");
     if (request.actor.kind === "anonymous") {

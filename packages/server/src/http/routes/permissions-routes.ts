@@ -3,11 +3,11 @@
  * guards the routes, so the web shows only the buttons that will work and
  * never re-implements the rules.
  */
-import { type Action, can, type Resource } from "@rumbo/core";
+import { type Action, can } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
-import { getPlan, getPlanAccess } from "../../plans/plans-repository.ts";
+import { getPlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { errorSchema } from "../error-schema.ts";
 import { planIdParams, planResource } from "./plans-routes.ts";
@@ -48,11 +48,11 @@ export function permissionsRoutes(db: Database): FastifyPluginAsyncZod {
       },
       async (request) => {
         const plan = await getPlan(db, request.params.id);
-        const access = await getPlanAccess(db, request.params.id);
-        if (!plan || !access)
+        // planResource already looked the plan up for the policy: reuse it.
+        const planRes = request.resource;
+        if (!plan || planRes.kind !== "plan")
           throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${request.params.id}.`);
-        const { published } = access;
-        const planRes: Resource = { kind: "plan", planId: plan.id, published };
+        const { published } = planRes;
         const actions = Object.fromEntries(
           PLAN_ACTIONS.map((a) => [a, can(request.actor, a, planRes)]),
         ) as Record<(typeof PLAN_ACTIONS)[number], boolean>;
