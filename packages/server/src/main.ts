@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { ConfigError, databaseConfigOf, loadConfig } from "./config.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
-import { type DatabaseHandle, openDatabase } from "./db/open-database.ts";
+import { type DatabaseHandle, openDatabase, reportConnectionError } from "./db/open-database.ts";
 import { loadDemoDataIfEmpty } from "./demo-data.ts";
 import { buildApp } from "./http/app.ts";
 import {
@@ -25,7 +25,12 @@ export async function startServer(
   env: NodeJS.ProcessEnv,
 ): Promise<{ app: FastifyInstance; database: DatabaseHandle }> {
   const config = loadConfig(env);
-  const database = await openDatabase(databaseConfigOf(config));
+  // Until the app (and its logger) exists, a lost connection goes to stderr.
+  let onConnectionError: ((error: Error) => void) | undefined;
+  const database = await openDatabase(databaseConfigOf(config), {
+    onConnectionError: (error) =>
+      onConnectionError ? onConnectionError(error) : reportConnectionError(error),
+  });
   try {
     const app = await buildApp({
       database,
@@ -35,6 +40,8 @@ export async function startServer(
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
     });
+    onConnectionError = (error) =>
+      app.log.warn({ err: error }, "se perdió una conexión con PostgreSQL; el pool abre otra");
     const demo = config.demo
       ? await loadDemoDataIfEmpty(database.db)
       : ({ loaded: false } as const);

@@ -40,9 +40,28 @@ const PGLITE_OPTIONS = { postgresqlconf: ["shared_buffers=32MB"] };
 // Arbitrary constant: serialises migrations of several servers on one PostgreSQL database.
 const MIGRATION_LOCK_KEY = 741_852_963;
 
-export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  if (config.engine === "postgres") return openPostgres(config.url);
+export type OpenOptions = {
+  /**
+   * Told when an idle PostgreSQL connection fails (the server restarted, an
+   * administrator ended the session). The pool drops that connection and opens
+   * a new one on the next query; without a listener node-postgres would throw
+   * and end the process. Default: one line on stderr.
+   */
+  onConnectionError?: (error: Error) => void;
+};
+
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
+  if (config.engine === "postgres") {
+    return openPostgres(config.url, options.onConnectionError ?? reportConnectionError);
+  }
   return openPglite(config.dataDir);
+}
+
+export function reportConnectionError(error: Error): void {
+  process.stderr.write(`Rumbo: se perdió una conexión con PostgreSQL: ${error.message}\n`);
 }
 
 async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
@@ -95,8 +114,31 @@ async function initPgliteCluster(pgdata: string): Promise<void> {
   });
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(
+  url: string,
+  onConnectionError: (error: Error) => void,
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on("error", onConnectionError);
+  // pool.end() resolves once every connection has been asked to end, not when
+  // their sockets are closed; close() waits for that, so nothing of this
+  // handle is still talking to the server when it returns.
+  let open = 0;
+  let allClosed: (() => void) | null = null;
+  pool.on("connect", () => {
+    open += 1;
+  });
+  pool.on("remove", () => {
+    open -= 1;
+    if (open === 0) allClosed?.();
+  });
+  const end = async () => {
+    const closed = new Promise<void>((resolve) => {
+      allClosed = resolve;
+    });
+    await pool.end();
+    if (open > 0) await closed;
+  };
   try {
     const db = drizzleNodePg(pool, { schema });
     const conn = await pool.connect();
@@ -114,10 +156,10 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       db,
       engine: "postgres",
       description: `PostgreSQL en ${u.hostname}:${u.port || "5432"}${u.pathname}`,
-      close: () => pool.end(),
+      close: end,
     };
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await end().catch(() => undefined);
     throw error;
   }
 }

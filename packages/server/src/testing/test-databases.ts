@@ -37,11 +37,15 @@ export async function openFreshPostgres(): Promise<DatabaseHandle> {
   }
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** One statement on the test server's `test` database, outside any handle's pool. */
+export async function adminQuery<Row extends Record<string, unknown>>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
   const client = new pg.Client({ connectionString: TEST_PG_URL });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<Row>(sql, params)).rows;
   } finally {
     await client.end();
   }
