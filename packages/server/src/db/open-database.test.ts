@@ -42,8 +42,10 @@ describe("conexiones a PostgreSQL", () => {
     await adminQuery("SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid", [pids]);
     await expect.poll(() => lost.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(lost[0]?.message).toMatch(/terminat/i);
-    const rows = await db.execute<{ n: number }>(sql`SELECT 41 + 1 AS n`);
-    expect(rows.rows[0]?.n).toBe(42);
+    const result = (await db.execute(sql`SELECT 41 + 1 AS n`)) as unknown as {
+      rows: { n: number }[];
+    };
+    expect(result.rows[0]?.n).toBe(42);
   });
 
   it("al cerrar, no queda ninguna conexión abierta con la base", async () => {
