@@ -3,7 +3,7 @@
  * failed logins, permission changes and every write, with who, when, from
  * where and what.
  */
-import { and, desc, eq, gte, ilike, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { auditLog } from "../db/schema.ts";
 
@@ -23,7 +23,8 @@ export type AuditRecord = AuditEntry & { id: number; at: string };
 
 export type AuditFilter = {
   from?: Date;
-  to?: Date;
+  /** Exclusive: entries strictly before this instant (the database keeps microseconds). */
+  before?: Date;
   actorEmail?: string;
   action?: string;
   outcome?: AuditOutcome;
@@ -37,7 +38,7 @@ export async function writeAudit(db: Database, entry: AuditEntry): Promise<void>
 export async function listAudit(db: Database, filter: AuditFilter = {}): Promise<AuditRecord[]> {
   const where: SQL[] = [];
   if (filter.from) where.push(gte(auditLog.at, filter.from));
-  if (filter.to) where.push(lte(auditLog.at, filter.to));
+  if (filter.before) where.push(lt(auditLog.at, filter.before));
   if (filter.actorEmail)
     where.push(ilike(auditLog.actorEmail, `%${escapeLike(filter.actorEmail)}%`));
   if (filter.action) where.push(eq(auditLog.action, filter.action));

@@ -7,6 +7,7 @@ import type { Plan } from "@rumbo/core";
 import { and, asc, desc, eq, lte } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { plans, planVersions } from "../db/schema.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
 import { bumpVersion, insertVersion, writePlanTree } from "./plan-tree-writer.ts";
 import { PlanCodeTakenError, type PlanVersionKind, type VersionMeta } from "./plans-repository.ts";
 
@@ -59,28 +60,33 @@ export async function replacePlan(
   meta: VersionMeta,
   now: Date,
 ): Promise<number> {
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ version: plans.version, code: plans.code })
-      .from(plans)
-      .where(eq(plans.id, planId))
-      .for("update");
-    if (!current) throw new Error(`El plan ${planId} no existe.`);
-    if (current.version !== expectedVersion)
-      throw new VersionConflictError(current.version, expectedVersion);
-    if (plan.code !== current.code) {
-      const [taken] = await tx
-        .select({ id: plans.id })
+  return db
+    .transaction(async (tx) => {
+      const [current] = await tx
+        .select({ version: plans.version, code: plans.code })
         .from(plans)
-        .where(eq(plans.code, plan.code));
-      if (taken) throw new PlanCodeTakenError(plan.code);
-    }
-    const version = current.version + 1;
-    await bumpVersion(tx, planId, plan, version);
-    await writePlanTree(tx, planId, plan);
-    await insertVersion(tx, planId, version, plan, meta, now);
-    return version;
-  });
+        .where(eq(plans.id, planId))
+        .for("update");
+      if (!current) throw new Error(`El plan ${planId} no existe.`);
+      if (current.version !== expectedVersion)
+        throw new VersionConflictError(current.version, expectedVersion);
+      if (plan.code !== current.code) {
+        const [taken] = await tx
+          .select({ id: plans.id })
+          .from(plans)
+          .where(eq(plans.code, plan.code));
+        if (taken) throw new PlanCodeTakenError(plan.code);
+      }
+      const version = current.version + 1;
+      await bumpVersion(tx, planId, plan, version);
+      await writePlanTree(tx, planId, plan);
+      await insertVersion(tx, planId, version, plan, meta, now);
+      return version;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error, "plans_code_unique")) throw new PlanCodeTakenError(plan.code);
+      throw error;
+    });
 }
 
 export async function setPlanStatus(

@@ -14,6 +14,7 @@ import {
   plans,
   vigencias,
 } from "../db/schema.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
 import { insertVersion, planColumns, writePlanTree } from "./plan-tree-writer.ts";
 
 export type StoredPlan = Plan & { id: number };
@@ -80,31 +81,36 @@ export async function savePlan(
     at?: Date;
   } = {},
 ): Promise<number> {
-  return db.transaction(async (tx) => {
-    const taken = await tx.select({ id: plans.id }).from(plans).where(eq(plans.code, plan.code));
-    if (taken.length > 0) throw new PlanCodeTakenError(plan.code);
-    const [row] = await tx
-      .insert(plans)
-      .values({
-        ...planColumns(plan),
-        published: options.published ?? false,
-        status: options.status ?? "formulacion",
-        version: 1,
-        createdAt: options.at ?? new Date(),
-      })
-      .returning({ id: plans.id, createdAt: plans.createdAt });
-    if (!row) throw new Error("La base de datos no devolvió el id del plan creado.");
-    await writePlanTree(tx, row.id, plan);
-    await insertVersion(
-      tx,
-      row.id,
-      1,
-      plan,
-      options.version ?? { kind: "creacion" },
-      row.createdAt,
-    );
-    return row.id;
-  });
+  return db
+    .transaction(async (tx) => {
+      const taken = await tx.select({ id: plans.id }).from(plans).where(eq(plans.code, plan.code));
+      if (taken.length > 0) throw new PlanCodeTakenError(plan.code);
+      const [row] = await tx
+        .insert(plans)
+        .values({
+          ...planColumns(plan),
+          published: options.published ?? false,
+          status: options.status ?? "formulacion",
+          version: 1,
+          createdAt: options.at ?? new Date(),
+        })
+        .returning({ id: plans.id, createdAt: plans.createdAt });
+      if (!row) throw new Error("La base de datos no devolvió el id del plan creado.");
+      await writePlanTree(tx, row.id, plan);
+      await insertVersion(
+        tx,
+        row.id,
+        1,
+        plan,
+        options.version ?? { kind: "creacion" },
+        row.createdAt,
+      );
+      return row.id;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error, "plans_code_unique")) throw new PlanCodeTakenError(plan.code);
+      throw error;
+    });
 }
 
 export async function listPlans(db: Database): Promise<PlanSummary[]> {

@@ -3,9 +3,10 @@
  * trimmed, so "Ana@Entidad.gov.co" and "ana@entidad.gov.co" are one account.
  */
 import type { Assignment, Role, Scope } from "@rumbo/core";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
-import { roleAssignments, users } from "../db/schema.ts";
+import { passwordResets, roleAssignments, users } from "../db/schema.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
 
 export type UserRecord = {
   id: number;
@@ -44,28 +45,33 @@ export async function createUser(
     assignments: readonly Assignment[];
   },
 ): Promise<number> {
-  return db.transaction(async (tx) => {
-    const email = normaliseEmail(input.email);
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (taken) throw new EmailTakenError(email);
-    const [row] = await tx
-      .insert(users)
-      .values({
-        email,
-        name: input.name.trim(),
-        area: input.area?.trim() || null,
-        passwordHash: input.passwordHash,
-        mustChangePassword: input.mustChangePassword,
-      })
-      .returning({ id: users.id });
-    if (!row) throw new Error("La base de datos no devolvió el id de la cuenta creada.");
-    if (input.assignments.length > 0) {
-      await tx
-        .insert(roleAssignments)
-        .values(input.assignments.map((a) => assignmentRow(row.id, a)));
-    }
-    return row.id;
-  });
+  const email = normaliseEmail(input.email);
+  return db
+    .transaction(async (tx) => {
+      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+      if (taken) throw new EmailTakenError(email);
+      const [row] = await tx
+        .insert(users)
+        .values({
+          email,
+          name: input.name.trim(),
+          area: input.area?.trim() || null,
+          passwordHash: input.passwordHash,
+          mustChangePassword: input.mustChangePassword,
+        })
+        .returning({ id: users.id });
+      if (!row) throw new Error("La base de datos no devolvió el id de la cuenta creada.");
+      if (input.assignments.length > 0) {
+        await tx
+          .insert(roleAssignments)
+          .values(input.assignments.map((a) => assignmentRow(row.id, a)));
+      }
+      return row.id;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error, "users_email_unique")) throw new EmailTakenError(email);
+      throw error;
+    });
 }
 
 export async function countUsers(db: Database): Promise<number> {
@@ -125,10 +131,17 @@ export async function setPassword(
   passwordHash: string,
   mustChangePassword: boolean,
 ): Promise<void> {
-  await db
-    .update(users)
-    .set({ passwordHash, mustChangePassword, failedLogins: 0, lockedUntil: null })
-    .where(eq(users.id, userId));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword, failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, userId));
+    // A new password retires every reset link still pending for the account:
+    // an older link found later in a mailbox or a chat must not change it again.
+    await tx
+      .delete(passwordResets)
+      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+  });
 }
 
 export async function setActive(db: Database, userId: number, active: boolean): Promise<void> {
@@ -145,19 +158,25 @@ export const LOCKOUT_MAX_MINUTES = 60;
  */
 export async function recordFailedLogin(
   db: Database,
-  user: UserRecord,
+  user: Pick<UserRecord, "id">,
   now: Date,
 ): Promise<Date | null> {
-  const failures = user.failedLogins + 1;
-  const lockedUntil =
-    failures >= LOCKOUT_THRESHOLD
-      ? new Date(
-          now.getTime() +
-            Math.min(LOCKOUT_MAX_MINUTES, 2 ** (failures - LOCKOUT_THRESHOLD)) * 60_000,
-        )
-      : null;
-  await db.update(users).set({ failedLogins: failures, lockedUntil }).where(eq(users.id, user.id));
-  return lockedUntil;
+  // Counted in the database, not from the count read before: failures that
+  // arrive at the same moment each count (the row lock serialises them).
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ failedLogins: sql`${users.failedLogins} + 1` })
+      .where(eq(users.id, user.id))
+      .returning({ failures: users.failedLogins });
+    const failures = row?.failures ?? 0;
+    if (failures < LOCKOUT_THRESHOLD) return null;
+    const lockedUntil = new Date(
+      now.getTime() + Math.min(LOCKOUT_MAX_MINUTES, 2 ** (failures - LOCKOUT_THRESHOLD)) * 60_000,
+    );
+    await tx.update(users).set({ lockedUntil }).where(eq(users.id, user.id));
+    return lockedUntil;
+  });
 }
 
 export async function clearFailedLogins(db: Database, userId: number): Promise<void> {

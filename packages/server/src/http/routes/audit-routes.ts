@@ -64,8 +64,9 @@ export function auditRoutes(db: Database): FastifyPluginAsyncZod {
         const q = request.query;
         const filter: AuditFilter = {
           ...(q.desde ? { from: new Date(`${q.desde}T00:00:00-05:00`) } : {}),
-          // Bogotá time (UTC−5, no daylight saving): "hasta" includes that whole day.
-          ...(q.hasta ? { to: new Date(`${q.hasta}T23:59:59.999-05:00`) } : {}),
+          // Bogotá time (UTC−5, no daylight saving): "hasta" includes that whole
+          // day, up to the first instant of the next one.
+          ...(q.hasta ? { before: nextDayInBogota(q.hasta) } : {}),
           ...(q.usuario ? { actorEmail: q.usuario } : {}),
           ...(q.accion ? { action: q.accion } : {}),
           ...(q.resultado ? { outcome: q.resultado } : {}),
@@ -108,4 +109,9 @@ export function auditRoutes(db: Database): FastifyPluginAsyncZod {
       },
     );
   };
+}
+
+/** The first instant of the day after `day` (AAAA-MM-DD) in Bogotá. */
+function nextDayInBogota(day: string): Date {
+  return new Date(new Date(`${day}T00:00:00-05:00`).getTime() + 24 * 60 * 60 * 1000);
 }

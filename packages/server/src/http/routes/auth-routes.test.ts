@@ -1,10 +1,11 @@
+import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "../../audit/audit-repository.ts";
 import { hashPassword } from "../../auth/passwords.ts";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../auth/sessions-repository.ts";
 import { type DatabaseHandle, openDatabase } from "../../db/open-database.ts";
-import { sessions } from "../../db/schema.ts";
+import { auditLog, sessions } from "../../db/schema.ts";
 import { createAccount, sessionFor, TEST_PASSWORD } from "../../testing/accounts.ts";
 import { createUser, findUserByEmail } from "../../users/users-repository.ts";
 import { SESSION_COOKIE } from "../access-control.ts";
@@ -435,6 +436,23 @@ describe("auditoría", () => {
         "\uFEFFid,fecha,usuario_id,correo,accion,recurso,resultado,ip,detalles\r\n",
       ),
     ).toBe(true);
+    // "hasta" takes the whole day in Bogotá, to the microsecond the database keeps.
+    await database.db.insert(auditLog).values([
+      {
+        at: sql`'2024-05-31 23:59:59.9995-05'::timestamptz`,
+        action: "cierre-de-dia",
+        outcome: "ok",
+      },
+      { at: sql`'2024-06-01 00:00:00-05'::timestamptz`, action: "cierre-de-dia", outcome: "ok" },
+    ]);
+    const day = await app.inject({
+      method: "GET",
+      url: "/api/audit?accion=cierre-de-dia&desde=2024-05-31&hasta=2024-05-31",
+      headers: s.headers,
+    });
+    expect(day.json().entries.map((e: { at: string }) => e.at)).toEqual([
+      "2024-06-01T04:59:59.999Z",
+    ]);
     const bad = await app.inject({
       method: "GET",
       url: "/api/audit?desde=2026-13-01",
