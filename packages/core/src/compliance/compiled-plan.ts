@@ -48,7 +48,27 @@ export type CompiledPlan = {
   objectiveWeight: Float64Array;
   objectivePeriodWeight: Float64Array;
   semaforo: Semaforo;
+  /** The thresholds as compared (see `semaforoCuts`). */
+  cuts: Semaforo;
 };
+
+/**
+ * Binary floating point cannot hold most decimal fractions: weights 36 and 4
+ * scaled by any factor, or 33,33 + 33,33 + 33,34, give 0,8999999999999999
+ * where the exact result is 0,9 — shown as "90,00 %" and, compared naively,
+ * amarillo. A compliance within SEMAFORO_TOLERANCE of a threshold counts as
+ * reaching it (and a raw ratio must pass `sobreejecucion` by more than it);
+ * no real result differs from a threshold by less than a trillionth.
+ */
+export const SEMAFORO_TOLERANCE = 1e-12;
+
+export function semaforoCuts(semaforo: Semaforo): Semaforo {
+  return {
+    rojo: semaforo.rojo - SEMAFORO_TOLERANCE,
+    amarillo: semaforo.amarillo - SEMAFORO_TOLERANCE,
+    sobreejecucion: semaforo.sobreejecucion + SEMAFORO_TOLERANCE,
+  };
+}
 
 /** Compiles a plan already validated by `validatePlan`. */
 export function compilePlan(plan: Plan): CompiledPlan {
@@ -80,6 +100,7 @@ export function compilePlan(plan: Plan): CompiledPlan {
     objectiveWeight: new Float64Array(objectiveCount * yearCount),
     objectivePeriodWeight: new Float64Array(objectiveCount),
     semaforo: plan.semaforo ?? DEFAULT_SEMAFORO,
+    cuts: semaforoCuts(plan.semaforo ?? DEFAULT_SEMAFORO),
   };
   const codes: string[] = [];
   const indicatorIndex = new Map<string, number>();

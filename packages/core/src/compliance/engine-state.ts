@@ -123,7 +123,7 @@ function cutOff(years: readonly number[], asOf: string | null) {
 }
 
 export function semaforoCode(state: EngineState, compliance: number): number {
-  const { rojo, amarillo } = state.compiled.semaforo;
+  const { rojo, amarillo } = state.compiled.cuts;
   if (compliance < rojo) return ROJO;
   return compliance < amarillo ? AMARILLO : VERDE;
 }

@@ -5,7 +5,7 @@
  * half away from zero; the result itself is never rounded.
  */
 import { formatNumber, formatPercent } from "../format/numbers.ts";
-import type { Indicator, Plan } from "../plan/plan.ts";
+import { DEFAULT_SEMAFORO, type Indicator, type Plan } from "../plan/plan.ts";
 import type { CellAt } from "./engine.ts";
 import { weightOfPeriod, weightOfYear } from "./plan-rules.ts";
 import type {
@@ -63,7 +63,7 @@ function statusText(status: CellStatus): string {
 }
 
 function semaforoText(plan: Plan): string {
-  const semaforo = plan.semaforo ?? { rojo: 0.7, amarillo: 0.9, sobreejecucion: 1.25 };
+  const semaforo = plan.semaforo ?? DEFAULT_SEMAFORO;
   return `rojo < ${formatPercent(semaforo.rojo)}, amarillo < ${formatPercent(semaforo.amarillo)}, si no verde`;
 }
 
@@ -112,7 +112,7 @@ function ratioLines(
     `Cumplimiento (regla 5): ${capText(input.options)} = ${formatPercent(cell.compliance)} → semáforo ${cell.semaforo ?? "—"} (${semaforoText(input.plan)})`,
   ];
   if (cell.overExecution) {
-    const limit = (input.plan.semaforo ?? { sobreejecucion: 1.25 }).sobreejecucion;
+    const limit = (input.plan.semaforo ?? DEFAULT_SEMAFORO).sobreejecucion;
     lines.push(
       `Sobre-ejecución: r = ${formatPercent(cell.raw)} supera ${formatPercent(limit)}; se marca para revisión y el color no cambia (regla 9).`,
     );

@@ -4,7 +4,7 @@
  */
 
 import { isEvaluated } from "./engine-rollup.ts";
-import { type EngineState, NP, PENDIENTE, SIN_REPORTE } from "./engine-state.ts";
+import { type EngineState, NP, PENDIENTE, SIN_REPORTE, semaforoCode } from "./engine-state.ts";
 import type {
   CellStatus,
   Contribution,
@@ -43,10 +43,7 @@ function semaforoOf(
   compliance: number | null,
 ): SemaforoColor | null {
   if (code === NP || code === PENDIENTE || compliance === null) return null;
-  if (code === SIN_REPORTE) {
-    const { rojo, amarillo } = state.compiled.semaforo;
-    return compliance < rojo ? "rojo" : compliance < amarillo ? "amarillo" : "verde";
-  }
+  if (code === SIN_REPORTE) return COLORS[semaforoCode(state, compliance)] ?? null;
   return COLORS[code] ?? null;
 }
 
@@ -62,7 +59,7 @@ export function indicatorYearCell(state: EngineState, i: number, y: number): Ind
     raw,
     target: code === NP ? null : orNull(state.compiled.target[cell]),
     actual: orNull(state.actual[cell]),
-    overExecution: raw !== null && raw > state.compiled.semaforo.sobreejecucion,
+    overExecution: raw !== null && raw > state.compiled.cuts.sobreejecucion,
   };
 }
 
@@ -77,7 +74,7 @@ export function indicatorPeriodCell(state: EngineState, i: number): IndicatorPer
     raw,
     target: orNull(state.periodTarget[i]),
     actual: orNull(state.periodActual[i]),
-    overExecution: raw !== null && raw > state.compiled.semaforo.sobreejecucion,
+    overExecution: raw !== null && raw > state.compiled.cuts.sobreejecucion,
     total: orNull(state.compiled.total[i]),
     progress: orNull(state.periodProgress[i]),
   };

@@ -327,6 +327,57 @@ describe("regla 5 y 9: tope, semáforo y sobre-ejecución", () => {
     expect(engine.indicatorCell("C", 2024).semaforo).toBe("rojo");
   });
 
+  it("0,99 de una meta de 1,1 es 90 % y verde, aunque la división binaria dé 0,8999999999999999", () => {
+    const engine = createEngine(
+      onePlan([
+        {
+          code: "A",
+          trend: "creciente",
+          targets: { "2024": 1.1, "2025": 1.1, "2026": 1.1, "2027": 1.1 },
+        },
+        {
+          code: "B",
+          trend: "decreciente",
+          baseline: 10,
+          targets: { "2024": 9, "2025": 9, "2026": 9, "2027": 9 },
+        },
+      ]),
+    );
+    engine.setActuals([row("A", "2024", 0.99), row("B", "2024", 9.3)]);
+    // The raw numbers stay as computed (nothing is rounded in the result)…
+    expect(engine.indicatorCell("A", 2024).compliance).toBe(0.99 / 1.1);
+    expect(0.99 / 1.1).toBeLessThan(0.9);
+    expect(engine.indicatorCell("B", 2024).compliance).toBe((10 - 9.3) / (10 - 9));
+    expect((10 - 9.3) / (10 - 9)).toBeLessThan(0.7);
+    // …but the colour is that of the exact result: 90 % verde, 70 % amarillo.
+    expect(engine.indicatorCell("A", 2024).semaforo).toBe("verde");
+    expect(engine.indicatorCell("B", 2024).semaforo).toBe("amarillo");
+  });
+
+  it("pesos 36 y 4 expresados en cualquier escala dan 90 % verde al objetivo", () => {
+    const k = 0.023707719940569957;
+    const engine = createEngine(
+      onePlan([
+        { code: "A", weight: 36 * k },
+        { code: "B", weight: 4 * k },
+      ]),
+    );
+    engine.setActuals([row("A", "2024", 10), row("B", "2024", 0)]);
+    const cell = engine.objectiveCell("1", 2024);
+    expect(cell.compliance).toBe(0.8999999999999999);
+    expect(cell.semaforo).toBe("verde");
+  });
+
+  it("una razón que pasa 1,25 solo por el error de redondeo binario no es sobre-ejecución", () => {
+    const engine = createEngine(
+      onePlan([{ code: "A", targets: { "2024": 0.94, "2025": 1, "2026": 1, "2027": 1 } }]),
+    );
+    engine.setActuals([row("A", "2024", 1.175)]);
+    expect(engine.indicatorCell("A", 2024).raw).toBe(1.175 / 0.94);
+    expect(1.175 / 0.94).toBeGreaterThan(1.25);
+    expect(engine.indicatorCell("A", 2024).overExecution).toBe(false);
+  });
+
   it("el semáforo usa los umbrales del plan (Integración Social: rojo ≤ 50, amarillo ≤ 75)", () => {
     const plan = onePlan([{ code: "A" }, { code: "B" }], {
       semaforo: { rojo: 0.5, amarillo: 0.75, sobreejecucion: 1.1 },
