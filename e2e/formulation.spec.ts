@@ -105,6 +105,24 @@ test.describe("formulación de un plan", () => {
       await expectNoSeriousViolations(page);
     });
 
+    await test.step("los objetivos pesan 60 y 40 en el plan", async () => {
+      await page.getByLabel("Ponderación por objetivo").check();
+      await page.getByLabel("Ponderación del objetivo 1 en 2025 (%)").fill("60");
+      await page.getByLabel("Ponderación del objetivo 1 en 2026 (%)").fill("60");
+      await page.getByLabel("Ponderación del objetivo 2 en 2025 (%)").fill("40");
+      await page.getByLabel("Ponderación del objetivo 2 en 2026 (%)").fill("35,5");
+      const table = page.getByRole("table", {
+        name: "Ponderación de cada objetivo por vigencia (%)",
+      });
+      await expect(table.getByRole("row").last()).toContainText("Suma 2025: 100 %");
+      await expect(table.getByRole("row").last()).toContainText(
+        "Suma 2026: 95,5 % (no suma 100 %)",
+      );
+      await page.getByLabel("Ponderación del objetivo 2 en 2026 (%)").fill("40");
+      await expect(table.getByRole("row").last()).toContainText("Suma 2026: 100 %");
+      await expectNoSeriousViolations(page);
+    });
+
     await test.step("crear el plan y ver sus advertencias", async () => {
       await page.getByRole("button", { name: "Crear el plan" }).click();
       await expect(page).toHaveURL(/\/planes\/\d+\/editar\?creado=1$/);

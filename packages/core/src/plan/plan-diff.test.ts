@@ -102,4 +102,37 @@ describe("diferencias entre dos versiones del plan", () => {
     );
     expect(messages).toContain("Objetivo 1: pasa de la posición 1 a la 8");
   });
+
+  it("ponderar los objetivos, cambiar su peso o quitarlo es programación (se reprograma en un plan vigente)", () => {
+    const before = seed();
+    const weighted = seed();
+    weighted.objectives.forEach((objective) => {
+      objective.weight = 12.5;
+    });
+    const given = diffPlans(before, weighted);
+    expect(programmingChanges(given)).toEqual(given);
+    expect(given.find((c) => c.path === "objectives[0].weight.2024")).toMatchObject({
+      kind: "changed",
+      objectiveCode: "1",
+      field: "weight",
+      year: 2024,
+      before: null,
+      after: 12.5,
+      message: "Objetivo 1: ponderación 2024: (sin peso) → 12,5 %",
+    });
+
+    const reweighted = seed();
+    reweighted.objectives.forEach((objective) => {
+      objective.weight = 12.5;
+    });
+    const third = reweighted.objectives[2];
+    if (!third) throw new Error("fixture");
+    third.weight = { "2024": 12.5, "2025": 20, "2026": 12.5, "2027": 12.5 };
+    const changed = programmingChanges(diffPlans(weighted, reweighted));
+    expect(changed.map((c) => c.message)).toContain("Objetivo 3: ponderación 2025: 12,5 % → 20 %");
+    expect(changed.every((c) => c.objectiveCode === "3" && c.field === "weight")).toBe(true);
+
+    const removed = programmingChanges(diffPlans(weighted, before));
+    expect(removed.map((c) => c.path)).toContain("objectives[7].weight.total");
+  });
 });

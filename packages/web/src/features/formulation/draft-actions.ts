@@ -8,6 +8,7 @@ import {
   newIndicatorDraft,
   newObjectiveDraft,
   type ObjectiveDraft,
+  type ObjectiveWeighting,
   type PlanDraft,
 } from "./plan-draft.ts";
 
@@ -55,6 +56,28 @@ export function setObjectiveFields(
   fields: Partial<Pick<ObjectiveDraft, "code" | "name">>,
 ): DraftUpdate {
   return updateObjective(objectiveIndex, (objective) => ({ ...objective, ...fields }));
+}
+
+/**
+ * "Todos los objetivos pesan igual" or "Ponderación por objetivo". The typed
+ * weights stay in the draft (going back shows them again) but a plan whose
+ * objectives weigh the same is saved without them.
+ */
+export function setObjectiveWeighting(objectiveWeighting: ObjectiveWeighting): DraftUpdate {
+  return (draft) => ({ ...draft, objectiveWeighting });
+}
+
+/** `column` is a year, or "total" for the objective's weight in the plan period. */
+export function setObjectiveWeight(
+  objectiveIndex: number,
+  column: string,
+  value: string,
+): DraftUpdate {
+  return updateObjective(objectiveIndex, (objective) =>
+    column === "total"
+      ? { ...objective, weightTotal: value }
+      : { ...objective, weights: { ...objective.weights, [column]: value } },
+  );
 }
 
 export function moveObjective(objectiveIndex: number, delta: -1 | 1): DraftUpdate {

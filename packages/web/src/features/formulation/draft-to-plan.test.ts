@@ -1,7 +1,13 @@
-import { diffPlans } from "@rumbo/core";
+import { diffPlans, type Plan, programmingChanges, validatePlanRules } from "@rumbo/core";
 import { describe, expect, it } from "vitest";
 import { SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
-import { setTarget, setWeight } from "./draft-actions.ts";
+import {
+  addObjective,
+  setObjectiveWeight,
+  setObjectiveWeighting,
+  setTarget,
+  setWeight,
+} from "./draft-actions.ts";
 import { planFromDraft } from "./draft-to-plan.ts";
 import { seedDocument } from "./fixtures/formulation-fixtures.ts";
 import {
@@ -140,5 +146,141 @@ describe("del borrador al plan (rumbo.plan/v1)", () => {
       semaforo: { rojo: "90", amarillo: "70", sobreejecucion: "125" },
     };
     expect(planFromDraft(draft).issues.map((i) => i.path)).toEqual(["semaforo.amarillo"]);
+  });
+});
+
+/** The seed plan with its objectives weighted: 12,5 for objective 1 and per vigencia for the rest. */
+function weightedSeed(): Plan {
+  return {
+    ...SEED_PLAN,
+    objectives: SEED_PLAN.objectives.map((objective, index) => ({
+      ...objective,
+      weight:
+        index === 0
+          ? 12.5
+          : index === 1
+            ? { "2024": 10, "2025": 15, "2026": 12.5, "2027": 12.5, total: 12.5 }
+            : { "2024": 12.5, "2025": 12.5, "2026": 12.5, "2027": 12.5 },
+    })),
+  };
+}
+
+function weightsOf(plan: Plan | null) {
+  return plan?.objectives.map((objective) => objective.weight);
+}
+
+describe("ponderación de los objetivos en el borrador", () => {
+  it("el plan semilla sin ponderación de objetivos abre «pesan igual» y vuelve idéntico", () => {
+    const draft = draftFromPlan(SEED_PLAN);
+    expect(draft.objectiveWeighting).toBe("equal");
+    const { plan, issues } = planFromDraft(draft);
+    expect(issues).toEqual([]);
+    expect(plan).toEqual(SEED_PLAN);
+    expect(plan?.objectives.some((objective) => "weight" in objective)).toBe(false);
+  });
+
+  it("con ponderación de objetivos vuelve idéntico: 12,5 sigue siendo un número y la de cada año un objeto", () => {
+    const draft = draftFromPlan(weightedSeed());
+    expect(draft.objectiveWeighting).toBe("weighted");
+    expect(draft.objectives[0]).toMatchObject({
+      weights: { "2024": "12,5", "2025": "12,5", "2026": "12,5", "2027": "12,5" },
+      weightTotal: "",
+    });
+    expect(draft.objectives[1]).toMatchObject({
+      weights: { "2024": "10", "2025": "15", "2026": "12,5", "2027": "12,5" },
+      weightTotal: "12,5",
+    });
+    const { plan, issues } = planFromDraft(draft);
+    expect(issues).toEqual([]);
+    expect(plan).toEqual(weightedSeed());
+    expect(diffPlans(weightedSeed(), plan ?? SEED_PLAN)).toEqual([]);
+  });
+
+  it("la planeadora pondera 30/30/40 y se guarda un número por objetivo; 2025 distinto lo vuelve por año", () => {
+    let draft = draftFromPlan({ ...SEED_PLAN, objectives: SEED_PLAN.objectives.slice(0, 3) });
+    draft = setObjectiveWeighting("weighted")(draft);
+    ["30", "30", "40"].forEach((weight, oi) => {
+      for (const year of SEED_PLAN.years)
+        draft = setObjectiveWeight(oi, String(year), weight)(draft);
+    });
+    expect(weightsOf(planFromDraft(draft).plan)).toEqual([30, 30, 40]);
+
+    draft = setObjectiveWeight(2, "2025", "30")(draft);
+    draft = setObjectiveWeight(2, "total", "37,5")(draft);
+    expect(weightsOf(planFromDraft(draft).plan)).toEqual([
+      30,
+      30,
+      { "2024": 40, "2025": 30, "2026": 40, "2027": 40, total: 37.5 },
+    ]);
+  });
+
+  it("lo que no es número, lo negativo y la vigencia sin escribir nombran el objetivo y el año", () => {
+    let draft = draftFromPlan(weightedSeed());
+    draft = setObjectiveWeight(1, "2025", "1O")(draft);
+    draft = setObjectiveWeight(2, "2026", "-5")(draft);
+    draft = setObjectiveWeight(3, "2027", " ")(draft);
+    draft = setObjectiveWeight(4, "total", "doce")(draft);
+    const { plan, issues } = planFromDraft(draft);
+    expect(plan).toBeNull();
+    expect(issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [
+        "objectives[1].weight.2025",
+        "Objetivo 2, ponderación 2025: «1O» no es un número. Use coma decimal, por ejemplo 70,72.",
+      ],
+      [
+        "objectives[2].weight.2026",
+        "Objetivo 3, ponderación 2026: -5 %; una ponderación no puede ser negativa.",
+      ],
+      [
+        "objectives[3].weight.2027",
+        "Objetivo 4: escriba la ponderación de 2027 (0 si no pondera).",
+      ],
+      [
+        "objectives[4].weight.total",
+        "Objetivo 5, ponderación del periodo: «doce» no es un número. Use coma decimal, por ejemplo 70,72.",
+      ],
+    ]);
+  });
+
+  it("un objetivo nuevo empieza sin ponderación: se envía sin ella y core pide ponderarlo (todos o ninguno)", () => {
+    const draft = addObjective(newObjectiveDraft(9))(draftFromPlan(weightedSeed()));
+    const added = draft.objectives[8];
+    if (added === undefined) throw new Error("no se agregó el objetivo");
+    added.name = "Objetivo nuevo";
+    expect(added).toMatchObject({ weights: {}, weightTotal: "" });
+    const { plan, issues } = planFromDraft(draft);
+    expect(issues).toEqual([]);
+    expect(plan?.objectives[8]).not.toHaveProperty("weight");
+    const partial = validatePlanRules(plan ?? SEED_PLAN).filter(
+      (issue) => issue.code === "objective-weights.partial",
+    );
+    expect(partial.map((issue) => [issue.path, issue.severity])).toEqual([
+      ["objectives[8].weight", "error"],
+    ]);
+  });
+
+  it("elegir «Todos los objetivos pesan igual» quita las ponderaciones, y es un cambio de programación", () => {
+    const draft = setObjectiveWeighting("equal")(draftFromPlan(weightedSeed()));
+    const { plan, issues } = planFromDraft(draft);
+    expect(issues).toEqual([]);
+    expect(plan?.objectives.some((objective) => "weight" in objective)).toBe(false);
+    expect(plan).toEqual(SEED_PLAN);
+    const changes = programmingChanges(diffPlans(weightedSeed(), plan ?? SEED_PLAN));
+    expect(changes.map((change) => change.path)).toContain("objectives[0].weight.2024");
+    expect(changes.find((change) => change.path === "objectives[0].weight.2024")?.message).toBe(
+      "Objetivo 1: ponderación 2024: 12,5 % → (sin peso)",
+    );
+  });
+
+  it("«Ponderación por objetivo» sin escribir ninguna pide escribirlas o volver a «pesan igual»", () => {
+    const draft = setObjectiveWeighting("weighted")(draftFromPlan(SEED_PLAN));
+    const { plan, issues } = planFromDraft(draft);
+    expect(plan).toBeNull();
+    expect(issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [
+        "objectiveWeights",
+        "Escriba la ponderación de los objetivos o elija «Todos los objetivos pesan igual».",
+      ],
+    ]);
   });
 });

@@ -15,8 +15,15 @@ import {
 } from "@rumbo/core";
 import { parseDecimalInput, parseYearInput } from "./decimal-input.ts";
 import type { ValidationIssue } from "./formulation-api.ts";
-import { draftYears, type IndicatorDraft, MAX_PLAN_YEARS, type PlanDraft } from "./plan-draft.ts";
-import { indicatorPath, objectivePath } from "./plan-paths.ts";
+import {
+  draftYears,
+  type IndicatorDraft,
+  MAX_PLAN_YEARS,
+  type ObjectiveDraft,
+  type PlanDraft,
+  type WeightDraft,
+} from "./plan-draft.ts";
+import { indicatorPath, OBJECTIVE_WEIGHTS_PATH, objectivePath } from "./plan-paths.ts";
 
 /** Issues found in the browser carry codes of their own, never the server's. */
 const LOCAL = {
@@ -24,6 +31,8 @@ const LOCAL = {
   number: "local.not-a-number",
   years: "local.years",
   semaforo: "local.semaforo-order",
+  negative: "local.negative",
+  objectiveWeights: "local.objective-weights-empty",
 } as const;
 
 class IssueList {
@@ -49,6 +58,19 @@ class IssueList {
       return null;
     }
     return parsed.kind === "number" ? parsed.value : null;
+  }
+
+  /** A weight in percent points: a number that is not negative. */
+  weight(path: string, text: string, what: string): number | null {
+    const value = this.number(path, text, what);
+    if (value !== null && value < 0) {
+      this.error(
+        LOCAL.negative,
+        path,
+        `${what}: ${text.trim()} %; una ponderación no puede ser negativa.`,
+      );
+    }
+    return value;
   }
 }
 
@@ -106,11 +128,14 @@ function indicatorLabel(draft: IndicatorDraft, position: string): string {
 }
 
 /**
- * The weight in the form it had (one number or one per year) so that saving
- * without touching it is not a change (a form change is a reprogramación).
+ * The weight typed at `path` (an indicator's or an objective's) in the form it
+ * had (one number or one per year) so that saving without touching it is not
+ * a change (a form change is a reprogramación). Every year must be written; a
+ * negative weight is refused here already (core's `weight.negative`).
  */
 function weightOf(
-  draft: IndicatorDraft,
+  draft: WeightDraft,
+  baseWeight: WeightPct | undefined,
   years: readonly number[],
   path: string,
   label: string,
@@ -120,7 +145,7 @@ function weightOf(
   for (const year of years) {
     const key = String(year);
     const typed = draft.weights[key] ?? "";
-    const value = list.number(`${path}.weight.${key}`, typed, `${label}, ponderación ${key}`);
+    const value = list.weight(`${path}.weight.${key}`, typed, `${label}, ponderación ${key}`);
     if (typed.trim() === "") {
       list.error(
         LOCAL.required,
@@ -130,16 +155,39 @@ function weightOf(
     }
     perYear[key] = value ?? 0;
   }
-  const total = list.number(
+  const total = list.weight(
     `${path}.weight.total`,
     draft.weightTotal,
     `${label}, ponderación del periodo`,
   );
   const values = Object.values(perYear);
   const uniform = values.every((value) => value === values[0]);
-  const baseIsObject = draft.base !== null && typeof draft.base.weight === "object";
+  const baseIsObject = typeof baseWeight === "object";
   if (uniform && total === null && !baseIsObject && values[0] !== undefined) return values[0];
   return total === null ? perYear : { ...perYear, total };
+}
+
+function isEmptyWeight(draft: WeightDraft, years: readonly number[]): boolean {
+  return (
+    draft.weightTotal.trim() === "" &&
+    years.every((year) => (draft.weights[String(year)] ?? "").trim() === "")
+  );
+}
+
+/**
+ * The objective's weight when the plan weighs its objectives. A row left
+ * empty gives no weight: core's `objective-weights.partial` then names the
+ * objective (a new objective starts empty so the planner decides its weight).
+ */
+function objectiveWeightOf(
+  draft: ObjectiveDraft,
+  years: readonly number[],
+  path: string,
+  label: string,
+  list: IssueList,
+): WeightPct | undefined {
+  if (isEmptyWeight(draft, years)) return undefined;
+  return weightOf(draft, draft.base?.weight, years, path, label, list);
 }
 
 function indicatorOf(
@@ -183,7 +231,7 @@ function indicatorOf(
     ...text("goal", draft.goal),
     trend: draft.trend,
     ...text("unit", draft.unit),
-    weight: weightOf(draft, years, path, label, list),
+    weight: weightOf(draft, draft.base?.weight, years, path, label, list),
     targets,
   };
   // Absent and null mean different things for the total (computed vs NP): keep a loaded null.
@@ -264,20 +312,38 @@ export function planFromDraft(draft: PlanDraft): DraftResult {
     );
   }
   const semaforo = semaforoOf(draft, list);
+  const weighted = draft.objectiveWeighting === "weighted";
   const objectives: Objective[] = draft.objectives.map((objective, oi) => {
     const path = objectivePath(oi);
     const label = `Objetivo ${objective.code.trim() || oi + 1}`;
     list.required(`${path}.code`, objective.code, `${label}: escriba el código del objetivo.`);
     list.required(`${path}.name`, objective.name, `${label}: escriba el nombre del objetivo.`);
+    // "Todos los objetivos pesan igual": no objective carries a weight (formats.md §1).
+    const weight = weighted
+      ? objectiveWeightOf(objective, years ?? [], path, label, list)
+      : undefined;
     return {
-      ...without(objective.base, ["code", "name", "indicators"]),
+      ...without(objective.base, ["code", "name", "indicators", "weight"]),
       code: objective.code,
       name: objective.name,
+      ...(weight === undefined ? {} : { weight }),
       indicators: objective.indicators.map((indicator, ii) =>
         indicatorOf(indicator, years ?? [], indicatorPath(oi, ii), `${oi + 1}.${ii + 1}`, list),
       ),
     };
   });
+  if (
+    weighted &&
+    years !== null &&
+    draft.objectives.length > 0 &&
+    objectives.every((objective) => objective.weight === undefined)
+  ) {
+    list.error(
+      LOCAL.objectiveWeights,
+      OBJECTIVE_WEIGHTS_PATH,
+      "Escriba la ponderación de los objetivos o elija «Todos los objetivos pesan igual».",
+    );
+  }
   const plan: Plan = {
     ...without(draft.base, [...EDITED_PLAN_KEYS, ...SERVER_KEYS]),
     format: PLAN_FORMAT,

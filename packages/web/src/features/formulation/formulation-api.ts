@@ -165,6 +165,15 @@ export function usePlanDocument(planId: number) {
   });
 }
 
+/**
+ * `GET /api/plans/:id?at=AAAA-MM-DD`: the plan as it stood on that date (the
+ * server's rule: the latest version whose effective date is on or before it).
+ * Before the first version: 404 VERSION_NOT_FOUND.
+ */
+export function getPlanAt(planId: number, date: string): Promise<PlanDocument> {
+  return getJson<PlanDocument>(`/api/plans/${planId}?${new URLSearchParams({ at: date })}`);
+}
+
 export function usePlanVersions(planId: number, enabled = true) {
   return useQuery({
     queryKey: formulationKeys.versions(planId),

@@ -1,8 +1,8 @@
 /**
  * Validation issues placed next to the field their JSON path names. A path
- * with no field of its own ("objectives[1].weight" when the editor shows no
- * objective weight) goes to the nearest field or group above it; a path of
- * the plan as a whole ("") only shows in the summary.
+ * with no field of its own ("objectives[1].targets.2031", a year outside the
+ * plan) goes to the nearest field or group above it; a path of the plan as a
+ * whole ("") only shows in the summary.
  */
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { EDITED_INDICATOR_KEYS } from "./draft-to-plan.ts";
@@ -10,7 +10,14 @@ import type { ValidationIssue } from "./formulation-api.ts";
 import { keyed } from "./keyed.ts";
 import type { PlanDraft } from "./plan-draft.ts";
 import { draftYears } from "./plan-draft.ts";
-import { fieldId, indicatorPath, objectivePath, parentPath } from "./plan-paths.ts";
+import {
+  fieldId,
+  indicatorPath,
+  OBJECTIVE_WEIGHTS_PATH,
+  objectivePath,
+  objectiveWeightPath,
+  parentPath,
+} from "./plan-paths.ts";
 
 const PLAN_FIELDS = [
   "code",
@@ -24,6 +31,7 @@ const PLAN_FIELDS = [
   "semaforo.amarillo",
   "semaforo.sobreejecucion",
   "objectives",
+  OBJECTIVE_WEIGHTS_PATH,
   // The reprogramación form of the edit page (not part of the plan).
   "reprogramacion",
   "reprogramacion.justification",
@@ -43,11 +51,18 @@ export function weightsPath(objectiveIndex: number): string {
 export function editorPaths(draft: PlanDraft): Set<string> {
   const years = draftYears(draft) ?? [];
   const paths = new Set<string>(PLAN_FIELDS);
+  const weightsTable = draft.objectiveWeighting === "weighted" && years.length > 0;
   draft.objectives.forEach((objective, oi) => {
     const base = objectivePath(oi);
     paths.add(base);
     paths.add(`${base}.code`);
     paths.add(`${base}.name`);
+    if (weightsTable) {
+      const weight = objectiveWeightPath(oi);
+      paths.add(weight);
+      for (const year of years) paths.add(`${weight}.${year}`);
+      paths.add(`${weight}.total`);
+    }
     if (years.length > 0 && objective.indicators.length > 0) paths.add(weightsPath(oi));
     objective.indicators.forEach((_, ii) => {
       const path = indicatorPath(oi, ii);
@@ -61,6 +76,9 @@ export function editorPaths(draft: PlanDraft): Set<string> {
   });
   return paths;
 }
+
+/** "objectives[2].weight", "objectives[2].weight.2024": the objective's weight in the plan. */
+const OWN_WEIGHT = /^objectives\[\d+\]\.weight(\.|$)/;
 
 /** When the path names nothing, the codes the issue carries may still find the indicator. */
 function pathFromCodes(issue: ValidationIssue, draft: PlanDraft): string {
@@ -84,7 +102,13 @@ export function resolveIssuePath(
   let path = issue.path;
   while (path !== "" && !known.has(path)) path = parentPath(path);
   if (path === "") path = pathFromCodes(issue, draft);
-  // An objective's weights that do not add up: next to its weights table.
+  // The objectives' weights that do not add up ("objectives", field weight): next to their table.
+  if (path === "objectives" && issue.field === "weight" && known.has(OBJECTIVE_WEIGHTS_PATH)) {
+    return OBJECTIVE_WEIGHTS_PATH;
+  }
+  // An objective's own weight whose row is not shown ("pesan igual"): where the weighting is chosen.
+  if (OWN_WEIGHT.test(issue.path) && !OWN_WEIGHT.test(path)) return OBJECTIVE_WEIGHTS_PATH;
+  // An objective's indicator weights that do not add up: next to its indicators' weights table.
   const objective = /^objectives\[(\d+)\]$/.exec(path);
   if (objective?.[1] !== undefined && issue.field === "weight") {
     const weights = weightsPath(Number(objective[1]));

@@ -198,6 +198,48 @@ describe("nuevo plan", () => {
     );
   });
 
+  it("la planeadora pondera los objetivos al crear el plan: la suma se ve al escribir y el peso se envía", async () => {
+    const fetchMock = await openNewPlan({
+      "POST /api/plans": { status: 201, body: { id: 8, version: 1, warnings: [] } },
+    });
+    fillSmallPlan();
+    const choice = fieldByLabel("Todos los objetivos pesan igual") as HTMLInputElement;
+    expect(choice.checked).toBe(true);
+    fireEvent.click(fieldByLabel("Ponderación por objetivo"));
+    const weight2025 = fieldByLabel("Ponderación del objetivo 1 en 2025 (%)");
+    expect((weight2025 as HTMLInputElement).value).toBe("");
+    const sum2025 = screen.getByText("Suma 2025:", { exact: false }).closest("td");
+    expect(visibleText(sum2025 as HTMLElement)).toBe("Suma 2025: 0 % (no suma 100 %)");
+    type("Ponderación del objetivo 1 en 2025 (%)", "100");
+    type("Ponderación del objetivo 1 en 2026 (%)", "100");
+    expect(descriptionOf(weight2025)).toBe("Participación: 100 %");
+    click("Crear el plan");
+
+    await waitFor(() => expect(window.location.pathname).toBe("/planes/8/editar"));
+    const post = stubCalls(fetchMock).find((c) => c.method === "POST" && c.path === "/api/plans");
+    expect(post?.body).toMatchObject({
+      plan: { objectives: [{ code: "1", name: "Fortalecer la gestión", weight: 100 }] },
+    });
+  });
+
+  it("«Ponderación por objetivo» sin ninguna escrita no se envía: el resumen lleva a la sección", async () => {
+    const fetchMock = await openNewPlan();
+    fillSmallPlan();
+    fireEvent.click(fieldByLabel("Ponderación por objetivo"));
+    click("Crear el plan");
+    const heading = await screen.findByText(/El plan tiene 1 error/, { selector: "h2" });
+    const link = Array.from(heading.closest(".issue-summary")?.querySelectorAll("a") ?? []).map(
+      (a) => [visibleText(a), a.getAttribute("href")],
+    );
+    expect(link).toEqual([
+      [
+        "Error: Escriba la ponderación de los objetivos o elija «Todos los objetivos pesan igual».",
+        "#campo-objectiveWeights",
+      ],
+    ]);
+    expect(stubCalls(fetchMock).filter((c) => c.method === "POST")).toEqual([]);
+  });
+
   it("quitar un objetivo deja el foco en el botón para agregar y lo anuncia", async () => {
     await openNewPlan();
     click("Agregar objetivo");

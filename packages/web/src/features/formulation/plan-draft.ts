@@ -51,13 +51,26 @@ export type IndicatorDraft = {
   weightTotal: string;
 };
 
+/** A weight as typed: one text per vigencia and one for the plan period ("" = mean of the years). */
+export type WeightDraft = Pick<IndicatorDraft, "weights" | "weightTotal">;
+
 export type ObjectiveDraft = {
   key: string;
   base: Objective | null;
   code: string;
   name: string;
   indicators: IndicatorDraft[];
+  /** Weight of the objective in the plan per year, used when the plan weighs its objectives. */
+  weights: Record<string, string>;
+  /** Weight of the objective for the plan period ("" = mean of the years). */
+  weightTotal: string;
 };
+
+/**
+ * How the objectives weigh in the plan's compliance (formats.md §1, §3.7):
+ * all the same (no `weight` on any objective) or each its own weight.
+ */
+export type ObjectiveWeighting = "equal" | "weighted";
 
 /** Semáforo thresholds in percent points as typed ("70"), not fractions. */
 export type SemaforoDraft = { rojo: string; amarillo: string; sobreejecucion: string };
@@ -72,6 +85,7 @@ export type PlanDraft = {
   mission: string;
   vision: string;
   semaforo: SemaforoDraft;
+  objectiveWeighting: ObjectiveWeighting;
   objectives: ObjectiveDraft[];
 };
 
@@ -119,6 +133,7 @@ export function emptyPlanDraft(): PlanDraft {
     mission: "",
     vision: "",
     semaforo: semaforoDraft(),
+    objectiveWeighting: "equal",
     objectives: [],
   };
 }
@@ -130,6 +145,9 @@ export function newObjectiveDraft(position: number): ObjectiveDraft {
     code: String(position),
     name: "",
     indicators: [],
+    // Empty, also when the plan weighs its objectives: the planner decides its weight.
+    weights: {},
+    weightTotal: "",
   };
 }
 
@@ -161,10 +179,8 @@ export function newIndicatorDraft(): IndicatorDraft {
   };
 }
 
-function weightTexts(
-  weight: WeightPct,
-  years: readonly number[],
-): Pick<IndicatorDraft, "weights" | "weightTotal"> {
+function weightTexts(weight: WeightPct | undefined, years: readonly number[]): WeightDraft {
+  if (weight === undefined) return { weights: {}, weightTotal: "" };
   if (typeof weight === "number") {
     return {
       weights: Object.fromEntries(years.map((year) => [String(year), formatDecimalInput(weight)])),
@@ -225,12 +241,17 @@ export function draftFromPlan(plan: Plan): PlanDraft {
     mission: plan.mission ?? "",
     vision: plan.vision ?? "",
     semaforo: semaforoDraft(plan.semaforo),
+    // Partial weights (formats.md §1 forbids them) open weighted too: the rows without one show empty.
+    objectiveWeighting: plan.objectives.some((objective) => objective.weight !== undefined)
+      ? "weighted"
+      : "equal",
     objectives: plan.objectives.map((objective) => ({
       key: newKey("objetivo"),
       base: objective,
       code: objective.code,
       name: objective.name,
       indicators: objective.indicators.map((indicator) => indicatorDraft(indicator, plan.years)),
+      ...weightTexts(objective.weight, plan.years),
     })),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The plan editor shared by "Nuevo plan" and "Editar plan": the plan's data
- * (code, name, entity, vigencias, misión, visión, semáforo) and its
- * objectives. It edits a draft held by the page; saving is the page's job.
+ * (code, name, entity, vigencias, misión, visión, semáforo), its
+ * objectives and how they weigh in the plan. It edits a draft held by the page; saving is the page's job.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { addObjective, type DraftUpdate, setPlanFields } from "./draft-actions.ts";
@@ -14,6 +14,7 @@ import {
   ObjectiveEditor,
   type StructureEdit,
 } from "./objective-editor.tsx";
+import { ObjectiveWeightsEditor } from "./objective-weights-editor.tsx";
 import { draftYears, newObjectiveDraft, type PlanDraft, type SemaforoDraft } from "./plan-draft.ts";
 import { fieldId, objectivePath } from "./plan-paths.ts";
 import "./formulation.css";
@@ -238,6 +239,12 @@ export function PlanEditor({
           Agregar objetivo
         </button>
       </section>
+      <ObjectiveWeightsEditor
+        objectiveWeighting={draft.objectiveWeighting}
+        objectives={draft.objectives}
+        years={years}
+        onChange={onChange}
+      />
     </div>
   );
 }

@@ -24,3 +24,11 @@ export function parentPath(path: string): string {
   const match = /^(.*?)(\[\d+\]|\.[^.[\]]+)$/.exec(path);
   return match?.[1] ?? "";
 }
+
+/** Not a path of the plan: the editor's section where the objectives' weights are chosen. */
+export const OBJECTIVE_WEIGHTS_PATH = "objectiveWeights";
+
+/** "objectives[2].weight": the weight of one objective in the plan. */
+export function objectiveWeightPath(objectiveIndex: number): string {
+  return `${objectivePath(objectiveIndex)}.weight`;
+}

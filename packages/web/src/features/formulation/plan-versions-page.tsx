@@ -1,7 +1,8 @@
 /**
  * "Historial de versiones" (`/planes/:id/versiones`): every version of the
  * plan (creation, edits, reprogramaciones with their justification and act),
- * a link to read each one as it was, and the changes between any two.
+ * a link to read each one as it was, the plan as it stood on a date, and the
+ * changes between any two.
  */
 import { type FormEvent, useId, useState } from "react";
 import { planPath, planVersionPath } from "../../routes.ts";
@@ -15,6 +16,7 @@ import { ProtectedPageError } from "../session/session-guards.tsx";
 import { ChangeList } from "./change-list.tsx";
 import { type PlanVersion, usePlanDiff, usePlanVersions } from "./formulation-api.ts";
 import { formatCalendarDate, formatDay, VERSION_KIND_LABELS } from "./formulation-format.ts";
+import { PlanAtDate } from "./plan-at-date.tsx";
 
 const PAGE_TITLE = "Historial de versiones";
 
@@ -181,6 +183,10 @@ export function PlanVersionsPage({ planId }: { planId: number }) {
         <Link to={planPath(planId)}>Volver al plan</Link>
       </p>
       <VersionsTable planId={planId} versions={versions.data} />
+      <section aria-labelledby="plan-en-una-fecha">
+        <h2 id="plan-en-una-fecha">Ver el plan como estaba en una fecha</h2>
+        <PlanAtDate planId={planId} versions={versions.data} />
+      </section>
       <section aria-labelledby="comparar-versiones">
         <h2 id="comparar-versiones">Comparar dos versiones</h2>
         <CompareVersions planId={planId} versions={versions.data} />

@@ -2,7 +2,7 @@
 import { planPath } from "../../routes.ts";
 import { Link } from "../../shared/router.tsx";
 import { usePlanVersions } from "./formulation-api.ts";
-import { formatDay } from "./formulation-format.ts";
+import { formatDay, formatLongDate } from "./formulation-format.ts";
 
 export function VersionBanner({ planId, version }: { planId: number; version: number }) {
   const versions = usePlanVersions(planId);
@@ -17,6 +17,12 @@ export function VersionBanner({ planId, version }: { planId: number; version: nu
         </strong>{" "}
         Lo que ve es el plan como quedó en esa versión; no se puede editar.
       </p>
+      {found !== undefined && (
+        <p>
+          Rigió desde el {formatLongDate(found.effectiveFrom)}.
+          {found.actReference !== null && ` Acta o documento: ${found.actReference}.`}
+        </p>
+      )}
       <p>
         <Link to={planPath(planId)}>Ver la versión vigente del plan</Link>
       </p>

@@ -18,11 +18,11 @@ export function indicatorLabel(
   return code.trim() === "" ? `${objectiveIndex + 1}.${indicatorIndex + 1}` : code.trim();
 }
 
-function columnLabel(column: WeightColumn, years: readonly number[]): string {
+export function columnLabel(column: WeightColumn, years: readonly number[]): string {
   return column.key === "total" ? `el periodo ${formatYears(years)}` : column.key;
 }
 
-function Share({ id, cell }: { id: string; cell: WeightCell }) {
+export function Share({ id, cell }: { id: string; cell: WeightCell }) {
   if (!cell.programmed) {
     return (
       <span id={id} className="share">
@@ -46,9 +46,11 @@ function Share({ id, cell }: { id: string; cell: WeightCell }) {
   );
 }
 
-function SumCell({ column }: { column: WeightColumn }) {
+/** `label` ("Suma 2024") makes the cell read whole on its own, out of the table's headers. */
+export function SumCell({ column, label }: { column: WeightColumn; label?: string }) {
   return (
     <td className={column.sumIsHundred ? "number" : "number sum-off"}>
+      {label !== undefined && <span className="visually-hidden">{label}: </span>}
       {formatPercent(column.sumPct)}
       {!column.sumIsHundred && <span className="sum-mark"> (no suma 100 %)</span>}
     </td>

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
-import { draftFromPlan, type IndicatorDraft, newIndicatorDraft } from "./plan-draft.ts";
-import { computedTotal, weightColumns } from "./weights.ts";
+import {
+  draftFromPlan,
+  type IndicatorDraft,
+  newIndicatorDraft,
+  newObjectiveDraft,
+  type ObjectiveDraft,
+} from "./plan-draft.ts";
+import { computedTotal, objectiveWeightColumns, weightColumns } from "./weights.ts";
 
 const YEARS = SEED_PLAN.years;
 
@@ -114,5 +120,61 @@ describe("ponderación por vigencia (vista previa del editor)", () => {
     };
     expect(computedTotal(creciente, YEARS)).toBe(59.2);
     expect(computedTotal({ ...creciente, targets: {} }, YEARS)).toBeNull();
+  });
+});
+
+/** The seed plan's first three objectives (every vigencia programmed) with these weights per year. */
+function seedObjectivesWeighing(...weights: Record<string, string>[]): ObjectiveDraft[] {
+  return draftFromPlan(SEED_PLAN)
+    .objectives.slice(0, weights.length)
+    .map((objective, index) => ({ ...objective, weights: weights[index] ?? {}, weightTotal: "" }));
+}
+
+const EVERY_YEAR = (weight: string) => Object.fromEntries(YEARS.map((y) => [String(y), weight]));
+
+describe("ponderación de los objetivos en el plan (vista previa)", () => {
+  it("30/30/40 suman 100 % cada vigencia y el periodo; cada objetivo participa con su peso", () => {
+    const columns = objectiveWeightColumns(
+      seedObjectivesWeighing(EVERY_YEAR("30"), EVERY_YEAR("30"), EVERY_YEAR("40")),
+      YEARS,
+    );
+    expect(columns.map((c) => c.key)).toEqual(["2024", "2025", "2026", "2027", "total"]);
+    for (const column of columns) {
+      expect(column).toMatchObject({ sumPct: 100, sumIsHundred: true });
+      expect(column.cells.map((c) => c.sharePct)).toEqual([30, 30, 40]);
+    }
+  });
+
+  it("si 2025 suma 90 % se marca y se renormaliza: 30/30/30 es un tercio cada uno", () => {
+    const columns = objectiveWeightColumns(
+      seedObjectivesWeighing(EVERY_YEAR("30"), EVERY_YEAR("30"), {
+        ...EVERY_YEAR("40"),
+        "2025": "30",
+      }),
+      YEARS,
+    );
+    const y2025 = columns.find((c) => c.key === "2025");
+    expect(y2025).toMatchObject({ sumPct: 90, sumIsHundred: false });
+    expect(y2025?.cells.map((c) => c.sharePct?.toFixed(4))).toEqual([
+      "33.3333",
+      "33.3333",
+      "33.3333",
+    ]);
+    // The period is the mean of the years when left empty: 30 + 30 + 37,5.
+    const period = columns.find((c) => c.key === "total");
+    expect(period).toMatchObject({ sumPct: 97.5, sumIsHundred: false });
+  });
+
+  it("un objetivo sin indicadores programados es NP: no participa y los demás se reparten el 100 %", () => {
+    const [first, second] = seedObjectivesWeighing(EVERY_YEAR("50"), EVERY_YEAR("25"));
+    if (first === undefined || second === undefined) throw new Error("faltan objetivos");
+    const empty = { ...newObjectiveDraft(3), weights: EVERY_YEAR("25") };
+    const y2024 = objectiveWeightColumns([first, second, empty], YEARS)[0];
+    expect(y2024?.sumPct).toBe(100);
+    expect(y2024?.cells.map((c) => [c.programmed, c.sharePct])).toEqual([
+      [true, (50 / 75) * 100],
+      [true, (25 / 75) * 100],
+      [false, null],
+    ]);
   });
 });

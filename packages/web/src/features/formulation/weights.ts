@@ -4,11 +4,11 @@
  * renormalised over the indicators programmed that year (domain.md: meta 78 is
  * NP in 2024, so objective 3 is measured by meta 2320 alone that year). This
  * is a preview of the plan being written, not a compliance figure: those come
- * from the API.
+ * from the API. The same for the objectives' weights in the plan.
  */
 import { effectiveTotal, type Indicator, isProgrammed } from "@rumbo/core";
 import { decimalOrNull, parseDecimalInput } from "./decimal-input.ts";
-import type { IndicatorDraft } from "./plan-draft.ts";
+import type { IndicatorDraft, ObjectiveDraft, WeightDraft } from "./plan-draft.ts";
 
 /** A column of the editor: one vigencia, or the whole plan period. */
 export type WeightColumnKey = string | "total";
@@ -53,7 +53,15 @@ function previewIndicator(draft: IndicatorDraft, years: readonly number[]): Indi
   };
 }
 
-function periodWeight(draft: IndicatorDraft, years: readonly number[]): number | null {
+function programmedInYear(draft: IndicatorDraft, year: number): boolean {
+  return isProgrammed(decimalOrNull(draft.targets[String(year)] ?? ""), draft.trend);
+}
+
+function programmedInPeriod(draft: IndicatorDraft, years: readonly number[]): boolean {
+  return effectiveTotal(previewIndicator(draft, years), years) !== null;
+}
+
+function periodWeight(draft: WeightDraft, years: readonly number[]): number | null {
   const typed = parseDecimalInput(draft.weightTotal);
   if (typed.kind === "number") return typed.value;
   if (typed.kind === "invalid" || years.length === 0) return null;
@@ -102,7 +110,7 @@ export function weightColumns(
       String(year),
       indicators.map((draft) => ({
         weightPct: decimalOrNull(draft.weights[String(year)] ?? ""),
-        programmed: isProgrammed(decimalOrNull(draft.targets[String(year)] ?? ""), draft.trend),
+        programmed: programmedInYear(draft, year),
       })),
     ),
   );
@@ -110,7 +118,35 @@ export function weightColumns(
     "total",
     indicators.map((draft) => ({
       weightPct: periodWeight(draft, years),
-      programmed: effectiveTotal(previewIndicator(draft, years), years) !== null,
+      programmed: programmedInPeriod(draft, years),
+    })),
+  );
+  return [...yearColumns, periodColumn];
+}
+
+/**
+ * The objectives' weights in the plan, one column per vigencia and the
+ * period: formats.md §3.7 rolls the plan up over the objectives measured that
+ * year, so an objective with no programmed indicator (NP) takes no share.
+ */
+export function objectiveWeightColumns(
+  objectives: readonly ObjectiveDraft[],
+  years: readonly number[],
+): WeightColumn[] {
+  const yearColumns = years.map((year) =>
+    column(
+      String(year),
+      objectives.map((objective) => ({
+        weightPct: decimalOrNull(objective.weights[String(year)] ?? ""),
+        programmed: objective.indicators.some((draft) => programmedInYear(draft, year)),
+      })),
+    ),
+  );
+  const periodColumn = column(
+    "total",
+    objectives.map((objective) => ({
+      weightPct: periodWeight(objective, years),
+      programmed: objective.indicators.some((draft) => programmedInPeriod(draft, years)),
     })),
   );
   return [...yearColumns, periodColumn];
