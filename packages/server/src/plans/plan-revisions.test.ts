@@ -287,6 +287,38 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
     expect(await getPlanVersionAt(handle.db, id, "2026-05-04")).toEqual({ version: 3, plan: v3 });
   });
 
+  it("una reprogramación con fecha anterior a una edición ya guardada rige desde su fecha y la reemplaza", async () => {
+    const v1 = actionPlan("PA-RETROACTIVA");
+    const id = await savePlan(handle.db, v1, { at: new Date("2026-01-05T15:00:00Z") });
+    const v2 = { ...v1, name: "Plan de acción 2025-2026 (nombre corregido)" };
+    await replacePlan(
+      handle.db,
+      id,
+      v2,
+      1,
+      { kind: "edicion", effectiveFrom: "2026-02-01" },
+      new Date("2026-02-01T15:00:00Z"),
+    );
+    // Approved in March, in force since 20 January: built on v2, so it keeps the new name.
+    const v3 = reprogrammed(v2, 25);
+    await replacePlan(
+      handle.db,
+      id,
+      v3,
+      2,
+      {
+        kind: "reprogramacion",
+        justification: "Ajuste de la meta 2026",
+        actReference: "Acta 2 de 2026",
+        effectiveFrom: "2026-01-20",
+      },
+      new Date("2026-03-10T15:00:00Z"),
+    );
+    expect(await getPlanVersionAt(handle.db, id, "2026-01-19")).toEqual({ version: 1, plan: v1 });
+    expect(await getPlanVersionAt(handle.db, id, "2026-01-20")).toEqual({ version: 3, plan: v3 });
+    expect(await getPlanVersionAt(handle.db, id, "2026-02-05")).toEqual({ version: 3, plan: v3 });
+  });
+
   it("un plan que no existe no tiene datos, versiones ni fecha en vigor", async () => {
     expect(await getPlanMeta(handle.db, 987_654)).toBeNull();
     expect(await listPlanVersions(handle.db, 987_654)).toEqual([]);

@@ -140,7 +140,10 @@ export async function getPlanVersionAt(
     .select({ version: planVersions.version, snapshot: planVersions.snapshot })
     .from(planVersions)
     .where(and(eq(planVersions.planId, planId), lte(planVersions.effectiveFrom, date)))
-    .orderBy(desc(planVersions.effectiveFrom), desc(planVersions.version))
+    // The last decision that applies on that date: each version is built on
+    // the one before, so a reprogramación dated back before an earlier edit
+    // replaces that edit from its own date (docs/decisions/0005).
+    .orderBy(desc(planVersions.version))
     .limit(1);
   return row ? { version: row.version, plan: row.snapshot as Plan } : null;
 }

@@ -15,6 +15,18 @@ export function formatDay(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dayFormat.format(date);
 }
 
+const isoDayInBogota = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** Today's calendar date in Bogotá, "AAAA-MM-DD" (the server dates versions the same way). */
+export function todayInBogota(now: Date = new Date()): string {
+  return isoDayInBogota.format(now);
+}
+
 /** A calendar date "AAAA-MM-DD" as "dd/mm/aaaa" (no time zone: it is a date, not an instant). */
 export function formatCalendarDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

@@ -8,8 +8,8 @@ import {
   visibleText,
 } from "../../shared/testing/render-app.tsx";
 import { SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
-import { editorAnswers } from "./fixtures/formulation-fixtures.ts";
-import type { PlanChange } from "./formulation-api.ts";
+import { editorAnswers, SEED_VERSIONS } from "./fixtures/formulation-fixtures.ts";
+import type { PlanChange, PlanVersion } from "./formulation-api.ts";
 
 const CHANGES: PlanChange[] = [
   {
@@ -83,6 +83,26 @@ describe("historial de versiones", () => {
     expect(within(table).getByRole("link", { name: "Ver la versión 3" }).getAttribute("href")).toBe(
       "/planes/1",
     );
+  });
+
+  it("una reprogramación que rige desde una fecha futura no es aún la vigente: lo es la anterior", async () => {
+    stubApi({
+      ...editorAnswers(),
+      "/api/plans/1/versions": {
+        body: {
+          versions: [
+            ...SEED_VERSIONS.slice(0, 2),
+            { ...SEED_VERSIONS[2], effectiveFrom: "2999-01-01" } as PlanVersion,
+          ],
+        },
+      },
+    });
+    renderApp("/planes/1/versiones");
+    const table = await screen.findByRole("table", {
+      name: "Versiones del plan, de la más reciente a la primera",
+    });
+    const headers = within(table).getAllByRole("rowheader").map(visibleText);
+    expect(headers).toEqual(["3rige desde el 01/01/2999", "2vigente", "1"]);
   });
 
   it("compara dos versiones elegidas y lista los cambios", async () => {

@@ -15,13 +15,25 @@ import { usePlan } from "../plans/plans-api.ts";
 import { ProtectedPageError } from "../session/session-guards.tsx";
 import { ChangeList } from "./change-list.tsx";
 import { type PlanVersion, usePlanDiff, usePlanVersions } from "./formulation-api.ts";
-import { formatCalendarDate, formatDay, VERSION_KIND_LABELS } from "./formulation-format.ts";
+import {
+  formatCalendarDate,
+  formatDay,
+  todayInBogota,
+  VERSION_KIND_LABELS,
+} from "./formulation-format.ts";
 import { PlanAtDate } from "./plan-at-date.tsx";
 
 const PAGE_TITLE = "Historial de versiones";
 
 function VersionsTable({ planId, versions }: { planId: number; versions: readonly PlanVersion[] }) {
   const latest = versions.reduce((max, v) => Math.max(max, v.version), 0);
+  // The server's rule (ADR 0005): in force today is the last saved version
+  // already in effect; a later one dated in the future rules from its date.
+  const today = todayInBogota();
+  const inForce = versions.reduce(
+    (max, v) => (v.effectiveFrom <= today ? Math.max(max, v.version) : max),
+    0,
+  );
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container must take focus to scroll by keyboard.
     <section className="table-scroll" aria-labelledby="tabla-versiones" tabIndex={0}>
@@ -46,7 +58,12 @@ function VersionsTable({ planId, versions }: { planId: number; versions: readonl
               <tr key={v.version}>
                 <th scope="row">
                   {formatNumber(v.version)}
-                  {v.version === latest && <span className="note">vigente</span>}
+                  {v.version === inForce && <span className="note">vigente</span>}
+                  {v.version > inForce && (
+                    <span className="note">
+                      rige desde el {formatCalendarDate(v.effectiveFrom)}
+                    </span>
+                  )}
                 </th>
                 <td>{VERSION_KIND_LABELS[v.kind] ?? v.kind}</td>
                 <td className="nowrap">{formatDay(v.createdAt)}</td>
