@@ -64,8 +64,10 @@ describe.each(TEST_ENGINES)("valores reportados sobre $name", ({ open }) => {
       v("3979", "2025", 123456789.12345679),
       v("4074", "2024", Number.MAX_SAFE_INTEGER),
       v("4075", "2024", 0.1),
+      v("4205", "2025-Q1", 2),
+      v("4205", "2025-03", 1),
     ]);
-    expect(stored).toBe(10);
+    expect(stored).toBe(12);
     // Seed order: 2307, 77 (objective 1), 3979, 3980 (2), …, 4074, 4075 (4), …, 4205 (8).
     expect(await listActuals(handle.db, sectoral)).toEqual([
       v("2307", "2024", 33.333333333333336),
@@ -78,6 +80,8 @@ describe.each(TEST_ENGINES)("valores reportados sobre $name", ({ open }) => {
       v("4074", "2024", 9007199254740991),
       v("4075", "2024", 0.1),
       v("4205", "2024", 1e-7),
+      v("4205", "2025-03", 1),
+      v("4205", "2025-Q1", 2),
     ]);
   });
 

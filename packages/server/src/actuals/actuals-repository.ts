@@ -4,7 +4,7 @@
  * the previous values untouched.
  */
 import type { ActualValue } from "@rumbo/core";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { indicatorActuals, indicators } from "../db/schema.ts";
 
@@ -46,5 +46,6 @@ export async function listActuals(db: Database, planId: number): Promise<ActualV
     .from(indicatorActuals)
     .innerJoin(indicators, eq(indicators.id, indicatorActuals.indicatorId))
     .where(eq(indicators.planId, planId))
-    .orderBy(asc(indicators.position), asc(indicatorActuals.period));
+    // Byte order, the same on every server whatever its collation: 2024 < 2024-03 < 2024-Q1.
+    .orderBy(asc(indicators.position), sql`${indicatorActuals.period} collate "C"`);
 }
