@@ -7,13 +7,12 @@
  * measured that year.
  */
 import { memo } from "react";
-import { formatYears } from "../../shared/format.ts";
 import { type DraftUpdate, setObjectiveWeight, setObjectiveWeighting } from "./draft-actions.ts";
 import { CellInput, GroupMessages } from "./draft-fields.tsx";
 import type { ObjectiveDraft, ObjectiveWeighting } from "./plan-draft.ts";
 import { fieldId, OBJECTIVE_WEIGHTS_PATH, objectiveWeightPath } from "./plan-paths.ts";
 import { objectiveWeightColumns } from "./weights.ts";
-import { columnLabel, Share, SumCell } from "./weights-editor.tsx";
+import { columnLabel, Share, SumCell, WeightsHead } from "./weights-editor.tsx";
 
 const TITLE_ID = "ponderacion-objetivos-titulo";
 const CAPTION_ID = "ponderacion-objetivos-tabla";
@@ -55,23 +54,7 @@ function WeightsTable({
     <section className="table-scroll" aria-labelledby={CAPTION_ID} tabIndex={0}>
       <table className="indicators weights-table objective-weights-table">
         <caption id={CAPTION_ID}>Ponderación de cada objetivo por vigencia (%)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Objetivo</th>
-            {columns.map((column) => (
-              <th key={column.key} scope="col" className="number">
-                {column.key === "total" ? (
-                  <>
-                    Periodo {formatYears(years)}
-                    <span className="note">vacío: promedio</span>
-                  </>
-                ) : (
-                  column.key
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <WeightsHead first="Objetivo" columns={columns} years={years} />
         <tbody>
           {objectives.map((objective, oi) => {
             const path = objectiveWeightPath(oi);

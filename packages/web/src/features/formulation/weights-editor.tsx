@@ -57,6 +57,37 @@ export function SumCell({ column, label }: { column: WeightColumn; label?: strin
   );
 }
 
+/** The header row of a weights table: what each row is, then a column per vigencia and the period. */
+export function WeightsHead({
+  first,
+  columns,
+  years,
+}: {
+  first: string;
+  columns: readonly WeightColumn[];
+  years: readonly number[];
+}) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {columns.map((column) => (
+          <th key={column.key} scope="col" className="number">
+            {column.key === "total" ? (
+              <>
+                Periodo {formatYears(years)}
+                <span className="note">vacío: promedio</span>
+              </>
+            ) : (
+              column.key
+            )}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function WeightsEditor({
   objective,
   objectiveIndex,
@@ -80,23 +111,7 @@ export function WeightsEditor({
         <caption id={captionId}>
           Ponderación de los indicadores del objetivo {objectiveLabel}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Indicador</th>
-            {columns.map((column) => (
-              <th key={column.key} scope="col" className="number">
-                {column.key === "total" ? (
-                  <>
-                    Periodo {formatYears(years)}
-                    <span className="note">vacío: promedio</span>
-                  </>
-                ) : (
-                  column.key
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <WeightsHead first="Indicador" columns={columns} years={years} />
         <tbody>
           {objective.indicators.map((indicator, ii) => {
             const path = indicatorPath(objectiveIndex, ii);
