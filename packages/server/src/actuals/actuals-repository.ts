@@ -36,6 +36,7 @@ export async function replaceActuals(
   });
 }
 
+/** Periods in byte order, the same on every server whatever its collation: 2024 < 2024-03 < 2024-Q1. */
 export async function listActuals(db: Database, planId: number): Promise<ActualValue[]> {
   return db
     .select({
@@ -46,6 +47,5 @@ export async function listActuals(db: Database, planId: number): Promise<ActualV
     .from(indicatorActuals)
     .innerJoin(indicators, eq(indicators.id, indicatorActuals.indicatorId))
     .where(eq(indicators.planId, planId))
-    // Byte order, the same on every server whatever its collation: 2024 < 2024-03 < 2024-Q1.
     .orderBy(asc(indicators.position), sql`${indicatorActuals.period} collate "C"`);
 }
