@@ -60,7 +60,7 @@ describe("diferencias entre dos versiones del plan", () => {
     expect(diffPlans(before, after).map((c) => c.message)).toEqual([
       "Indicador 78: programación 2024: NP → 90",
       "Indicador 78: ponderación 2024: 50 % → 40 %",
-      "Indicador 78: ponderación del cuatrienio: 50 % → (sin peso)",
+      "Indicador 78: ponderación del cuatrienio: 50 % → 47,5 % (promedio de las vigencias)",
     ]);
   });
 
@@ -118,7 +118,7 @@ describe("diferencias entre dos versiones del plan", () => {
       year: 2024,
       before: null,
       after: 12.5,
-      message: "Objetivo 1: ponderación 2024: (sin peso) → 12,5 %",
+      message: "Objetivo 1: ponderación 2024: sin ponderación (todos pesan igual) → 12,5 %",
     });
 
     const reweighted = seed();

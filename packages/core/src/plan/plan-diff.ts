@@ -4,6 +4,7 @@
  * changed). Objectives and indicators are matched by code, so a reordering or
  * a move between objectives reads as such, not as a removal plus an addition.
  */
+import { weightOfPeriod, weightOfYear } from "../compliance/plan-rules.ts";
 import type { Indicator, Objective, Plan, Semaforo, WeightPct } from "./plan.ts";
 
 export type PlanChangeKind = "added" | "removed" | "changed";
@@ -276,8 +277,20 @@ function diffWeight(
   out: PlanChange[],
 ): void {
   if (same(a ?? null, b ?? null)) return;
+  // The weight that applies: a period without `total` weighs the mean of its years.
   const at = (w: WeightPct | undefined, key: string): number | null =>
-    w === undefined ? null : typeof w === "number" ? w : (w[key] ?? null);
+    w === undefined
+      ? null
+      : key === "total"
+        ? weightOfPeriod(w, years)
+        : weightOfYear(w, Number(key));
+  const show = (w: WeightPct | undefined, key: string): string => {
+    if (w === undefined) return "sin ponderación (todos pesan igual)";
+    const pct = showPct(at(w, key));
+    return key === "total" && typeof w === "object" && w.total === undefined
+      ? `${pct} (promedio de las vigencias)`
+      : pct;
+  };
   for (const key of [...years.map(String), "total"]) {
     const before = at(a, key);
     const after = at(b, key);
@@ -291,7 +304,7 @@ function diffWeight(
       ...(year === undefined ? {} : { year }),
       before,
       after,
-      message: `${label}: ponderación ${key === "total" ? "del cuatrienio" : year}: ${showPct(before)} → ${showPct(after)}`,
+      message: `${label}: ponderación ${key === "total" ? "del cuatrienio" : year}: ${show(a, key)} → ${show(b, key)}`,
     });
   }
   // Same numbers written differently (one number vs the same per year) still is a change of form.

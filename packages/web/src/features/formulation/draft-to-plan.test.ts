@@ -268,7 +268,7 @@ describe("ponderación de los objetivos en el borrador", () => {
     const changes = programmingChanges(diffPlans(weightedSeed(), plan ?? SEED_PLAN));
     expect(changes.map((change) => change.path)).toContain("objectives[0].weight.2024");
     expect(changes.find((change) => change.path === "objectives[0].weight.2024")?.message).toBe(
-      "Objetivo 1: ponderación 2024: 12,5 % → (sin peso)",
+      "Objetivo 1: ponderación 2024: 12,5 % → sin ponderación (todos pesan igual)",
     );
   });
 
