@@ -37,6 +37,12 @@ const MIGRATIONS = fileURLToPath(new URL("../../drizzle", import.meta.url));
 // PGlite's default shared_buffers (128 MB) is sized for a server; an embedded
 // single-office database needs far less, and each MB is resident memory.
 const PGLITE_OPTIONS = { postgresqlconf: ["shared_buffers=32MB"] };
+const CLOSE_WAIT_MS = 5_000;
+const delay = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
 // Arbitrary constant: serialises migrations of several servers on one PostgreSQL database.
 const MIGRATION_LOCK_KEY = 741_852_963;
 
@@ -137,7 +143,8 @@ async function openPostgres(
       allClosed = resolve;
     });
     await pool.end();
-    if (open > 0) await closed;
+    // A socket that never reports its end must not hold a shutdown forever.
+    if (open > 0) await Promise.race([closed, delay(CLOSE_WAIT_MS)]);
   };
   try {
     const db = drizzleNodePg(pool, { schema });
