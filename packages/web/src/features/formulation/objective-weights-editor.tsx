@@ -8,11 +8,11 @@
  */
 import { memo } from "react";
 import { type DraftUpdate, setObjectiveWeight, setObjectiveWeighting } from "./draft-actions.ts";
-import { CellInput, GroupMessages } from "./draft-fields.tsx";
+import { GroupMessages } from "./draft-fields.tsx";
 import type { ObjectiveDraft, ObjectiveWeighting } from "./plan-draft.ts";
 import { fieldId, OBJECTIVE_WEIGHTS_PATH, objectiveWeightPath } from "./plan-paths.ts";
 import { objectiveWeightColumns } from "./weights.ts";
-import { columnLabel, Share, SumCell, WeightsHead } from "./weights-editor.tsx";
+import { SumCell, WeightCells, WeightsHead } from "./weights-editor.tsx";
 
 const TITLE_ID = "ponderacion-objetivos-titulo";
 const CAPTION_ID = "ponderacion-objetivos-tabla";
@@ -68,28 +68,15 @@ function WeightsTable({
                   )}
                   <GroupMessages path={path} />
                 </th>
-                {columns.map((column) => {
-                  const cell = column.cells[oi];
-                  const cellPath = `${path}.${column.key}`;
-                  const shareId = `${fieldId(cellPath)}-participacion`;
-                  const value =
-                    column.key === "total"
-                      ? objective.weightTotal
-                      : (objective.weights[column.key] ?? "");
-                  return (
-                    <td key={column.key} className="number">
-                      <CellInput
-                        path={cellPath}
-                        label={`Ponderación del objetivo ${label} en ${columnLabel(column, years)} (%)`}
-                        value={value}
-                        onValueChange={(text) => onChange(setObjectiveWeight(oi, column.key, text))}
-                        describedById={shareId}
-                      >
-                        {cell !== undefined && <Share id={shareId} cell={cell} />}
-                      </CellInput>
-                    </td>
-                  );
-                })}
+                <WeightCells
+                  columns={columns}
+                  row={oi}
+                  weightPath={path}
+                  weights={objective}
+                  whose={`del objetivo ${label}`}
+                  years={years}
+                  onChange={(column, text) => onChange(setObjectiveWeight(oi, column, text))}
+                />
               </tr>
             );
           })}

@@ -6,7 +6,7 @@
  */
 import { formatPercent, formatYears } from "../../shared/format.ts";
 import { CellInput, GroupMessages } from "./draft-fields.tsx";
-import type { ObjectiveDraft } from "./plan-draft.ts";
+import type { ObjectiveDraft, WeightDraft } from "./plan-draft.ts";
 import { fieldId, indicatorPath } from "./plan-paths.ts";
 import { type WeightCell, type WeightColumn, weightColumns } from "./weights.ts";
 
@@ -18,11 +18,11 @@ export function indicatorLabel(
   return code.trim() === "" ? `${objectiveIndex + 1}.${indicatorIndex + 1}` : code.trim();
 }
 
-export function columnLabel(column: WeightColumn, years: readonly number[]): string {
+function columnLabel(column: WeightColumn, years: readonly number[]): string {
   return column.key === "total" ? `el periodo ${formatYears(years)}` : column.key;
 }
 
-export function Share({ id, cell }: { id: string; cell: WeightCell }) {
+function Share({ id, cell }: { id: string; cell: WeightCell }) {
   if (!cell.programmed) {
     return (
       <span id={id} className="share">
@@ -88,6 +88,53 @@ export function WeightsHead({
   );
 }
 
+/**
+ * The weight inputs of one row of a weights table (an indicator in its
+ * objective, an objective in the plan): one per vigencia and the period, each
+ * with its renormalised share below.
+ */
+export function WeightCells({
+  columns,
+  row,
+  weightPath,
+  weights,
+  whose,
+  years,
+  onChange,
+}: {
+  columns: readonly WeightColumn[];
+  /** The row's position in the columns' cells. */
+  row: number;
+  /** "objectives[0].indicators[1].weight", "objectives[2].weight". */
+  weightPath: string;
+  weights: WeightDraft;
+  /** "del indicador 78", "del objetivo 3": completes each input's label. */
+  whose: string;
+  years: readonly number[];
+  onChange: (column: string, text: string) => void;
+}) {
+  return columns.map((column) => {
+    const cell = column.cells[row];
+    const cellPath = `${weightPath}.${column.key}`;
+    const shareId = `${fieldId(cellPath)}-participacion`;
+    const value =
+      column.key === "total" ? weights.weightTotal : (weights.weights[column.key] ?? "");
+    return (
+      <td key={column.key} className="number">
+        <CellInput
+          path={cellPath}
+          label={`Ponderación ${whose} en ${columnLabel(column, years)} (%)`}
+          value={value}
+          onValueChange={(text) => onChange(column.key, text)}
+          describedById={shareId}
+        >
+          {cell !== undefined && <Share id={shareId} cell={cell} />}
+        </CellInput>
+      </td>
+    );
+  });
+}
+
 export function WeightsEditor({
   objective,
   objectiveIndex,
@@ -122,28 +169,15 @@ export function WeightsEditor({
                   {label}
                   <GroupMessages path={`${path}.weight`} />
                 </th>
-                {columns.map((column) => {
-                  const cell = column.cells[ii];
-                  const cellPath = `${path}.weight.${column.key}`;
-                  const shareId = `${fieldId(cellPath)}-participacion`;
-                  const value =
-                    column.key === "total"
-                      ? indicator.weightTotal
-                      : (indicator.weights[column.key] ?? "");
-                  return (
-                    <td key={column.key} className="number">
-                      <CellInput
-                        path={cellPath}
-                        label={`Ponderación del indicador ${label} en ${columnLabel(column, years)} (%)`}
-                        value={value}
-                        onValueChange={(text) => onWeightChange(ii, column.key, text)}
-                        describedById={shareId}
-                      >
-                        {cell !== undefined && <Share id={shareId} cell={cell} />}
-                      </CellInput>
-                    </td>
-                  );
-                })}
+                <WeightCells
+                  columns={columns}
+                  row={ii}
+                  weightPath={`${path}.weight`}
+                  weights={indicator}
+                  whose={`del indicador ${label}`}
+                  years={years}
+                  onChange={(column, text) => onWeightChange(ii, column, text)}
+                />
               </tr>
             );
           })}
