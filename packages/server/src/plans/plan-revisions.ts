@@ -7,7 +7,7 @@ import type { Plan } from "@rumbo/core";
 import { and, asc, desc, eq, lte } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { plans, planVersions } from "../db/schema.ts";
-import { isUniqueViolation } from "../db/unique-violation.ts";
+import { whenUniqueViolation } from "../db/unique-violation.ts";
 import { bumpVersion, insertVersion, writePlanTree } from "./plan-tree-writer.ts";
 import { PlanCodeTakenError, type PlanVersionKind, type VersionMeta } from "./plans-repository.ts";
 
@@ -83,10 +83,7 @@ export async function replacePlan(
       await insertVersion(tx, planId, version, plan, meta, now);
       return version;
     })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error, "plans_code_unique")) throw new PlanCodeTakenError(plan.code);
-      throw error;
-    });
+    .catch(whenUniqueViolation("plans_code_unique", () => new PlanCodeTakenError(plan.code)));
 }
 
 export async function setPlanStatus(

@@ -14,7 +14,7 @@ import {
   plans,
   vigencias,
 } from "../db/schema.ts";
-import { isUniqueViolation } from "../db/unique-violation.ts";
+import { whenUniqueViolation } from "../db/unique-violation.ts";
 import { insertVersion, planColumns, writePlanTree } from "./plan-tree-writer.ts";
 
 export type StoredPlan = Plan & { id: number };
@@ -107,10 +107,7 @@ export async function savePlan(
       );
       return row.id;
     })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error, "plans_code_unique")) throw new PlanCodeTakenError(plan.code);
-      throw error;
-    });
+    .catch(whenUniqueViolation("plans_code_unique", () => new PlanCodeTakenError(plan.code)));
 }
 
 export async function listPlans(db: Database): Promise<PlanSummary[]> {

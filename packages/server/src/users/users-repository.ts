@@ -6,7 +6,7 @@ import type { Assignment, Role, Scope } from "@rumbo/core";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { passwordResets, roleAssignments, users } from "../db/schema.ts";
-import { isUniqueViolation } from "../db/unique-violation.ts";
+import { whenUniqueViolation } from "../db/unique-violation.ts";
 
 export type UserRecord = {
   id: number;
@@ -68,10 +68,7 @@ export async function createUser(
       }
       return row.id;
     })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error, "users_email_unique")) throw new EmailTakenError(email);
-      throw error;
-    });
+    .catch(whenUniqueViolation("users_email_unique", () => new EmailTakenError(email)));
 }
 
 export async function countUsers(db: Database): Promise<number> {
