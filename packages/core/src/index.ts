@@ -22,6 +22,7 @@ export * from "./plan/plan.ts";
 export * from "./plan/plan-diff.ts";
 export * from "./plan/plan-schema.ts";
 export * from "./seed/seed-document.ts";
+export { bogotaDate } from "./shared/bogota-date.ts";
 export { parseSpanishDecimal } from "./shared/decimal.ts";
 export * from "./validation/rule-catalogue.ts";
 export * from "./validation/validate-plan.ts";

@@ -4,7 +4,7 @@
  * reported values) of what stays, adds what is new and removes what left.
  * Runs inside the caller's transaction.
  */
-import type { Plan, WeightPct } from "@rumbo/core";
+import { bogotaDate, type Plan, type WeightPct } from "@rumbo/core";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import {
@@ -205,11 +205,6 @@ export async function insertVersion(
     effectiveFrom: meta.effectiveFrom ?? bogotaDate(at),
     snapshot: plan,
   });
-}
-
-/** The calendar day in Bogotá (UTC−5, no daylight saving) of an instant. */
-export function bogotaDate(at: Date): string {
-  return new Date(at.getTime() - 5 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export async function bumpVersion(

@@ -5,6 +5,7 @@
  * it started from (If-Match) so nobody overwrites anybody silently.
  */
 import {
+  bogotaDate,
   diffPlans,
   hasBlockingErrors,
   PLAN_STATUSES,
@@ -27,7 +28,6 @@ import {
   setPlanStatus,
   VersionConflictError,
 } from "../../plans/plan-revisions.ts";
-import { bogotaDate } from "../../plans/plan-tree-writer.ts";
 import {
   getPlan,
   PlanCodeTakenError,

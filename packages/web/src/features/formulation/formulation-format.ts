@@ -1,4 +1,5 @@
 /** Dates and labels of the formulation pages, es-CO (dd/mm/aaaa, Bogotá time). */
+import { bogotaDate } from "@rumbo/core";
 import { TIME_ZONE } from "../../shared/format.ts";
 import type { PlanStatus, VersionKind } from "./formulation-api.ts";
 
@@ -15,16 +16,9 @@ export function formatDay(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dayFormat.format(date);
 }
 
-const isoDayInBogota = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** Today's calendar date in Bogotá, "AAAA-MM-DD" (the server dates versions the same way). */
+/** Today's calendar date in Bogotá, "AAAA-MM-DD", by the rule the server dates versions with. */
 export function todayInBogota(now: Date = new Date()): string {
-  return isoDayInBogota.format(now);
+  return bogotaDate(now);
 }
 
 /** A calendar date "AAAA-MM-DD" as "dd/mm/aaaa" (no time zone: it is a date, not an instant). */
