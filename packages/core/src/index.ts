@@ -1,5 +1,6 @@
 export { assertUnreachable } from "./auth/assert-unreachable.ts";
 export * from "./auth/authorization-matrix.ts";
+export * from "./auth/last-administrator.ts";
 export * from "./auth/password-policy.ts";
 export * from "./auth/policy.ts";
 export * from "./auth/scope.ts";
@@ -18,6 +19,7 @@ export * from "./formats/problem.ts";
 export * from "./formats/result-json.ts";
 export * from "./matrix/index.ts";
 export * from "./plan/labels.ts";
+export * from "./plan/lifecycle.ts";
 export * from "./plan/plan.ts";
 export * from "./plan/plan-diff.ts";
 export * from "./plan/plan-schema.ts";
