@@ -4,13 +4,13 @@ import type { DatabaseHandle } from "../db/open-database.ts";
 import { createAccount } from "../testing/accounts.ts";
 import { seedPlan } from "../testing/seed-plan.ts";
 import { TEST_ENGINES } from "../testing/test-databases.ts";
+import { changePlanStatus } from "./plan-lifecycle-service.ts";
 import {
   getPlanMeta,
   getPlanVersion,
   getPlanVersionAt,
   listPlanVersions,
   replacePlan,
-  setPlanStatus,
   VersionConflictError,
 } from "./plan-revisions.ts";
 import { getPlan, PlanCodeTakenError, savePlan } from "./plans-repository.ts";
@@ -238,13 +238,17 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
   it("el plan vigente en una fecha es la última versión en vigor ese día", async () => {
     const v1 = actionPlan("PA-FECHAS");
     const id = await savePlan(handle.db, v1, { at: new Date("2026-01-15T15:00:00Z") });
-    await setPlanStatus(handle.db, id, "vigente");
+    // Put in force the same day: a version of its own, with the content and date of version 1.
+    await changePlanStatus(handle.db, id, "vigente", {
+      author: { userId: planner, actorEmail: "planeacion@entidad.gov.co" },
+      now: new Date("2026-01-15T16:00:00Z"),
+    });
     const v2 = reprogrammed(v1, 18);
     await replacePlan(
       handle.db,
       id,
       v2,
-      1,
+      2,
       {
         kind: "reprogramacion",
         userId: planner,
@@ -257,12 +261,22 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
     );
     expect(await getPlanMeta(handle.db, id)).toEqual({
       id,
-      version: 2,
+      version: 3,
       status: "vigente",
       published: false,
     });
     expect((await listPlanVersions(handle.db, id))[1]).toEqual({
       version: 2,
+      kind: "puesta-en-vigencia",
+      createdAt: "2026-01-15T16:00:00.000Z",
+      actorEmail: "planeacion@entidad.gov.co",
+      justification: null,
+      actReference: null,
+      effectiveFrom: "2026-01-15",
+    });
+    expect(await getPlanVersion(handle.db, id, 2)).toEqual(v1);
+    expect((await listPlanVersions(handle.db, id))[2]).toEqual({
+      version: 3,
       kind: "reprogramacion",
       createdAt: "2026-03-20T15:00:00.000Z",
       actorEmail: "planeacion@entidad.gov.co",
@@ -271,10 +285,10 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
       effectiveFrom: "2026-04-01",
     });
     expect(await getPlanVersionAt(handle.db, id, "2026-01-14")).toBeNull();
-    expect(await getPlanVersionAt(handle.db, id, "2026-01-15")).toEqual({ version: 1, plan: v1 });
-    expect(await getPlanVersionAt(handle.db, id, "2026-03-31")).toEqual({ version: 1, plan: v1 });
-    expect(await getPlanVersionAt(handle.db, id, "2026-04-01")).toEqual({ version: 2, plan: v2 });
-    expect(await getPlanVersionAt(handle.db, id, "2027-12-31")).toEqual({ version: 2, plan: v2 });
+    expect(await getPlanVersionAt(handle.db, id, "2026-01-15")).toEqual({ version: 2, plan: v1 });
+    expect(await getPlanVersionAt(handle.db, id, "2026-03-31")).toEqual({ version: 2, plan: v1 });
+    expect(await getPlanVersionAt(handle.db, id, "2026-04-01")).toEqual({ version: 3, plan: v2 });
+    expect(await getPlanVersionAt(handle.db, id, "2027-12-31")).toEqual({ version: 3, plan: v2 });
   });
 
   it("si dos versiones entran en vigor el mismo día, cuenta la última que se guardó", async () => {

@@ -3,15 +3,15 @@
  * why and from when it is in force; writes check the version the editor
  * started from, so two people never overwrite each other silently.
  */
-import type { Plan } from "@rumbo/core";
-import { and, asc, desc, eq, lte } from "drizzle-orm";
+import { type Plan, type PlanStatus, versionInForceOn } from "@rumbo/core";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { plans, planVersions } from "../db/schema.ts";
 import { whenUniqueViolation } from "../db/unique-violation.ts";
 import { bumpVersion, insertVersion, writePlanTree } from "./plan-tree-writer.ts";
 import { PlanCodeTakenError, type PlanVersionKind, type VersionMeta } from "./plans-repository.ts";
 
-export type PlanStatus = "formulacion" | "vigente";
+export type { PlanStatus };
 
 export type PlanMeta = { id: number; version: number; status: PlanStatus; published: boolean };
 
@@ -51,6 +51,90 @@ export async function getPlanMeta(db: Database, id: number): Promise<PlanMeta | 
   return row ? { ...row, status: row.status as PlanStatus } : null;
 }
 
+/** The plan row as it stands under its lock. */
+export type LockedPlan = PlanMeta & { code: string };
+
+/**
+ * Takes the plan row's lock (SELECT … FOR UPDATE) for the rest of the
+ * transaction: every change of a plan — content, status, publication — goes
+ * through here, so two of them never decide on the same state. When the
+ * writer names the version it started from, a newer one is a conflict.
+ */
+export async function lockPlan(
+  tx: Database,
+  planId: number,
+  expectedVersion?: number,
+): Promise<LockedPlan | null> {
+  const [row] = await tx
+    .select({
+      id: plans.id,
+      code: plans.code,
+      version: plans.version,
+      status: plans.status,
+      published: plans.published,
+    })
+    .from(plans)
+    .where(eq(plans.id, planId))
+    .for("update");
+  if (!row) return null;
+  if (expectedVersion !== undefined && row.version !== expectedVersion)
+    throw new VersionConflictError(row.version, expectedVersion);
+  return { ...row, status: row.status as PlanStatus };
+}
+
+/** Writes new content as the next version; the caller holds the lock. */
+export async function writeContentVersion(
+  tx: Database,
+  locked: LockedPlan,
+  plan: Plan,
+  meta: VersionMeta,
+  now: Date,
+): Promise<number> {
+  if (plan.code !== locked.code) {
+    const [taken] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.code, plan.code));
+    if (taken) throw new PlanCodeTakenError(plan.code);
+  }
+  const version = locked.version + 1;
+  await bumpVersion(tx, locked.id, plan, version);
+  await writePlanTree(tx, locked.id, plan);
+  await insertVersion(tx, locked.id, version, plan, meta, now);
+  return version;
+}
+
+/**
+ * Records a change of status or publication as the next version; the caller
+ * holds the lock. The version keeps the content and the date in force of the
+ * one before, so "which version rules on a date" gives the same plan as
+ * before the change (docs/decisions/0010-a-plan-state-changes.md).
+ */
+export async function writeStateVersion(
+  tx: Database,
+  locked: LockedPlan,
+  state: { status?: PlanStatus; published?: boolean },
+  meta: VersionMeta,
+  now: Date,
+): Promise<number> {
+  const [previous] = await tx
+    .select({ snapshot: planVersions.snapshot, effectiveFrom: planVersions.effectiveFrom })
+    .from(planVersions)
+    .where(and(eq(planVersions.planId, locked.id), eq(planVersions.version, locked.version)));
+  if (!previous) throw new Error(`El plan ${locked.id} no tiene su versión ${locked.version}.`);
+  const version = locked.version + 1;
+  await tx
+    .update(plans)
+    .set({ ...state, version })
+    .where(eq(plans.id, locked.id));
+  await insertVersion(
+    tx,
+    locked.id,
+    version,
+    previous.snapshot as Plan,
+    { ...meta, effectiveFrom: previous.effectiveFrom },
+    now,
+  );
+  return version;
+}
+
 /** Replaces the plan's content as a new version, if nobody saved since `expectedVersion`. */
 export async function replacePlan(
   db: Database,
@@ -62,36 +146,11 @@ export async function replacePlan(
 ): Promise<number> {
   return db
     .transaction(async (tx) => {
-      const [current] = await tx
-        .select({ version: plans.version, code: plans.code })
-        .from(plans)
-        .where(eq(plans.id, planId))
-        .for("update");
-      if (!current) throw new Error(`El plan ${planId} no existe.`);
-      if (current.version !== expectedVersion)
-        throw new VersionConflictError(current.version, expectedVersion);
-      if (plan.code !== current.code) {
-        const [taken] = await tx
-          .select({ id: plans.id })
-          .from(plans)
-          .where(eq(plans.code, plan.code));
-        if (taken) throw new PlanCodeTakenError(plan.code);
-      }
-      const version = current.version + 1;
-      await bumpVersion(tx, planId, plan, version);
-      await writePlanTree(tx, planId, plan);
-      await insertVersion(tx, planId, version, plan, meta, now);
-      return version;
+      const locked = await lockPlan(tx, planId, expectedVersion);
+      if (!locked) throw new Error(`El plan ${planId} no existe.`);
+      return writeContentVersion(tx, locked, plan, meta, now);
     })
     .catch(whenUniqueViolation("plans_code_unique", () => new PlanCodeTakenError(plan.code)));
-}
-
-export async function setPlanStatus(
-  db: Database,
-  planId: number,
-  status: PlanStatus,
-): Promise<void> {
-  await db.update(plans).set({ status }).where(eq(plans.id, planId));
 }
 
 export async function listPlanVersions(db: Database, planId: number): Promise<PlanVersionInfo[]> {
@@ -127,20 +186,18 @@ export async function getPlanVersion(
   return row ? (row.snapshot as Plan) : null;
 }
 
-/** The version in force on a date: the latest one whose effective date is on or before it. */
+/** The version in force on a date (core's rule, the same one the versions page shows). */
 export async function getPlanVersionAt(
   db: Database,
   planId: number,
   date: string,
 ): Promise<{ version: number; plan: Plan } | null> {
-  const [row] = await db
-    .select({ version: planVersions.version, snapshot: planVersions.snapshot })
+  const versions = await db
+    .select({ version: planVersions.version, effectiveFrom: planVersions.effectiveFrom })
     .from(planVersions)
-    .where(and(eq(planVersions.planId, planId), lte(planVersions.effectiveFrom, date)))
-    // The last decision that applies on that date: each version is built on
-    // the one before, so a reprogramación dated back before an earlier edit
-    // replaces that edit from its own date (docs/decisions/0005).
-    .orderBy(desc(planVersions.version))
-    .limit(1);
-  return row ? { version: row.version, plan: row.snapshot as Plan } : null;
+    .where(eq(planVersions.planId, planId));
+  const inForce = versionInForceOn(versions, date);
+  if (inForce === undefined) return null;
+  const plan = await getPlanVersion(db, planId, inForce.version);
+  return plan ? { version: inForce.version, plan } : null;
 }

@@ -2,7 +2,7 @@
  * Plans in the database: a plan tree in, the same tree out. Writes happen in
  * one transaction, so a failed save leaves nothing behind.
  */
-import type { Indicator, Objective, Plan, WeightPct } from "@rumbo/core";
+import type { Indicator, Objective, Plan, PlanVersionKind, WeightPct } from "@rumbo/core";
 import { PLAN_FORMAT } from "@rumbo/core";
 import { asc, count, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
@@ -50,14 +50,6 @@ export async function getPlanAccess(
   return row ?? null;
 }
 
-export async function setPlanPublished(
-  db: Database,
-  id: number,
-  published: boolean,
-): Promise<void> {
-  await db.update(plans).set({ published }).where(eq(plans.id, id));
-}
-
 export type VersionMeta = {
   kind: PlanVersionKind;
   userId?: number | null;
@@ -68,7 +60,7 @@ export type VersionMeta = {
   effectiveFrom?: string;
 };
 
-export type PlanVersionKind = "creacion" | "edicion" | "reprogramacion" | "importacion";
+export type { PlanVersionKind };
 
 export async function savePlan(
   db: Database,

@@ -105,9 +105,10 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
       published: false,
     });
 
-    expect((await send("POST", `/api/plans/${id}/status`, { status: "vigente" })).json()).toEqual({
-      status: "vigente",
-    });
+    // Putting it in force is a version of its own: an edit started on v1 is now stale.
+    const inForce = await send("POST", `/api/plans/${id}/status`, { status: "vigente" });
+    expect(inForce.json()).toEqual({ status: "vigente" });
+    expect(inForce.headers.etag).toBe('"v2"');
 
     // In force, a programming change through a plain edit is refused and says what it would change.
     const changed = smallPlan();
@@ -116,7 +117,7 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
     a1.targets["2025"] = 12;
     a1.total = 32;
     const refused = await send("PUT", `/api/plans/${id}`, { plan: changed }, planner, {
-      "if-match": '"v1"',
+      "if-match": '"v2"',
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe("REPROGRAMACION_REQUIRED");
@@ -138,10 +139,10 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
         effectiveFrom: "2025-06-15",
       },
       planner,
-      { "if-match": '"v1"' },
+      { "if-match": '"v2"' },
     );
     expect(reprogrammed.statusCode).toBe(200);
-    expect(reprogrammed.json().version).toBe(2);
+    expect(reprogrammed.json().version).toBe(3);
 
     const versions = (await get(`/api/plans/${id}/versions`)).json().versions;
     expect(versions).toEqual([
@@ -153,6 +154,13 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
       }),
       expect.objectContaining({
         version: 2,
+        kind: "puesta-en-vigencia",
+        actorEmail: "lina@entidad.gov.co",
+        justification: null,
+        effectiveFrom: "2025-02-10",
+      }),
+      expect.objectContaining({
+        version: 3,
         kind: "reprogramacion",
         justification: "Se amplía la meta 2025 por la nueva sede de atención.",
         actReference: "Acta Comité Sectorial 03/2025",
@@ -162,17 +170,17 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
 
     // What did the plan say on 30 June, and before the act?
     const june = (await get(`/api/plans/${id}?at=2025-06-30`)).json();
-    expect(june.version).toBe(2);
+    expect(june.version).toBe(3);
     expect(june.objectives[0].indicators[0].targets["2025"]).toBe(12);
     const may = (await get(`/api/plans/${id}?at=2025-05-31`)).json();
-    expect(may).toMatchObject({ version: 1, currentVersion: 2 });
+    expect(may).toMatchObject({ version: 2, currentVersion: 3 });
     expect(may.objectives[0].indicators[0].targets["2025"]).toBe(10);
     expect((await get(`/api/plans/${id}?version=1`)).json().objectives[0].indicators[0].total).toBe(
       30,
     );
     expect((await get(`/api/plans/${id}?at=2024-12-31`)).statusCode).toBe(404);
 
-    const diff = (await get(`/api/plans/${id}/diff?from=1&to=2`)).json();
+    const diff = (await get(`/api/plans/${id}/diff?from=1&to=3`)).json();
     expect(diff.changes.map((c: { message: string }) => c.message)).toEqual([
       "Indicador A1: programación 2025: 10 → 12",
       "Indicador A1: programación del cuatrienio: 30 → 32",

@@ -5,12 +5,13 @@
  * it started from (If-Match) so nobody overwrites anybody silently.
  */
 import {
+  assertUnreachable,
   bogotaDate,
   diffPlans,
   hasBlockingErrors,
   PLAN_STATUSES,
+  PLAN_VERSION_KINDS,
   type Plan,
-  programmingChanges,
   type ValidationIssue,
   validatePlan,
   validatePlanRules,
@@ -20,24 +21,20 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
 import {
-  getPlanMeta,
-  getPlanVersion,
-  listPlanVersions,
-  type PlanMeta,
-  replacePlan,
-  setPlanStatus,
-  VersionConflictError,
-} from "../../plans/plan-revisions.ts";
-import {
-  getPlan,
-  PlanCodeTakenError,
-  savePlan,
-  setPlanPublished,
-  type VersionMeta,
-} from "../../plans/plans-repository.ts";
+  type Author,
+  changePlanStatus,
+  editPlan,
+  PlanChangeRefusedError,
+  PlanNotFoundError,
+  PlanVersionConflictError,
+  publishPlan,
+  reprogramPlan,
+} from "../../plans/plan-lifecycle-service.ts";
+import { getPlanVersion, listPlanVersions } from "../../plans/plan-revisions.ts";
+import { getPlan, PlanCodeTakenError, savePlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { errorSchema } from "../error-schema.ts";
-import { planIdParams, planResource } from "./plans-routes.ts";
+import { etagOf, planIdParams, planResource } from "./plans-routes.ts";
 
 const issueSchema = z.object({
   code: z.string(),
@@ -108,7 +105,7 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
         const { plan, warnings } = checkPlan(request.body.plan);
         try {
           const id = await savePlan(db, plan, {
-            version: versionMeta(request, "creacion"),
+            version: { kind: "creacion", ...authorOf(request) },
             at: now(),
           });
           return reply.status(201).send({ id, version: 1, warnings });
@@ -132,23 +129,14 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
         },
       },
       async (request) => {
-        const meta = await mustMeta(db, request.params.id);
         const expected = expectedVersion(request);
         const { plan, warnings } = checkPlan(request.body.plan);
-        if (meta.status === "vigente") {
-          const current = await getPlan(db, meta.id);
-          const programming = current ? programmingChanges(diffPlans(current, plan)) : [];
-          if (programming.length > 0) {
-            throw new ApiError(
-              409,
-              "REPROGRAMACION_REQUIRED",
-              "El plan está en vigencia: los cambios de programación, totales o ponderaciones se hacen como reprogramación, con justificación y acta.",
-              { changes: programming },
-            );
-          }
-        }
-        const version = await save(meta, plan, expected, versionMeta(request, "edicion"));
-        return { version, warnings };
+        const saved = await editPlan(db, request.params.id, plan, {
+          expectedVersion: expected,
+          author: authorOf(request),
+          now: now(),
+        }).catch(lifecycleError);
+        return { version: saved.version, warnings };
       },
     );
 
@@ -166,16 +154,20 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
         },
       },
       async (request) => {
-        const meta = await mustMeta(db, request.params.id);
         const expected = expectedVersion(request);
         const { plan, warnings } = checkPlan(request.body.plan);
-        const version = await save(meta, plan, expected, {
-          ...versionMeta(request, "reprogramacion"),
-          justification: request.body.justification,
-          actReference: request.body.actReference,
-          effectiveFrom: request.body.effectiveFrom ?? bogotaDate(now()),
-        });
-        return { version, warnings };
+        const saved = await reprogramPlan(
+          db,
+          request.params.id,
+          plan,
+          {
+            justification: request.body.justification,
+            actReference: request.body.actReference,
+            effectiveFrom: request.body.effectiveFrom ?? bogotaDate(now()),
+          },
+          { expectedVersion: expected, author: authorOf(request), now: now() },
+        ).catch(lifecycleError);
+        return { version: saved.version, warnings };
       },
     );
 
@@ -192,22 +184,14 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
           response: { 200: z.object({ status: z.enum(PLAN_STATUSES) }), ...errors },
         },
       },
-      async (request) => {
-        const meta = await mustMeta(db, request.params.id);
-        if (meta.status === "vigente" && request.body.status === "formulacion") {
-          throw new ApiError(
-            409,
-            "PLAN_IN_FORCE",
-            "Un plan en vigencia no vuelve a formulación; sus cambios se hacen por reprogramación.",
-          );
-        }
-        if (request.body.status === "vigente") {
-          const plan = await getPlan(db, meta.id);
-          const issues = plan ? validatePlanRules(plan) : [];
-          if (hasBlockingErrors(issues)) throw validationFailed(issues);
-        }
-        await setPlanStatus(db, meta.id, request.body.status);
-        return { status: request.body.status };
+      async (request, reply) => {
+        const changed = await changePlanStatus(db, request.params.id, request.body.status, {
+          expectedVersion: optionalExpectedVersion(request),
+          author: authorOf(request),
+          now: now(),
+        }).catch(lifecycleError);
+        reply.header("etag", etagOf(changed.version));
+        return { status: changed.status };
       },
     );
 
@@ -224,10 +208,14 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
           response: { 200: z.object({ published: z.boolean() }), ...errors },
         },
       },
-      async (request) => {
-        const meta = await mustMeta(db, request.params.id);
-        await setPlanPublished(db, meta.id, request.body.published);
-        return { published: request.body.published };
+      async (request, reply) => {
+        const changed = await publishPlan(db, request.params.id, request.body.published, {
+          expectedVersion: optionalExpectedVersion(request),
+          author: authorOf(request),
+          now: now(),
+        }).catch(lifecycleError);
+        reply.header("etag", etagOf(changed.version));
+        return { published: changed.published };
       },
     );
 
@@ -244,7 +232,7 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
               versions: z.array(
                 z.object({
                   version: z.number().int(),
-                  kind: z.enum(["creacion", "edicion", "reprogramacion", "importacion"]),
+                  kind: z.enum(PLAN_VERSION_KINDS),
                   createdAt: z.string(),
                   actorEmail: z.string().nullable(),
                   justification: z.string().nullable(),
@@ -334,29 +322,6 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
         };
       },
     );
-
-    async function save(
-      meta: PlanMeta,
-      plan: Plan,
-      expected: number,
-      version: VersionMeta,
-    ): Promise<number> {
-      try {
-        return await replacePlan(db, meta.id, plan, expected, version, now());
-      } catch (error) {
-        if (error instanceof VersionConflictError) {
-          const [base, current] = await Promise.all([
-            getPlanVersion(db, meta.id, error.expectedVersion),
-            getPlan(db, meta.id),
-          ]);
-          throw new ApiError(409, error.code, error.message, {
-            currentVersion: error.currentVersion,
-            changes: base && current ? diffPlans(base, current) : [],
-          });
-        }
-        throw codeTaken(error);
-      }
-    }
   };
 }
 
@@ -413,14 +378,39 @@ function expectedVersion(request: FastifyRequest): number {
   return Number(m[1]);
 }
 
-async function mustMeta(db: Database, id: number): Promise<PlanMeta> {
-  const meta = await getPlanMeta(db, id);
-  if (!meta) throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
-  return meta;
+/** Status and publication accept a request without If-Match (older pages); one that names a version is checked. */
+function optionalExpectedVersion(request: FastifyRequest): number | undefined {
+  const header = request.headers["if-match"];
+  return header === undefined || header === "" ? undefined : expectedVersion(request);
 }
 
-function versionMeta(request: FastifyRequest, kind: VersionMeta["kind"]): VersionMeta {
-  return { kind, userId: request.user?.id ?? null, actorEmail: request.user?.email ?? null };
+function authorOf(request: FastifyRequest): Author {
+  return { userId: request.user?.id ?? null, actorEmail: request.user?.email ?? null };
+}
+
+/** The lifecycle service's refusals, in the API's words and codes. */
+function lifecycleError(error: unknown): never {
+  if (error instanceof PlanNotFoundError) throw new ApiError(404, error.code, error.message);
+  if (error instanceof PlanVersionConflictError) {
+    throw new ApiError(409, error.code, error.message, {
+      currentVersion: error.currentVersion,
+      changes: error.changes,
+    });
+  }
+  if (error instanceof PlanChangeRefusedError) {
+    const refusal = error.refusal;
+    switch (refusal.code) {
+      case "PLAN_IN_FORCE":
+        throw new ApiError(409, refusal.code, refusal.message);
+      case "REPROGRAMACION_REQUIRED":
+        throw new ApiError(409, refusal.code, refusal.message, { changes: refusal.changes });
+      case "VALIDATION_FAILED":
+        throw new ApiError(422, refusal.code, refusal.message, refusal.issues);
+      default:
+        return assertUnreachable(refusal);
+    }
+  }
+  throw codeTaken(error);
 }
 
 function codeTaken(error: unknown): unknown {

@@ -1,0 +1,194 @@
+/**
+ * Every change of a plan — edit, reprogramación, status, publication — as one
+ * transaction that takes the plan row's lock, decides with core's lifecycle
+ * rules on the state it just read, and bumps the version
+ * (docs/decisions/0010-a-plan-state-changes.md). Nothing is decided on a
+ * state read before the lock, so a change that lands in between is either
+ * seen or caught by the version check (If-Match).
+ */
+import {
+  classifyPlanChange,
+  decidePublication,
+  decideStatusChange,
+  diffPlans,
+  type Plan,
+  type PlanChange,
+  type PlanRefusal,
+  type PlanStatus,
+} from "@rumbo/core";
+import type { Database } from "../db/open-database.ts";
+import { whenUniqueViolation } from "../db/unique-violation.ts";
+import {
+  getPlanVersion,
+  type LockedPlan,
+  lockPlan,
+  VersionConflictError,
+  writeContentVersion,
+  writeStateVersion,
+} from "./plan-revisions.ts";
+import { getPlan, PlanCodeTakenError } from "./plans-repository.ts";
+
+/** Who asks for the change (null for the system). */
+export type Author = { userId: number | null; actorEmail: string | null };
+
+export class PlanNotFoundError extends Error {
+  readonly code = "PLAN_NOT_FOUND";
+  constructor(readonly planId: number) {
+    super(`No existe el plan ${planId}.`);
+    this.name = "PlanNotFoundError";
+  }
+}
+
+/** A change the lifecycle rules refuse (REPROGRAMACION_REQUIRED, PLAN_IN_FORCE, VALIDATION_FAILED). */
+export class PlanChangeRefusedError extends Error {
+  constructor(readonly refusal: PlanRefusal) {
+    super(refusal.message);
+    this.name = "PlanChangeRefusedError";
+  }
+}
+
+/** A stale write, with what the others changed since the version it started from. */
+export class PlanVersionConflictError extends VersionConflictError {
+  constructor(
+    conflict: VersionConflictError,
+    readonly changes: PlanChange[],
+  ) {
+    super(conflict.currentVersion, conflict.expectedVersion);
+    this.name = "PlanVersionConflictError";
+  }
+}
+
+export type WriteOptions = { author: Author; now: Date };
+
+/**
+ * A plain edit. A save that changes nothing answers the version it started
+ * from and writes none; en vigencia, a change of programación is refused
+ * (REPROGRAMACION_REQUIRED) — decided under the lock, on the current status.
+ */
+export async function editPlan(
+  db: Database,
+  planId: number,
+  plan: Plan,
+  options: WriteOptions & { expectedVersion: number },
+): Promise<{ version: number; changed: boolean }> {
+  return lockedChange(db, planId, options.expectedVersion, plan.code, async (tx, locked) => {
+    const current = await getPlan(tx, planId);
+    if (!current) throw new PlanNotFoundError(planId);
+    const change = classifyPlanChange(locked.status, current, plan);
+    if (change.kind === "none") return { version: locked.version, changed: false };
+    if (change.kind === "reprogramacion-required") throw new PlanChangeRefusedError(change.refusal);
+    const version = await writeContentVersion(
+      tx,
+      locked,
+      plan,
+      { kind: "edicion", ...options.author },
+      options.now,
+    );
+    return { version, changed: true };
+  });
+}
+
+export type Reprogramacion = {
+  justification: string;
+  actReference: string;
+  /** AAAA-MM-DD from which it is in force (the act's date). */
+  effectiveFrom: string;
+};
+
+/** A reprogramación: new content with its justification and act, in force from its date. */
+export async function reprogramPlan(
+  db: Database,
+  planId: number,
+  plan: Plan,
+  reprogramacion: Reprogramacion,
+  options: WriteOptions & { expectedVersion: number },
+): Promise<{ version: number }> {
+  return lockedChange(db, planId, options.expectedVersion, plan.code, async (tx, locked) => ({
+    version: await writeContentVersion(
+      tx,
+      locked,
+      plan,
+      { kind: "reprogramacion", ...options.author, ...reprogramacion },
+      options.now,
+    ),
+  }));
+}
+
+/**
+ * formulación → vigencia (when the plan has no blocking error). The status is
+ * a version of its own, so an edit started before it gets VERSION_CONFLICT
+ * instead of slipping into the plan in force as a plain edit.
+ */
+export async function changePlanStatus(
+  db: Database,
+  planId: number,
+  status: PlanStatus,
+  options: WriteOptions & { expectedVersion?: number },
+): Promise<{ status: PlanStatus; version: number }> {
+  return lockedChange(db, planId, options.expectedVersion, null, async (tx, locked) => {
+    const current = await getPlan(tx, planId);
+    if (!current) throw new PlanNotFoundError(planId);
+    const decision = decideStatusChange(locked.status, status, current);
+    if (decision.outcome === "unchanged") return { status, version: locked.version };
+    if (decision.outcome === "refused") throw new PlanChangeRefusedError(decision.refusal);
+    const version = await writeStateVersion(
+      tx,
+      locked,
+      { status },
+      { kind: decision.kind, ...options.author },
+      options.now,
+    );
+    return { status, version };
+  });
+}
+
+/** Publishing (Ley 1712 de 2014) or withdrawing the plan, as a version of its own. */
+export async function publishPlan(
+  db: Database,
+  planId: number,
+  published: boolean,
+  options: WriteOptions & { expectedVersion?: number },
+): Promise<{ published: boolean; version: number }> {
+  return lockedChange(db, planId, options.expectedVersion, null, async (tx, locked) => {
+    const decision = decidePublication(locked.published, published);
+    if (decision.outcome === "unchanged") return { published, version: locked.version };
+    const version = await writeStateVersion(
+      tx,
+      locked,
+      { published },
+      { kind: decision.kind, ...options.author },
+      options.now,
+    );
+    return { published, version };
+  });
+}
+
+/**
+ * One transaction holding the plan's lock. A version conflict is completed,
+ * after the transaction, with what changed since the writer's version.
+ */
+async function lockedChange<T>(
+  db: Database,
+  planId: number,
+  expectedVersion: number | undefined,
+  newCode: string | null,
+  change: (tx: Database, locked: LockedPlan) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction(async (tx) => {
+      const locked = await lockPlan(tx, planId, expectedVersion);
+      if (!locked) throw new PlanNotFoundError(planId);
+      return change(tx, locked);
+    });
+  } catch (error) {
+    if (error instanceof VersionConflictError) {
+      const [base, current] = await Promise.all([
+        getPlanVersion(db, planId, error.expectedVersion),
+        getPlan(db, planId),
+      ]);
+      throw new PlanVersionConflictError(error, base && current ? diffPlans(base, current) : []);
+    }
+    if (newCode === null) throw error;
+    return whenUniqueViolation("plans_code_unique", () => new PlanCodeTakenError(newCode))(error);
+  }
+}
