@@ -10,13 +10,9 @@ import type { FastifyInstance } from "fastify";
 import { ConfigError, databaseConfigOf, loadConfig } from "./config.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
 import { type DatabaseHandle, openDatabase, reportConnectionError } from "./db/open-database.ts";
-import { loadDemoDataIfEmpty } from "./demo-data.ts";
+import { prepareFirstStart } from "./first-start.ts";
 import { buildApp } from "./http/app.ts";
-import {
-  createDemoAccounts,
-  ensureAdministrator,
-  formatCredentials,
-} from "./users/bootstrap-accounts.ts";
+import { type CreatedAccount, formatCredentials } from "./users/bootstrap-accounts.ts";
 import { VERSION } from "./version.ts";
 
 const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -42,16 +38,14 @@ export async function startServer(
     });
     onConnectionError = (error) =>
       app.log.warn({ err: error }, "se perdió una conexión con PostgreSQL; el pool abre otra");
-    const demo = config.demo
-      ? await loadDemoDataIfEmpty(database.db)
-      : ({ loaded: false } as const);
+    const { demo, accounts } = await prepareFirstStart(database.db, { demo: config.demo });
     if (demo.loaded) {
       app.log.info(
         { planId: demo.planId, warnings: demo.warnings },
         "base de datos vacía: se cargó el plan sectorial de demostración",
       );
     }
-    await announceAccounts(database, config.dataDir, demo.loaded ? demo.planId : null);
+    announceAccounts(database, config.dataDir, accounts);
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ database: database.description }, `Rumbo ${VERSION} listo`);
     return { app, database };
@@ -66,17 +60,12 @@ export async function startServer(
  * once on the console; with the embedded database also written, readable only
  * by the owner, to RUMBO_DATA_DIR/credenciales-demo.txt.
  */
-async function announceAccounts(
+function announceAccounts(
   database: DatabaseHandle,
   dataDir: string,
-  demoPlanId: number | null,
-): Promise<void> {
-  const admin = await ensureAdministrator(database.db);
-  if (!admin) return;
-  const accounts = [
-    admin,
-    ...(demoPlanId === null ? [] : await createDemoAccounts(database.db, demoPlanId)),
-  ];
+  accounts: readonly CreatedAccount[],
+): void {
+  if (accounts.length === 0) return;
   const text = formatCredentials(accounts);
   process.stdout.write(`\n${text}\n`);
   if (database.engine === "pglite") {

@@ -43,8 +43,9 @@ const delay = (ms: number) =>
     setTimeout(resolve, ms).unref();
   });
 
-// Arbitrary constant: serialises migrations of several servers on one PostgreSQL database.
-const MIGRATION_LOCK_KEY = 741_852_963;
+// Arbitrary constant: serialises the start-up work (migrations, then the first
+// plan and accounts in first-start.ts) of several servers on one PostgreSQL database.
+export const STARTUP_LOCK_KEY = 741_852_963;
 
 export type OpenOptions = {
   /**
@@ -150,12 +151,10 @@ async function openPostgres(
     const db = drizzleNodePg(pool, { schema });
     const conn = await pool.connect();
     try {
-      await conn.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await conn.query("SELECT pg_advisory_lock($1)", [STARTUP_LOCK_KEY]);
       await migrateNodePg(drizzleNodePg(conn, { schema }), { migrationsFolder: MIGRATIONS });
     } finally {
-      await conn
-        .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY])
-        .catch(() => undefined);
+      await conn.query("SELECT pg_advisory_unlock($1)", [STARTUP_LOCK_KEY]).catch(() => undefined);
       conn.release();
     }
     const u = new URL(url);
