@@ -3,7 +3,12 @@
  * create accounts, grant roles on scopes, issue one-time reset links,
  * deactivate. Every change is audited with what it was before.
  */
-import type { Assignment } from "@rumbo/core";
+import {
+  type AccountChange,
+  type Assignment,
+  LAST_ADMINISTRATOR_MESSAGE,
+  leavesNoAdministrator,
+} from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createPasswordReset, resetLink } from "../../auth/password-resets-repository.ts";
@@ -122,8 +127,7 @@ export function usersRoutes(
         const before = await mustGet(db, request.params.id);
         const assignments = request.body.assignments as Assignment[];
         await checkAssignments(assignments);
-        if (isGlobalAdmin(before.assignments) && !isGlobalAdmin(assignments))
-          await keepOneAdministrator(before.id);
+        await keepOneAdministrator({ userId: before.id, assignments });
         await setAssignments(db, before.id, assignments);
         const after = await mustGet(db, before.id);
         await audit(db, request, "permisos-cambiados", `usuario ${before.id}`, "ok", {
@@ -148,8 +152,7 @@ export function usersRoutes(
       },
       async (request) => {
         const before = await mustGet(db, request.params.id);
-        if (!request.body.active && isGlobalAdmin(before.assignments))
-          await keepOneAdministrator(before.id);
+        await keepOneAdministrator({ userId: before.id, active: request.body.active });
         await setActive(db, before.id, request.body.active);
         if (!request.body.active) await deleteUserSessions(db, before.id);
         await audit(
@@ -226,17 +229,10 @@ export function usersRoutes(
       }
     }
 
-    /** Nobody may leave Rumbo without an active global administrator. */
-    async function keepOneAdministrator(leavingUserId: number): Promise<void> {
-      const others = (await listUsers(db)).filter(
-        (u) => u.id !== leavingUserId && u.active && isGlobalAdmin(u.assignments),
-      );
-      if (others.length === 0) {
-        throw new ApiError(
-          409,
-          "LAST_ADMINISTRATOR",
-          "Es la única cuenta activa de administración global: cree o active otra antes de quitarle ese rol o desactivarla.",
-        );
+    /** Nobody may leave Rumbo without an active global administrator (core's rule). */
+    async function keepOneAdministrator(change: AccountChange): Promise<void> {
+      if (leavesNoAdministrator(await listUsers(db), change)) {
+        throw new ApiError(409, "LAST_ADMINISTRATOR", LAST_ADMINISTRATOR_MESSAGE);
       }
     }
 
@@ -251,10 +247,6 @@ async function mustGet(db: Database, id: number): Promise<UserWithAssignments> {
   const user = await getUser(db, id);
   if (!user) throw new ApiError(404, "USER_NOT_FOUND", `No existe la cuenta ${id}.`);
   return user;
-}
-
-function isGlobalAdmin(assignments: readonly Assignment[]): boolean {
-  return assignments.some((a) => a.role === "administrador" && a.scope.kind === "global");
 }
 
 function publicUser(user: UserWithAssignments, at: Date) {
