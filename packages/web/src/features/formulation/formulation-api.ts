@@ -4,7 +4,7 @@
  * shared client, which adds the session's CSRF token; edits carry
  * `If-Match: "v<version>"` so nobody overwrites someone else's save.
  */
-import type { Plan, PlanChange } from "@rumbo/core";
+import type { Plan, PlanChange, PlanVersionKind } from "@rumbo/core";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, getJson, sendFile, sendJson } from "../../shared/api/api-client.ts";
 import { planKeys } from "../plans/plans-api.ts";
@@ -42,7 +42,8 @@ export type PlanDocument = Plan & {
   published: boolean;
 };
 
-export type VersionKind = "creacion" | "edicion" | "reprogramacion" | "importacion";
+/** Content (creación, edición, reprogramación, importación) or state (vigencia, publicación). */
+export type VersionKind = PlanVersionKind;
 
 export type PlanVersion = {
   version: number;
@@ -119,12 +120,34 @@ export function reprogramPlan(
   );
 }
 
-export function putInForce(planId: number): Promise<unknown> {
-  return sendJson<unknown>("POST", `/api/plans/${planId}/status`, { status: "vigente" });
+/**
+ * Status and publication are versions of the plan too: the request names the
+ * version the person saw, so a change saved meanwhile is a VERSION_CONFLICT.
+ */
+function ifMatchOf(version: number | null): Record<string, string> {
+  return version === null ? {} : ifMatch(version);
 }
 
-export function setPublished(planId: number, published: boolean): Promise<unknown> {
-  return sendJson<unknown>("POST", `/api/plans/${planId}/publish`, { published });
+export function putInForce(planId: number, version: number | null): Promise<unknown> {
+  return sendJson<unknown>(
+    "POST",
+    `/api/plans/${planId}/status`,
+    { status: "vigente" },
+    ifMatchOf(version),
+  );
+}
+
+export function setPublished(
+  planId: number,
+  published: boolean,
+  version: number | null,
+): Promise<unknown> {
+  return sendJson<unknown>(
+    "POST",
+    `/api/plans/${planId}/publish`,
+    { published },
+    ifMatchOf(version),
+  );
 }
 
 export function exportUrl(planId: number, format: ExportFormat): string {

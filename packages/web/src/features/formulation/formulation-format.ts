@@ -63,6 +63,9 @@ export const VERSION_KIND_LABELS: Record<VersionKind, string> = {
   edicion: "Edición",
   reprogramacion: "Reprogramación",
   importacion: "Importación",
+  "puesta-en-vigencia": "Puesta en vigencia",
+  publicacion: "Publicación",
+  "retiro-publicacion": "Retiro de la publicación",
 };
 
 export const STATUS_LABELS: Record<PlanStatus, string> = {

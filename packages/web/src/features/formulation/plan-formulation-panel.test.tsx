@@ -68,10 +68,15 @@ describe("el plan en la página pública", () => {
         published: true,
       }),
     );
+    expect(
+      stubCalls(fetchMock)
+        .find((c) => c.path === "/api/plans/1/publish")
+        ?.headers.get("if-match"),
+    ).toBe('"v3"');
     expect(await within(tools).findByText("El plan quedó publicado.")).toBeDefined();
   });
 
-  it("poner en vigencia pide confirmación y envía el estado «vigente»", async () => {
+  it("poner en vigencia pide confirmación y envía el estado «vigente» con la versión que la persona vio", async () => {
     const fetchMock = stubApi({
       ...editorAnswers(),
       "POST /api/plans/1/status": { body: { status: "vigente" } },
@@ -86,6 +91,8 @@ describe("el plan en la página pública", () => {
     const call = stubCalls(fetchMock).find((c) => c.path === "/api/plans/1/status");
     expect(call?.body).toEqual({ status: "vigente" });
     expect(call?.headers.get("x-csrf-token")).toBe("csrf-planeacion");
+    // An edit saved meanwhile makes it a conflict, not a plan put in force unseen.
+    expect(call?.headers.get("if-match")).toBe('"v3"');
   });
 
   it("en un plan en vigencia, quien puede reprogramar ve «Reprogramar»", async () => {

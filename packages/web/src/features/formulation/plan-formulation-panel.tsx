@@ -65,6 +65,7 @@ function EditorTools({
       </ul>
       <PlanStatusActions
         planId={plan.id}
+        version={meta.currentVersion}
         status={meta.status}
         published={meta.published}
         canChangeStatus={canEdit}

@@ -23,9 +23,9 @@ function usePlanChange<V>(planId: number, change: (value: V) => Promise<unknown>
   });
 }
 
-function PutInForce({ planId }: { planId: number }) {
+function PutInForce({ planId, version }: { planId: number; version: number | null }) {
   const [confirming, setConfirming] = useState(false);
-  const mutation = usePlanChange<void>(planId, () => putInForce(planId));
+  const mutation = usePlanChange<void>(planId, () => putInForce(planId, version));
   if (mutation.isSuccess) {
     return (
       <FormSuccess>
@@ -72,8 +72,16 @@ function PutInForce({ planId }: { planId: number }) {
   );
 }
 
-function Publish({ planId, published }: { planId: number; published: boolean }) {
-  const mutation = usePlanChange(planId, (value: boolean) => setPublished(planId, value));
+function Publish({
+  planId,
+  published,
+  version,
+}: {
+  planId: number;
+  published: boolean;
+  version: number | null;
+}) {
+  const mutation = usePlanChange(planId, (value: boolean) => setPublished(planId, value, version));
   return (
     <>
       <button
@@ -100,12 +108,15 @@ function Publish({ planId, published }: { planId: number; published: boolean }) 
 
 export function PlanStatusActions({
   planId,
+  version,
   status,
   published,
   canChangeStatus,
   canPublish,
 }: {
   planId: number;
+  /** The version the page shows as current; sent as If-Match. */
+  version: number | null;
   status: PlanStatus | null;
   published: boolean | null;
   canChangeStatus: boolean;
@@ -116,8 +127,8 @@ export function PlanStatusActions({
   if (!showInForce && !showPublish) return null;
   return (
     <div className="button-row">
-      {showInForce && <PutInForce planId={planId} />}
-      {showPublish && <Publish planId={planId} published={published} />}
+      {showInForce && <PutInForce planId={planId} version={version} />}
+      {showPublish && <Publish planId={planId} published={published} version={version} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * a link to read each one as it was, the plan as it stood on a date, and the
  * changes between any two.
  */
+import { versionInForceOn } from "@rumbo/core";
 import { type FormEvent, useId, useState } from "react";
 import { planPath, planVersionPath } from "../../routes.ts";
 import { errorMessage } from "../../shared/api/api-client.ts";
@@ -27,13 +28,9 @@ const PAGE_TITLE = "Historial de versiones";
 
 function VersionsTable({ planId, versions }: { planId: number; versions: readonly PlanVersion[] }) {
   const latest = versions.reduce((max, v) => Math.max(max, v.version), 0);
-  // The server's rule (ADR 0005): in force today is the last saved version
-  // already in effect; a later one dated in the future rules from its date.
-  const today = todayInBogota();
-  const inForce = versions.reduce(
-    (max, v) => (v.effectiveFrom <= today ? Math.max(max, v.version) : max),
-    0,
-  );
+  // Core's rule, the one the server answers `?at=` with (ADR 0005): a later
+  // version dated in the future rules only from its date.
+  const inForce = versionInForceOn(versions, todayInBogota())?.version ?? 0;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container must take focus to scroll by keyboard.
     <section className="table-scroll" aria-labelledby="tabla-versiones" tabIndex={0}>
