@@ -181,22 +181,24 @@ test.describe("formulación de un plan", () => {
         .getByLabel("Acta o documento que la aprueba")
         .fill("Acta Comité Sectorial 03/2025");
       await page.getByRole("button", { name: "Guardar la reprogramación" }).click();
-      await expect(page.getByText("Reprogramación guardada: versión 2.")).toBeVisible();
+      // Version 2 is the plan put in force; the reprogramación is version 3.
+      await expect(page.getByText("Reprogramación guardada: versión 3.")).toBeVisible();
     });
 
-    await test.step("historial: 2 versiones y el cambio entre ellas", async () => {
+    await test.step("historial: 3 versiones y el cambio entre ellas", async () => {
       await page.goto(`/planes/${planId}/versiones`);
       const versions = page.getByRole("table", {
         name: "Versiones del plan, de la más reciente a la primera",
       });
-      await expect(versions.getByRole("rowheader")).toHaveCount(2);
+      await expect(versions.getByRole("rowheader")).toHaveCount(3);
       await expect(versions.getByRole("row").nth(1)).toContainText("Reprogramación");
       await expect(versions.getByRole("row").nth(1)).toContainText("Acta Comité Sectorial 03/2025");
-      await expect(versions.getByRole("row").nth(2)).toContainText("Creación");
+      await expect(versions.getByRole("row").nth(2)).toContainText("Puesta en vigencia");
+      await expect(versions.getByRole("row").nth(3)).toContainText("Creación");
 
       await page.getByRole("button", { name: "Comparar" }).click();
       await expect(
-        page.getByRole("heading", { name: "Cambios de la versión 1 a la 2" }),
+        page.getByRole("heading", { name: "Cambios de la versión 2 a la 3" }),
       ).toBeVisible();
       await expect(page.getByText("Indicador E1-1: programación 2025: 10 → 11")).toBeVisible();
       await expectNoSeriousViolations(page);
