@@ -4,6 +4,8 @@ import {
   classifyPlanChange,
   decidePublication,
   decideStatusChange,
+  keepsContent,
+  PLAN_VERSION_KINDS,
   versionInForceOn,
 } from "./lifecycle.ts";
 import type { Indicator, Plan } from "./plan.ts";
@@ -78,6 +80,14 @@ describe("cambios de estado del plan", () => {
     if (decision.outcome !== "refused") return;
     expect(decision.refusal.code).toBe("VALIDATION_FAILED");
     expect(decision.refusal.message).toMatch(/^El plan no se puso en vigencia: 1 error\. /);
+  });
+
+  it("la puesta en vigencia y la publicación conservan el contenido; la edición y la reprogramación no", () => {
+    expect(PLAN_VERSION_KINDS.filter(keepsContent)).toEqual([
+      "puesta-en-vigencia",
+      "publicacion",
+      "retiro-publicacion",
+    ]);
   });
 
   it("publicar un plan publicado no cambia nada; publicar y retirar dejan cada uno su versión", () => {

@@ -33,6 +33,11 @@ export const PLAN_VERSION_KINDS = [
 ] as const;
 export type PlanVersionKind = (typeof PLAN_VERSION_KINDS)[number];
 
+/** True for a version that records a change of state and keeps the content of the one before. */
+export function keepsContent(kind: PlanVersionKind): boolean {
+  return kind === "puesta-en-vigencia" || kind === "publicacion" || kind === "retiro-publicacion";
+}
+
 /** Why a change of the plan is refused; the API answers these codes as they are. */
 export type PlanRefusal =
   | { code: "PLAN_IN_FORCE"; message: string }

@@ -1,5 +1,6 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { navigate } from "../../shared/router.tsx";
 import {
   apiError,
   renderApp,
@@ -167,6 +168,25 @@ describe("editar un plan en formulación", () => {
       .map((call) => call.headers.get("If-Match"));
     expect(ifMatch).toEqual(['"v3"', '"v4"']);
   });
+
+  it("al volver al editor después de poner el plan en vigencia, guarda sobre la versión nueva y no sobre la de la visita anterior", async () => {
+    let current = smallDocument();
+    const fetchMock = await openEditor({
+      "GET /api/plans/1": () => ({ body: current }),
+      "PUT /api/plans/1": { body: { version: 5, warnings: [] } },
+    });
+    act(() => navigate("/planes/1"));
+    await screen.findByRole("region", { name: "Formulación" });
+    // Meanwhile the plan was put in force: that is version 4.
+    current = smallDocument({ version: 4, currentVersion: 4, status: "vigente" });
+    act(() => navigate(EDIT_URL));
+    await screen.findByText(/En vigencia · versión 4/);
+    type("Nombre del plan", "Plan ajustado");
+    fireEvent.click(buttonNamed("Guardar cambios"));
+    await screen.findByText(/versión 5\./);
+    const put = stubCalls(fetchMock).find((call) => call.method === "PUT");
+    expect(put?.headers.get("If-Match")).toBe('"v4"');
+  }, 20_000);
 
   it("muestra la advertencia de validación del plan guardado junto a su campo y en el resumen", async () => {
     await openEditor();

@@ -183,8 +183,12 @@ export function usePlanDocument(planId: number) {
   return useQuery({
     queryKey: formulationKeys.document(planId),
     queryFn: ({ signal }) => getJson<PlanDocument>(`/api/plans/${planId}`, signal),
-    // The editor starts from what the server has now, not from a cached copy.
+    // The editor starts from what the server has now, not from a cached copy:
+    // its form keeps the version it opened with for If-Match, so a copy left
+    // from an earlier visit (before the plan was put in force, say) must not
+    // be shown first and refreshed under it.
     staleTime: 0,
+    gcTime: 0,
   });
 }
 

@@ -3,6 +3,7 @@
  * says which version was in force on the date (`?at=`, one rule for the whole
  * application) and the plan's page shows that version read-only.
  */
+import { keepsContent } from "@rumbo/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { planPath, planVersionPath } from "../../routes.ts";
@@ -14,6 +15,7 @@ import { TextField } from "../../shared/ui/text-field.tsx";
 import { getPlanAt, type PlanDocument, type PlanVersion } from "./formulation-api.ts";
 import {
   formatCalendarDate,
+  formatDay,
   formatLongDate,
   isCalendarDate,
   VERSION_KIND_LABELS,
@@ -26,13 +28,18 @@ function isCurrent(doc: PlanDocument): boolean {
   return doc.currentVersion !== undefined && doc.version === doc.currentVersion;
 }
 
-/** "Acta Comité Sectorial 03/2025", or the kind and date of a version without an act. */
+/**
+ * "Acta Comité Sectorial 03/2025", or the kind and date of a version without
+ * an act: the date it rules from, or — for putting in force or publishing,
+ * which keep the content of the version before — the day it happened.
+ */
 function versionSource(version: PlanVersion | undefined): string | null {
   if (version === undefined) return null;
-  return (
-    version.actReference ??
-    `${VERSION_KIND_LABELS[version.kind] ?? version.kind} del ${formatCalendarDate(version.effectiveFrom)}`
-  );
+  const label = VERSION_KIND_LABELS[version.kind] ?? version.kind;
+  const date = keepsContent(version.kind)
+    ? formatDay(version.createdAt)
+    : formatCalendarDate(version.effectiveFrom);
+  return version.actReference ?? `${label} del ${date}`;
 }
 
 function Found({

@@ -105,6 +105,37 @@ describe("historial de versiones", () => {
     expect(headers).toEqual(["3rige desde el 01/01/2999", "2vigente", "1"]);
   });
 
+  it("la publicación después de una reprogramación futura conserva su fecha: sigue rigiendo la versión 2", async () => {
+    const future = { ...SEED_VERSIONS[2], effectiveFrom: "2999-01-01" } as PlanVersion;
+    const published: PlanVersion = {
+      ...future,
+      version: 4,
+      kind: "publicacion",
+      createdAt: "2025-07-02T15:00:00.000Z",
+      justification: null,
+      actReference: null,
+    };
+    stubApi({
+      ...editorAnswers(),
+      "/api/plans/1/versions": {
+        body: { versions: [...SEED_VERSIONS.slice(0, 2), future, published] },
+      },
+    });
+    renderApp("/planes/1/versiones");
+    const table = await screen.findByRole("table", {
+      name: "Versiones del plan, de la más reciente a la primera",
+    });
+    expect(within(table).getAllByRole("rowheader").map(visibleText)).toEqual([
+      "4rige desde el 01/01/2999",
+      "3rige desde el 01/01/2999",
+      "2vigente",
+      "1",
+    ]);
+    expect(visibleText(within(table).getAllByRole("row")[1] as HTMLElement)).toContain(
+      "Publicación",
+    );
+  });
+
   it("compara dos versiones elegidas y lista los cambios", async () => {
     const fetchMock = await openVersions();
     expect((screen.getByLabelText("Versión inicial") as HTMLSelectElement).value).toBe("2");
