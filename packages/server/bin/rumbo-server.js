@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Starts the Rumbo server from its TypeScript sources (ADR 0001: no build step for the server).
-import { register } from "tsx/esm/api";
+// `npm start`: builds the web and the server when missing or older than their
+// sources (nothing when nothing changed), then runs the compiled server
+// (docs/decisions/0012-e-compiled-build.md).
+import { ensureBuilt } from "../../../scripts/build.mjs";
 
-register();
-const { runServer } = await import("../src/main.ts");
+await ensureBuilt(["web", "server"]);
+const { runServer } = await import("../dist/server.js");
 await runServer();

@@ -1,13 +1,11 @@
-/** The `rumbo` command line: one dispatcher, one module per command. */
+/**
+ * The `rumbo` command line: one dispatcher, one module per command. Each
+ * command module is imported only when it runs, so `rumbo --help` or
+ * `rumbo compute` never load the database drivers, exceljs or argon2.
+ */
 import { readFile } from "node:fs/promises";
-import { actualsImportCommand } from "./cli/actuals-import-command.ts";
 import type { CliIo } from "./cli/cli-io.ts";
-import { planExportCommand } from "./cli/plan-export-command.ts";
-import { planImportCommand } from "./cli/plan-import-command.ts";
-import { importSeedCommand } from "./cli/plan-import-seed-command.ts";
-import { planListCommand } from "./cli/plan-list-command.ts";
-import { userCommand } from "./cli/user-command.ts";
-import { ConfigError } from "./config.ts";
+import { ConfigError } from "./config-error.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
 
 const HELP = `Rumbo — formulación y seguimiento de planes estratégicos
@@ -62,21 +60,38 @@ export async function runCli(
     switch (command) {
       case "plan": {
         const [sub, ...planArgs] = rest;
-        if (sub === "import-seed") return await importSeedCommand(planArgs, io, env);
-        if (sub === "list") return await planListCommand(planArgs, io, env);
-        if (sub === "export") return await planExportCommand(planArgs, io, env);
-        if (sub === "import") return await planImportCommand(planArgs, io, env);
+        if (sub === "import-seed") {
+          const { importSeedCommand } = await import("./cli/plan-import-seed-command.ts");
+          return await importSeedCommand(planArgs, io, env);
+        }
+        if (sub === "list") {
+          const { planListCommand } = await import("./cli/plan-list-command.ts");
+          return await planListCommand(planArgs, io, env);
+        }
+        if (sub === "export") {
+          const { planExportCommand } = await import("./cli/plan-export-command.ts");
+          return await planExportCommand(planArgs, io, env);
+        }
+        if (sub === "import") {
+          const { planImportCommand } = await import("./cli/plan-import-command.ts");
+          return await planImportCommand(planArgs, io, env);
+        }
         io.stderr(`rumbo: subcomando de plan desconocido «${sub ?? ""}».\n\n${HELP}`);
         return 2;
       }
       case "actuals": {
         const [sub, ...actualsArgs] = rest;
-        if (sub === "import") return await actualsImportCommand(actualsArgs, io, env);
+        if (sub === "import") {
+          const { actualsImportCommand } = await import("./cli/actuals-import-command.ts");
+          return await actualsImportCommand(actualsArgs, io, env);
+        }
         io.stderr(`rumbo: subcomando de actuals desconocido «${sub ?? ""}».\n\n${HELP}`);
         return 2;
       }
-      case "user":
+      case "user": {
+        const { userCommand } = await import("./cli/user-command.ts");
         return await userCommand(rest, io, env);
+      }
       case "compute":
       case "explain": {
         const commands = await import("./cli/compute-command.ts");

@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { z } from "zod";
+import { ConfigError } from "./config-error.ts";
 import type { DatabaseConfig } from "./db/open-database.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -47,12 +48,7 @@ export type Config = {
   trustProxy: boolean;
 };
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Configuración no válida:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "ConfigError";
-  }
-}
+export { ConfigError };
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   // An empty variable is treated as unset, as shells and .env files often leave them.

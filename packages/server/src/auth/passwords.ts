@@ -1,9 +1,10 @@
 /**
  * Password hashing with argon2id at OWASP's recommended minimum
  * (19 MiB, 2 iterations, 1 lane): about 30 ms here, slow enough for offline
- * attacks, fast enough for a login.
+ * attacks, fast enough for a login. The native argon2 module is loaded on the
+ * first hash or check, not when the server or the CLI starts.
  */
-import { hash, verify } from "@node-rs/argon2";
+const argon2 = () => import("@node-rs/argon2");
 
 export const ARGON2_PARAMS = {
   // Algorithm.Argon2id; the package exports it as a const enum, which isolated modules cannot read.
@@ -14,11 +15,13 @@ export const ARGON2_PARAMS = {
   outputLen: 32,
 } as const;
 
-export function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string): Promise<string> {
+  const { hash } = await argon2();
   return hash(password, ARGON2_PARAMS);
 }
 
 export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
+  const { verify } = await argon2();
   try {
     return await verify(storedHash, password);
   } catch {

@@ -1,20 +1,16 @@
 /**
  * One entry point to the database: embedded PGlite in a data directory by
  * default, a real PostgreSQL server when DATABASE_URL is set (ADR 0002).
- * Migrations are applied on open.
+ * Migrations are applied on open. Each engine's driver is imported when that
+ * engine is opened: the server and the CLI load either PGlite or pg, never
+ * both, and commands without a database load neither.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
-import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
-import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
+import { serverPath } from "../package-root.ts";
 import { acquireDataDirLock } from "./data-dir-lock.ts";
 import * as schema from "./schema.ts";
 
@@ -33,7 +29,7 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
 };
 
-const MIGRATIONS = fileURLToPath(new URL("../../drizzle", import.meta.url));
+const MIGRATIONS = serverPath("drizzle");
 // PGlite's default shared_buffers (128 MB) is sized for a server; an embedded
 // single-office database needs far less, and each MB is resident memory.
 const PGLITE_OPTIONS = { postgresqlconf: ["shared_buffers=32MB"] };
@@ -83,6 +79,11 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
       // (docs/benchmarks.md, idle memory).
       await initPgliteCluster(pgdata);
     }
+    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("drizzle-orm/pglite"),
+      import("drizzle-orm/pglite/migrator"),
+    ]);
     const client = await PGlite.create(pgdata, PGLITE_OPTIONS);
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS });
@@ -104,7 +105,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 }
 
 async function initPgliteCluster(pgdata: string): Promise<void> {
-  const worker = new Worker(new URL("./pglite-initdb.worker.mjs", import.meta.url), {
+  const worker = new Worker(serverPath("src/db/pglite-initdb.worker.mjs"), {
     workerData: { pgdata, options: PGLITE_OPTIONS },
   });
   await new Promise<void>((resolve, reject) => {
@@ -125,6 +126,12 @@ async function openPostgres(
   url: string,
   onConnectionError: (error: Error) => void,
 ): Promise<DatabaseHandle> {
+  const [{ default: pg }, { drizzle: drizzleNodePg }, { migrate: migrateNodePg }] =
+    await Promise.all([
+      import("pg"),
+      import("drizzle-orm/node-postgres"),
+      import("drizzle-orm/node-postgres/migrator"),
+    ]);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on("error", onConnectionError);
   // pool.end() resolves once every connection has been asked to end, not when

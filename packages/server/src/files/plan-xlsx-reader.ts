@@ -23,7 +23,7 @@ import {
   shiftDecimal,
   spanishNumber,
 } from "@rumbo/core";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 type SheetRead = { cells: Cell[][]; problems: FileCellProblem[] };
 
@@ -31,7 +31,9 @@ export async function readPlanWorkbook(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<MatrixReadResult> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large: loaded by the commands and requests that read a workbook, not at start.
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy gives one of exactly the file.
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
@@ -55,7 +57,7 @@ export async function readPlanWorkbook(
     const wanted = normalizeLabel(SHEET_NAMES[key]);
     const sheet = workbook.worksheets.find((s) => normalizeLabel(s.name) === wanted);
     if (sheet === undefined) missing.push(SHEET_NAMES[key]);
-    else sheets[key] = readSheet(sheet, key);
+    else sheets[key] = readSheet(sheet, key, excel.ValueType.Merge);
   }
   const { plan, objetivos, indicadores } = sheets;
   const fileProblems = SHEET_KEYS.flatMap((key) => sheets[key]?.problems ?? []);
@@ -98,7 +100,11 @@ function describeRef(matrix: Matrix, ref: CellRef) {
   };
 }
 
-function readSheet(sheet: ExcelJS.Worksheet, key: SheetKey): SheetRead {
+function readSheet(
+  sheet: ExcelJS.Worksheet,
+  key: SheetKey,
+  mergeType: ExcelJS.ValueType,
+): SheetRead {
   const cells: Cell[][] = [];
   const problems: FileCellProblem[] = [];
   const merges = new Map<string, { master: CellRef; covers: CellRef[]; last: CellRef }>();
@@ -114,7 +120,7 @@ function readSheet(sheet: ExcelJS.Worksheet, key: SheetKey): SheetRead {
           last: ref,
         };
         merges.set(master.address, found);
-        if (cell.type === ExcelJS.ValueType.Merge) {
+        if (cell.type === mergeType) {
           found.covers.push(ref);
           found.last = ref;
           return;

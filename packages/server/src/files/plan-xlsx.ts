@@ -18,7 +18,7 @@ import {
   type SheetKey,
   TREND_LABELS,
 } from "@rumbo/core";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { addReadmeSheet } from "./plan-xlsx-readme.ts";
 
 export { readPlanWorkbook } from "./plan-xlsx-reader.ts";
@@ -154,7 +154,9 @@ function addListValidations(sheet: ExcelJS.Worksheet, header: readonly string[],
 
 export async function writePlanWorkbook(plan: Plan): Promise<Buffer> {
   const matrix = planToMatrix(plan);
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large: loaded by the commands and requests that write a workbook, not at start.
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   workbook.creator = "Rumbo";
   workbook.title = `Matriz de formulación ${plan.code}`;
   addReadmeSheet(workbook, plan);
