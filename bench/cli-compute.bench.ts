@@ -14,7 +14,8 @@ import type { BenchFigure } from "./bench-figure.ts";
 import { generateWorkload, type Workload } from "./generate.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const MAIN = join(ROOT, "packages/server/src/cli/compute-main.ts");
+// The compiled CLI, as `npx rumbo compute` runs it.
+const RUMBO = join(ROOT, "packages/server/bin/rumbo.js");
 const WRAPPER = join(ROOT, "bench/cli-rss-wrapper.ts");
 
 export type CliBenchOptions = { workload?: Workload; keepFiles?: boolean };
@@ -33,7 +34,7 @@ export async function runCliComputeBench(options: CliBenchOptions = {}): Promise
     const args = ["compute", "--plan", planPath, "--actuals", actualsPath];
     const useTime = existsSync("/usr/bin/time");
     const command = useTime
-      ? ["/usr/bin/time", "-v", process.execPath, "--import", "tsx", MAIN, ...args]
+      ? ["/usr/bin/time", "-v", process.execPath, RUMBO, ...args]
       : [process.execPath, "--import", "tsx", WRAPPER, ...args];
     const started = performance.now();
     const { code, stderr } = await runTo(command, outPath);
@@ -52,7 +53,7 @@ export async function runCliComputeBench(options: CliBenchOptions = {}): Promise
         name: "rumbo compute de punta a punta (100.000 indicadores), tiempo",
         value: wallMs,
         unit: "ms",
-        detail: `plan ${mb(planBytes)} MB, avances ${mb(actualsBytes)} MB (${workload.valueCount} filas), salida ${mb(outBytes)} MB; incluye arrancar node + tsx`,
+        detail: `plan ${mb(planBytes)} MB, avances ${mb(actualsBytes)} MB (${workload.valueCount} filas), salida ${mb(outBytes)} MB; incluye arrancar node y cargar la CLI compilada`,
       },
       {
         name: "rumbo compute de punta a punta, memoria pico (RSS)",

@@ -4,14 +4,16 @@
  * docs/benchmarks.md with the machine they were measured on.
  *
  *   npm run bench                 # all
- *   npm run bench -- engine sql   # some: engine, sql, cli, matrix
+ *   npm run bench -- engine sql   # some: engine, sql, cli, matrix, startup
  */
+import { spawnSync } from "node:child_process";
 import type { BenchFigure } from "./bench-figure.ts";
 import { runCliComputeBench } from "./cli-compute.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";
 import { generateWorkload } from "./generate.ts";
 import { runMatrixImportBench } from "./matrix-import.bench.ts";
 import { runSqlRollupBench } from "./sql-rollup.ts";
+import { runStartupBench } from "./startup.bench.ts";
 
 const PG_URL = process.env.RUMBO_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test";
 const selected = new Set(process.argv.slice(2));
@@ -19,6 +21,9 @@ const wants = (name: string) => selected.size === 0 || selected.has(name);
 
 const started = performance.now();
 const figures: BenchFigure[] = [];
+// The CLI benchmarks time the compiled CLI, not a build of it.
+if (["cli", "startup"].some(wants))
+  spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
 if (["engine", "sql", "cli"].some(wants)) {
   process.stdout.write("Generando la carga sintética (100.000 indicadores, 1,6 M valores)…\n");
   const workload = generateWorkload();
@@ -28,6 +33,8 @@ if (["engine", "sql", "cli"].some(wants)) {
 }
 // The matriz de formulación has its own plan of 5,000 indicators with a full ficha técnica.
 if (wants("matrix")) figures.push(...(await runMatrixImportBench()));
+// Start-up of the compiled CLI and server: ratios to a bare node process in this same run.
+if (wants("startup")) figures.push(...(await runStartupBench()));
 
 const number = new Intl.NumberFormat("es-CO", { maximumFractionDigits: 3 });
 const rows = figures.map((f) => [f.name, `${number.format(f.value)} ${f.unit}`, f.detail ?? ""]);

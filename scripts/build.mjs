@@ -122,7 +122,21 @@ export async function ensureBuilt(targets, options = {}) {
     if (options.force !== true && readStamp(target.out) === stamp) continue;
     const started = performance.now();
     process.stderr.write(`rumbo: compilando ${target.label}…`);
-    await target.build();
+    try {
+      await target.build();
+    } catch (error) {
+      // An install without development packages (npm ci --omit=dev) has no
+      // esbuild or Vite: it runs what `npm run build` left, if anything.
+      const missingTool = error?.code === "ERR_MODULE_NOT_FOUND";
+      if (missingTool && existsSync(target.out)) {
+        process.stderr.write(
+          ` no se puede (${error.message.split("\n")[0]}); se usa lo ya compilado\n`,
+        );
+        continue;
+      }
+      process.stderr.write("\n");
+      throw error;
+    }
     writeFileSync(join(target.out, STAMP), `${stamp}\n`);
     process.stderr.write(` listo en ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     built.push(name);

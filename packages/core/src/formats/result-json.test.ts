@@ -33,6 +33,23 @@ describe("salida rumbo.result/v1", () => {
     expect(chunks.join("")).toBe(`${JSON.stringify(engine.result(), null, 2)}\n`);
   });
 
+  it("con miles de indicadores, escrita por tandas, sigue idéntica a JSON.stringify", () => {
+    const result = computeCompliance(SEED_PLAN, [{ indicator: "78", period: "2024", value: 50 }]);
+    const many = {
+      ...result,
+      indicators: Array.from({ length: 1_100 }, (_, index) => ({
+        ...result.indicators[index % result.indicators.length],
+        code: `I${index}`,
+      })),
+    } as typeof result;
+    const chunks: string[] = [];
+    writeResultJson(many, (chunk) => {
+      chunks.push(chunk);
+    });
+    expect(chunks.join("")).toBe(`${JSON.stringify(many, null, 2)}\n`);
+    expect(JSON.parse(chunks.join("")).indicators[1_099].code).toBe("I1099");
+  });
+
   it("un plan sin objetivos da listas vacías", () => {
     const result = computeCompliance({ ...SEED_PLAN, objectives: [] }, []);
     let text = "";

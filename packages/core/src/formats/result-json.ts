@@ -13,10 +13,19 @@ export type ResultSource = Pick<ComplianceResult, "format" | "asOf" | "plan"> & 
   indicator(index: number): IndicatorResult;
 };
 
-function indented(value: unknown, depth: number): string {
-  const text = JSON.stringify(value, null, 2);
-  return depth === 0 ? text : text.replaceAll("\n", `\n${" ".repeat(depth * 2)}`);
+/**
+ * The text `JSON.stringify(..., null, 2)` gives `value` as the member `key`
+ * of the top-level object, without the braces around it: `"key": …`. Native
+ * indentation at the right depth, with no pass over the text to re-indent it.
+ */
+function member(key: string, value: unknown): string {
+  const text = JSON.stringify({ [key]: value }, null, 2);
+  return text.slice(2, -2);
 }
+
+// Items stringified per call: fewer calls than one per item, bounded memory
+// (a few MB of text at a time).
+const BATCH = 512;
 
 function writeList(
   write: (chunk: string) => void,
@@ -31,16 +40,18 @@ function writeList(
     return;
   }
   write(`  "${key}": [\n`);
-  let chunk = "";
-  for (let index = 0; index < count; index++) {
-    chunk += `    ${indented(item(index), 2)}${index < count - 1 ? "," : ""}\n`;
-    // Flush about every 64 KB: few calls, bounded memory.
-    if (chunk.length > 65_536) {
-      write(chunk);
-      chunk = "";
+  for (let start = 0; start < count; start += BATCH) {
+    const batch: unknown[] = [];
+    for (let index = start; index < Math.min(count, start + BATCH); index++) {
+      batch.push(item(index));
     }
+    // `{"k": [a, b]}` indented: the items sit between `[\n` and `\n  ]`,
+    // already four spaces in and separated by `,\n`, as in the whole result.
+    const text = JSON.stringify({ [key]: batch }, null, 2);
+    const items = text.slice(text.indexOf("[") + 2, text.lastIndexOf("]") - 3);
+    write(`${items}${start + BATCH < count ? "," : ""}\n`);
   }
-  write(`${chunk}  ]${end}\n`);
+  write(`  ]${end}\n`);
 }
 
 function asSource(result: ComplianceResult): ResultSource {
@@ -63,7 +74,7 @@ export function writeResultJson(
   write("{\n");
   write(`  "format": ${JSON.stringify(source.format)},\n`);
   write(`  "asOf": ${JSON.stringify(source.asOf)},\n`);
-  write(`  "plan": ${indented(source.plan, 1)},\n`);
+  write(`${member("plan", source.plan)},\n`);
   writeList(write, "objectives", source.objectiveCount, source.objective, false);
   writeList(write, "indicators", source.indicatorCount, source.indicator, true);
   write("}\n");

@@ -1,0 +1,182 @@
+/**
+ * What a user waits for before Rumbo does anything: the compiled CLI and the
+ * server's start, each measured as a ratio to a bare Node process in the same
+ * run (the machine's load changes both alike), except the start of the server,
+ * which has an absolute target.
+ *
+ * - `rumbo --help` ÷ `node -e ""` (target ≤ 3);
+ * - `rumbo compute` on 20,000 indicators × 16 quarters ÷ a Node process that
+ *   only JSON.parses the plan and splits the CSV lines (target ≤ 2);
+ * - `npm start` on an existing data directory until the first page answers
+ *   (target ≤ 1.5 s, and nothing rebuilt).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type BenchFigure, median } from "./bench-figure.ts";
+import { generateWorkload } from "./generate.ts";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const RUMBO = join(ROOT, "packages/server/bin/rumbo.js");
+const ROUNDS = 7;
+const ms = new Intl.NumberFormat("es-CO", { maximumFractionDigits: 0 });
+
+type Run = { ms: number; code: number; stderr: string };
+
+/** Runs a command to its end; stdout goes to `stdoutPath` or is dropped. */
+function timed(command: string, args: string[], stdoutPath?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const out = stdoutPath === undefined ? "ignore" : openSync(stdoutPath, "w");
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", out, "pipe"] });
+    let stderr = "";
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (typeof out === "number") closeSync(out);
+      resolve({ ms: performance.now() - started, code: code ?? 1, stderr });
+    });
+  });
+}
+
+/** Alternates the two commands so a change in the machine's load hits both. */
+async function compare(
+  bare: () => Promise<Run>,
+  rumbo: () => Promise<Run>,
+): Promise<{ bare: number; rumbo: number }> {
+  const bareTimes: number[] = [];
+  const rumboTimes: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    bareTimes.push((await bare()).ms);
+    const run = await rumbo();
+    if (run.code !== 0)
+      throw new Error(`rumbo terminó con ${run.code}: ${run.stderr.slice(0, 2000)}`);
+    rumboTimes.push(run.ms);
+  }
+  return { bare: median(bareTimes), rumbo: median(rumboTimes) };
+}
+
+async function helpFigure(): Promise<BenchFigure> {
+  const times = await compare(
+    () => timed(process.execPath, ["-e", ""]),
+    () => timed(process.execPath, [RUMBO, "--help"]),
+  );
+  return {
+    name: 'rumbo --help ÷ node -e ""',
+    value: times.rumbo / times.bare,
+    unit: "×",
+    detail: `meta ≤ 3; medianas de ${ROUNDS}: ${ms.format(times.rumbo)} ms ÷ ${ms.format(times.bare)} ms`,
+  };
+}
+
+/** The bare process: read and parse both files as a program that does nothing else would. */
+const BARE_READ = `const fs = require("node:fs");
+const plan = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+const lines = fs.readFileSync(process.argv[2], "utf8").split("\\n");
+if (plan === null || lines.length === 0) process.exitCode = 1;`;
+
+async function computeFigure(dir: string): Promise<BenchFigure> {
+  const workload = generateWorkload({ indicators: 20_000, objectives: 400 });
+  const plan = join(dir, "plan.json");
+  const actuals = join(dir, "avances.csv");
+  writeFileSync(plan, JSON.stringify(workload.plan));
+  const lines = ["indicator,period,value"];
+  for (const row of workload.actuals) lines.push(`${row.indicator},${row.period},${row.value}`);
+  writeFileSync(actuals, `${lines.join("\n")}\n`);
+  const out = join(dir, "resultado.json");
+  const times = await compare(
+    () => timed(process.execPath, ["-e", BARE_READ, plan, actuals]),
+    () => timed(process.execPath, [RUMBO, "compute", "--plan", plan, "--actuals", actuals], out),
+  );
+  return {
+    name: "rumbo compute (20.000 indicadores × 16 trimestres) ÷ node que solo lee",
+    value: times.rumbo / times.bare,
+    unit: "×",
+    detail: `meta ≤ 2; medianas de ${ROUNDS}: ${ms.format(times.rumbo)} ms ÷ ${ms.format(times.bare)} ms (JSON.parse del plan y split de las ${ms.format(workload.valueCount)} filas)`,
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** `npm start` until GET / answers; then SIGTERM to its process group. */
+async function startOnce(dataDir: string, port: number): Promise<Run> {
+  const started = performance.now();
+  const child = spawn("npm", ["start"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      RUMBO_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      LOG_LEVEL: "warn",
+    },
+  });
+  let stderr = "";
+  child.stderr?.setEncoding("utf8");
+  child.stderr?.on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+  let answered = false;
+  let elapsed = 0;
+  while (!answered && child.exitCode === null) {
+    answered = await fetch(`http://127.0.0.1:${port}/`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    elapsed = performance.now() - started;
+    if (!answered) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  if (child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+  const code = await exited;
+  if (!answered) throw new Error(`npm start terminó con ${code}: ${stderr.slice(0, 2000)}`);
+  return { ms: elapsed, code: 0, stderr };
+}
+
+async function startFigure(dir: string): Promise<BenchFigure> {
+  // Everything built and a data directory with the demo plan, as after a first `npm start`.
+  spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs")], { cwd: ROOT, stdio: "inherit" });
+  const dataDir = join(dir, "data");
+  const port = await freePort();
+  await startOnce(dataDir, port);
+  const times: number[] = [];
+  let rebuilt = false;
+  for (let round = 0; round < 3; round++) {
+    const run = await startOnce(dataDir, port);
+    times.push(run.ms);
+    rebuilt ||= run.stderr.includes("compilando");
+  }
+  return {
+    name: "npm start con datos hasta la primera página",
+    value: median(times),
+    unit: "ms",
+    detail: `meta ≤ 1.500 ms; mediana de 3 (${times.map((t) => ms.format(t)).join(", ")} ms); ${rebuilt ? "RECOMPILÓ" : "sin recompilar"}; node -e "" tarda ${ms.format((await timed(process.execPath, ["-e", ""])).ms)} ms`,
+  };
+}
+
+export async function runStartupBench(): Promise<BenchFigure[]> {
+  const dir = mkdtempSync(join(tmpdir(), "rumbo-bench-startup-"));
+  try {
+    return [await helpFigure(), await computeFigure(dir), await startFigure(dir)];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
