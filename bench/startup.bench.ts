@@ -102,6 +102,32 @@ async function computeFigure(dir: string): Promise<BenchFigure> {
   };
 }
 
+/**
+ * The same command on the 18-indicator seed plan: what loading the compiled CLI
+ * and the engine costs, with next to no data.
+ */
+async function smallComputeFigure(dir: string): Promise<BenchFigure> {
+  const plan = join(dir, "plan-semilla.json");
+  const seed = join(ROOT, "seeds/plan-estrategico-sectorial-gestion-publica-2024-2027.txt");
+  const imported = await timed(
+    process.execPath,
+    [RUMBO, "plan", "import-seed", seed, "--json"],
+    plan,
+  );
+  if (imported.code !== 0) throw new Error(`import-seed terminó con ${imported.code}`);
+  const actuals = join(ROOT, "seeds/avances-2024-ejemplo.csv");
+  const times = await compare(
+    () => timed(process.execPath, ["-e", ""]),
+    () => timed(process.execPath, [RUMBO, "compute", "--plan", plan, "--actuals", actuals]),
+  );
+  return {
+    name: 'rumbo compute (plan semilla, 18 indicadores) ÷ node -e ""',
+    value: times.rumbo / times.bare,
+    unit: "×",
+    detail: `sin meta: lo que cuesta cargar la CLI y el motor; medianas de ${ROUNDS}: ${ms.format(times.rumbo)} ms ÷ ${ms.format(times.bare)} ms`,
+  };
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -175,7 +201,12 @@ async function startFigure(dir: string): Promise<BenchFigure> {
 export async function runStartupBench(): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), "rumbo-bench-startup-"));
   try {
-    return [await helpFigure(), await computeFigure(dir), await startFigure(dir)];
+    return [
+      await helpFigure(),
+      await smallComputeFigure(dir),
+      await computeFigure(dir),
+      await startFigure(dir),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
