@@ -1,7 +1,7 @@
 /**
  * Runs `compute` or `explain` as a process: `node --import tsx
- * packages/server/src/cli/compute-main.ts compute --plan …`. The `rumbo` bin
- * routes here; tests and benchmarks run it as a child process.
+ * packages/server/src/cli/compute-main.ts compute --plan …`, from the sources:
+ * tests run it as a child process. The `rumbo` bin runs the compiled cli.ts.
  */
 import { readFile } from "node:fs/promises";
 import type { CliIo } from "./cli-io.ts";
