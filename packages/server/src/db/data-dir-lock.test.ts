@@ -4,7 +4,12 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { acquireDataDirLock, DataDirLockedError, LOCK_FILE } from "./data-dir-lock.ts";
+import {
+  acquireDataDirLock,
+  DataDirLockedError,
+  LOCK_FILE,
+  processStartOf,
+} from "./data-dir-lock.ts";
 import { openDatabase } from "./open-database.ts";
 
 const SERVER_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -20,12 +25,12 @@ function deadPid(): number {
 }
 
 describe("candado del directorio de datos de PGlite", () => {
-  it("un segundo dueño en el mismo directorio recibe un error claro con el directorio y el pid", () => {
+  it("un segundo dueño en el mismo directorio recibe un error claro con el directorio y el pid", async () => {
     const dir = tempDir();
-    const lock = acquireDataDirLock(dir);
+    const lock = await acquireDataDirLock(dir);
     let error: unknown;
     try {
-      acquireDataDirLock(dir);
+      await acquireDataDirLock(dir);
     } catch (e) {
       error = e;
     }
@@ -37,29 +42,90 @@ describe("candado del directorio de datos de PGlite", () => {
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });
 
-  it("recupera el candado abandonado por un proceso que murió", () => {
+  it("recupera el candado abandonado por un proceso que murió", async () => {
     const dir = tempDir();
     const stale = deadPid();
     writeFileSync(
       join(dir, LOCK_FILE),
       JSON.stringify({ pid: stale, host: hostname(), startedAt: "2025-01-01" }),
     );
-    const lock = acquireDataDirLock(dir);
+    const lock = await acquireDataDirLock(dir);
     expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
     lock.release();
   });
 
-  it("recupera un candado ilegible (el proceso murió mientras lo escribía)", () => {
+  it("un candado con nuestro propio pid pero de otro arranque (pid 1 en un contenedor reiniciado) se recupera", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        startedAt: "2025-01-01T00:00:00.000Z",
+        processStart: "1",
+        token: "el-proceso-anterior",
+      }),
+    );
+    const lock = await acquireDataDirLock(dir);
+    const held = JSON.parse(readFileSync(lock.path, "utf8"));
+    expect(held.pid).toBe(process.pid);
+    expect(held.token).not.toBe("el-proceso-anterior");
+    lock.release();
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it("un candado con el pid de un proceso vivo que no es su dueño (arrancó en otro momento) se recupera", async () => {
+    const dir = tempDir();
+    const unrelated = spawn("sleep", ["60"]);
+    try {
+      const pid = unrelated.pid ?? -1;
+      expect(processStartOf(pid)).not.toBeNull();
+      writeFileSync(
+        join(dir, LOCK_FILE),
+        JSON.stringify({ pid, host: hostname(), startedAt: "2025-01-01", processStart: "1" }),
+      );
+      const lock = await acquireDataDirLock(dir);
+      expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
+      lock.release();
+    } finally {
+      unrelated.kill("SIGKILL");
+    }
+  });
+
+  it("un dueño vivo con el mismo arranque se respeta aunque su candado no tenga socket", async () => {
+    const dir = tempDir();
+    const holder = spawn("sleep", ["60"]);
+    try {
+      const pid = holder.pid ?? -1;
+      writeFileSync(
+        join(dir, LOCK_FILE),
+        JSON.stringify({
+          pid,
+          host: hostname(),
+          startedAt: "2025-01-01",
+          processStart: processStartOf(pid),
+          token: "otro",
+        }),
+      );
+      await expect(acquireDataDirLock(dir)).rejects.toThrow(
+        `El directorio de datos ${dir} está en uso por otro proceso de Rumbo (pid ${pid}).`,
+      );
+    } finally {
+      holder.kill("SIGKILL");
+    }
+  });
+
+  it("recupera un candado ilegible (el proceso murió mientras lo escribía)", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, LOCK_FILE), "{");
-    const lock = acquireDataDirLock(dir);
+    const lock = await acquireDataDirLock(dir);
     expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
     lock.release();
   });
 
-  it("liberar no borra el candado de otro dueño", () => {
+  it("liberar no borra el candado de otro dueño", async () => {
     const dir = tempDir();
-    const lock = acquireDataDirLock(dir);
+    const lock = await acquireDataDirLock(dir);
     writeFileSync(lock.path, JSON.stringify({ pid: 1, host: hostname(), startedAt: "x" }));
     lock.release();
     expect(existsSync(lock.path)).toBe(true);
@@ -104,4 +170,72 @@ describe("candado del directorio de datos de PGlite", () => {
     await reopened.close();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });
+
+  const unshareWorks =
+    spawnSync("unshare", ["--pid", "--fork", "--mount-proc", "true"]).status === 0;
+
+  it.skipIf(!unshareWorks)(
+    "en un espacio de pids propio (contenedor): tras un kill -9 del pid 1 el siguiente arranque recupera el candado, y dos vivos no comparten el directorio",
+    async () => {
+      const dir = tempDir();
+      // Each run is pid 1 of its own namespace, as a server in a container.
+      const holdLock = () => {
+        const child = spawn(
+          "unshare",
+          [
+            "--pid",
+            "--fork",
+            "--kill-child",
+            "--mount-proc",
+            process.execPath,
+            "--import",
+            "tsx",
+            "-e",
+            `
+            const { acquireDataDirLock } = await import("./src/db/data-dir-lock.ts");
+            try {
+              const lock = await acquireDataDirLock(${JSON.stringify(dir)});
+              process.stdout.write("listo pid " + process.pid + "\\n");
+              process.stdin.resume();
+              process.stdin.on("end", () => { lock.release(); process.exit(0); });
+            } catch (error) {
+              process.stdout.write("negado: " + error.message + "\\n");
+              process.exit(3);
+            }
+            `,
+          ],
+          { cwd: SERVER_ROOT, stdio: ["pipe", "pipe", "inherit"] },
+        );
+        const firstLine = new Promise<string>((resolve, reject) => {
+          let out = "";
+          child.stdout.on("data", (d: Buffer) => {
+            out += d.toString();
+            if (out.includes("\n")) resolve(out.trim());
+          });
+          child.on("exit", (code) => reject(new Error(`terminó con ${code} sin decir nada`)));
+        });
+        return { child, firstLine };
+      };
+      const exited = (child: ReturnType<typeof spawn>) =>
+        new Promise((resolve) => child.on("exit", resolve));
+
+      const first = holdLock();
+      expect(await first.firstLine).toBe("listo pid 1");
+      const second = holdLock();
+      expect(await second.firstLine).toBe(
+        `negado: El directorio de datos ${dir} está en uso por otro proceso de Rumbo (pid 1). Detenga ese proceso o use otro directorio con RUMBO_DATA_DIR.`,
+      );
+
+      first.child.kill("SIGKILL");
+      await exited(first.child);
+      expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), "utf8")).pid).toBe(1);
+
+      const restarted = holdLock();
+      expect(await restarted.firstLine).toBe("listo pid 1");
+      restarted.child.stdin?.end();
+      await exited(restarted.child);
+      expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+    },
+    30_000,
+  );
 });

@@ -68,7 +68,7 @@ export function reportConnectionError(error: Error): void {
 }
 
 async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
-  const lock = dataDir === null ? null : acquireDataDirLock(dataDir);
+  const lock = dataDir === null ? null : await acquireDataDirLock(dataDir);
   const releaseOnExit = () => lock?.release();
   process.once("exit", releaseOnExit);
   try {
