@@ -4,9 +4,10 @@
  * `rumbo compute` never load the database drivers, exceljs or argon2.
  */
 import { readFile } from "node:fs/promises";
-import type { CliIo } from "./cli/cli-io.ts";
+import { type CliIo, reportInternalError } from "./cli/cli-io.ts";
 import { ConfigError } from "./config-error.ts";
 import { DataDirLockedError } from "./db/data-dir-lock.ts";
+import { decodeTextBytes } from "./files/text-bytes.ts";
 
 const HELP = `Rumbo — formulación y seguimiento de planes estratégicos
 
@@ -47,7 +48,7 @@ Estado de salida: 0 éxito, 2 entrada no válida, 1 otro error.
 const processIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  readFile: (path) => readFile(path, "utf8"),
+  readFile: async (path) => decodeTextBytes(await readFile(path)),
 };
 
 export async function runCli(
@@ -114,6 +115,6 @@ export async function runCli(
       io.stderr(`rumbo: ${error.message}\n`);
       return 1;
     }
-    throw error;
+    return reportInternalError(io, error, env);
   }
 }

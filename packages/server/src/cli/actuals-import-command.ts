@@ -8,6 +8,7 @@ import { formatProblem, readActualsCsv } from "@rumbo/core";
 import { replaceActuals } from "../actuals/actuals-repository.ts";
 import { databaseConfigOf, loadConfig } from "../config.ts";
 import { openDatabase } from "../db/open-database.ts";
+import { boundProblems, omittedProblemsText } from "../files/upload-limits.ts";
 import { findPlanIdByCode, getPlan } from "../plans/plans-repository.ts";
 import { type CliIo, readInputFile } from "./cli-io.ts";
 
@@ -44,9 +45,13 @@ export async function actualsImportCommand(
     }
     const read = readActualsCsv(text, file, plan);
     if (!read.ok) {
-      for (const problem of read.problems) io.stderr(`${formatProblem(problem)}\n`);
+      // The first problems, each quoting at most an excerpt of its cell; the rest are counted.
+      const { shown, omitted } = boundProblems(read.problems.map(formatProblem));
+      for (const problem of shown) io.stderr(`${problem}\n`);
+      if (omitted > 0) io.stderr(`${omittedProblemsText(omitted)}\n`);
+      const total = read.problems.length;
       io.stderr(
-        `rumbo: ${file} no se cargó (${read.problems.length} ${read.problems.length === 1 ? "problema" : "problemas"}); no se modificó nada.\n`,
+        `rumbo: ${file} no se cargó (${total.toLocaleString("es-CO")} ${total === 1 ? "problema" : "problemas"}); no se modificó nada.\n`,
       );
       return 2;
     }

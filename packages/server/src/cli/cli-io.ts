@@ -27,3 +27,21 @@ export async function readInputFile<T>(
     return null;
   }
 }
+
+/**
+ * An error no command expected: one line in Spanish, exit status 1. Database
+ * errors carry SQL and parameters and a stack means nothing to a planner, so
+ * the detail is printed only when RUMBO_DEBUG=1 asks for it.
+ */
+export function reportInternalError(
+  io: Pick<CliIo, "stderr">,
+  error: unknown,
+  env: NodeJS.ProcessEnv,
+): number {
+  io.stderr(
+    "rumbo: error interno: la orden no terminó por un fallo del programa o de la base de datos, no por el contenido de los archivos. Repita con RUMBO_DEBUG=1 para ver el detalle técnico.\n",
+  );
+  if (env.RUMBO_DEBUG === "1")
+    io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}

@@ -22,6 +22,7 @@ import {
   readActualsCsv,
   readPlanJson,
 } from "@rumbo/core";
+import { boundProblemLine } from "../files/upload-limits.ts";
 import type { CliIo } from "./cli-io.ts";
 
 const INPUT_OPTIONS = {
@@ -51,7 +52,8 @@ type InputValues = {
 type Inputs = { plan: Plan; actuals: ActualRow[]; options: ComplianceOptions };
 
 function printProblems(io: CliIo, problems: readonly Problem[]): number {
-  for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
+  // Every problem (formats.md §4), each quoting at most an excerpt of what it read.
+  for (const problem of problems) io.stderr(`${boundProblemLine(formatProblem(problem))}\n`);
   return 2;
 }
 

@@ -4,7 +4,8 @@
  * tests run it as a child process. The `rumbo` bin runs the compiled cli.ts.
  */
 import { readFile } from "node:fs/promises";
-import type { CliIo } from "./cli-io.ts";
+import { decodeTextBytes } from "../files/text-bytes.ts";
+import { type CliIo, reportInternalError } from "./cli-io.ts";
 import { computeCommand, explainCommand } from "./compute-command.ts";
 
 const io: CliIo = {
@@ -14,7 +15,7 @@ const io: CliIo = {
   stderr: (s) => {
     process.stderr.write(s);
   },
-  readFile: (path) => readFile(path, "utf8"),
+  readFile: async (path) => decodeTextBytes(await readFile(path)),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -28,8 +29,5 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  process.stderr.write(
-    `rumbo: error inesperado: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
+  process.exitCode = reportInternalError(io, error, process.env);
 }

@@ -11,11 +11,17 @@ import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { hasBlockingErrors, type Plan, type ValidationIssue, validatePlanRules } from "@rumbo/core";
+import { hasBlockingErrors, type Plan } from "@rumbo/core";
 import { writeAudit } from "../audit/audit-repository.ts";
 import { databaseConfigOf, loadConfig } from "../config.ts";
 import { openDatabase } from "../db/open-database.ts";
-import { PLAN_FILE_FORMATS, planFileFormatOf, readPlanFile } from "../files/plan-files.ts";
+import {
+  checkPlanFile,
+  type LocatedIssue,
+  PLAN_FILE_FORMATS,
+  planFileFormatOf,
+} from "../files/plan-files.ts";
+import { boundProblems, omittedProblemsText } from "../files/upload-limits.ts";
 import { findPlanIdByCode, PlanCodeTakenError, savePlan } from "../plans/plans-repository.ts";
 import { type CliIo, readInputFile } from "./cli-io.ts";
 
@@ -43,21 +49,23 @@ export async function planImportCommand(
   }
   const bytes = await readInputFile(io, file, (path) => readFile(path));
   if (bytes === null) return 2;
-  const read = await readPlanFile(bytes, file, format);
-  if (!read.ok) return reject(io, file, read.problems);
+  const read = await checkPlanFile(bytes, file, format);
+  if (!read.ok) return reject(io, file, read.problems, read.omitted);
   const plan = read.plan;
-  const issues = validatePlanRules(plan);
-  const line = (issue: ValidationIssue) => {
-    const where = read.locate(issue);
+  const issues = read.issues;
+  const line = (issue: LocatedIssue) => {
+    const where = issue.location;
     const prefix = issue.severity === "warning" ? "advertencia: " : "";
     return `${file}: ${where ? `${where}: ` : ""}${prefix}${issue.message}`;
   };
   const warnings = issues.filter((issue) => issue.severity === "warning");
+  printWarnings(io, warnings.map(line));
   if (hasBlockingErrors(issues)) {
-    for (const warning of warnings) io.stderr(`${line(warning)}\n`);
-    return reject(io, file, issues.filter((issue) => issue.severity === "error").map(line));
+    const { shown, omitted } = boundProblems(
+      issues.filter((issue) => issue.severity === "error").map(line),
+    );
+    return reject(io, file, shown, omitted);
   }
-  for (const warning of warnings) io.stderr(`${line(warning)}\n`);
 
   const database = await openDatabase(databaseConfigOf(loadConfig(env)));
   try {
@@ -101,12 +109,21 @@ export async function planImportCommand(
   }
 }
 
-function reject(io: CliIo, file: string, problems: readonly string[]): number {
+/** One line per problem, at most UPLOAD_LIMITS.maxProblems; the rest are counted. */
+function reject(io: CliIo, file: string, problems: readonly string[], omitted: number): number {
   for (const problem of problems) io.stderr(`${problem}\n`);
+  if (omitted > 0) io.stderr(`${omittedProblemsText(omitted)}\n`);
+  const total = problems.length + omitted;
   io.stderr(
-    `rumbo: ${file} no se importó (${problems.length} ${problems.length === 1 ? "problema" : "problemas"}); no se modificó nada.\n`,
+    `rumbo: ${file} no se importó (${total.toLocaleString("es-CO")} ${total === 1 ? "problema" : "problemas"}); no se modificó nada.\n`,
   );
   return 2;
+}
+
+function printWarnings(io: CliIo, lines: readonly string[]): void {
+  const { shown, omitted } = boundProblems(lines);
+  for (const warning of shown) io.stderr(`${warning}\n`);
+  if (omitted > 0) io.stderr(`${omittedProblemsText(omitted, "advertencias")}\n`);
 }
 
 function countIndicators(plan: Plan): number {

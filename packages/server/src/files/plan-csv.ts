@@ -16,6 +16,8 @@ import {
 } from "@rumbo/core";
 import { CsvError, parse } from "csv-parse/sync";
 import { csvCell } from "./csv-writer.ts";
+import { decodeSpreadsheetText } from "./text-bytes.ts";
+import { cellLimitProblems, csvLineLimitProblems } from "./upload-limits.ts";
 
 export function writePlanCsv(plan: Plan): string {
   const lines = planToFlatRows(plan).map((row) => row.map(csvField).join(";"));
@@ -29,17 +31,9 @@ function csvField(cell: Cell): string {
   return csvCell(cell);
 }
 
-/**
- * UTF-8, or Windows-1252 when the bytes are not UTF-8: a Spanish Excel saves
- * "CSV (delimitado por comas)" in the Windows code page, and its accents must
- * not turn into question marks.
- */
+/** The text of a CSV's bytes: UTF-16, UTF-8 or Windows-1252 (text-bytes.ts). */
 export function decodeCsvBytes(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
+  return decodeSpreadsheetText(bytes);
 }
 
 /** `;` when the header line has more semicolons than commas (outside quotes). */
@@ -58,6 +52,9 @@ export function detectSeparator(text: string): ";" | "," {
 
 export function readPlanCsv(input: Uint8Array | string, fileName: string): MatrixReadResult {
   const text = typeof input === "string" ? input : decodeCsvBytes(input);
+  // Rows are counted before parsing: a file of a million lines is refused unread.
+  const lineProblems = csvLineLimitProblems(text);
+  if (lineProblems.length > 0) return { ok: false, problems: lineProblems };
   const separator = detectSeparator(text.replace(/^\uFEFF/, ""));
   let records: string[][];
   try {
@@ -87,6 +84,8 @@ export function readPlanCsv(input: Uint8Array | string, fileName: string): Matri
       ],
     };
   }
+  const cellProblems = cellLimitProblems(records);
+  if (cellProblems.length > 0) return { ok: false, problems: cellProblems };
   // Rows as the spreadsheet shows them: one record per row, blank lines included.
   const rows: Cell[][] = records.map((record) =>
     record.map((field) => (field === "" ? null : field)),

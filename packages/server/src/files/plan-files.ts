@@ -12,9 +12,13 @@ import {
   type Plan,
   type PlanPointer,
   readPlanJson,
+  type ValidationIssue,
+  validatePlanRules,
 } from "@rumbo/core";
 import { readPlanCsv, writePlanCsv } from "./plan-csv.ts";
 import { readPlanWorkbook, writePlanWorkbook } from "./plan-xlsx.ts";
+import { decodeTextBytes } from "./text-bytes.ts";
+import { boundProblemLine, boundProblems } from "./upload-limits.ts";
 
 export const PLAN_FILE_FORMATS = ["xlsx", "csv", "json"] as const;
 export type PlanFileFormat = (typeof PLAN_FILE_FORMATS)[number];
@@ -36,7 +40,8 @@ export type PlanFileRead =
       /** "Indicadores, fila 7, columna «Programación 2025» (Q)" or a JSON path; null if unknown. */
       locate: (pointer: PlanPointer) => string | null;
     }
-  | { ok: false; problems: string[] };
+  /** At most UPLOAD_LIMITS.maxProblems problems, each line bounded; `omitted` counts the rest. */
+  | { ok: false; problems: string[]; omitted: number };
 
 /** The plan as the file's bytes (JSON: rumbo.plan/v1, indented). */
 export async function writePlanFile(plan: Plan, format: PlanFileFormat): Promise<Buffer> {
@@ -51,8 +56,8 @@ export async function readPlanFile(
   format: PlanFileFormat,
 ): Promise<PlanFileRead> {
   if (format === "json") {
-    const read = readPlanJson(new TextDecoder().decode(bytes), fileName);
-    if (!read.ok) return { ok: false, problems: read.problems.map(formatProblem) };
+    const read = readPlanJson(decodeTextBytes(bytes), fileName);
+    if (!read.ok) return failed(read.problems.map(formatProblem));
     return {
       ok: true,
       plan: read.plan,
@@ -62,10 +67,7 @@ export async function readPlanFile(
   const read: MatrixReadResult =
     format === "xlsx" ? await readPlanWorkbook(bytes, fileName) : readPlanCsv(bytes, fileName);
   if (!read.ok) {
-    return {
-      ok: false,
-      problems: read.problems.map((problem) => `${fileName}: ${formatMatrixProblem(problem)}`),
-    };
+    return failed(read.problems.map((problem) => `${fileName}: ${formatMatrixProblem(problem)}`));
   }
   return {
     ok: true,
@@ -76,6 +78,42 @@ export async function readPlanFile(
       return text === "" ? null : text;
     },
   };
+}
+
+function failed(problems: readonly string[]): PlanFileRead {
+  const { shown, omitted } = boundProblems(problems);
+  return { ok: false, problems: shown, omitted };
+}
+
+/** A validation issue with the place in the file it points to, in the user's words. */
+export type LocatedIssue = Pick<ValidationIssue, "code" | "severity" | "message" | "path"> & {
+  location: string | null;
+};
+
+/**
+ * Everything an import checks before it stores anything: the file (format,
+ * limits, cells) and then the plan's rules, with each issue located in the
+ * file. Plain data only, so a worker thread can answer it.
+ */
+export type PlanFileCheck =
+  | { ok: false; problems: string[]; omitted: number }
+  | { ok: true; plan: Plan; issues: LocatedIssue[] };
+
+export async function checkPlanFile(
+  bytes: Uint8Array,
+  fileName: string,
+  format: PlanFileFormat,
+): Promise<PlanFileCheck> {
+  const read = await readPlanFile(bytes, fileName, format);
+  if (!read.ok) return read;
+  const issues = validatePlanRules(read.plan).map((issue) => ({
+    code: issue.code,
+    severity: issue.severity,
+    message: boundProblemLine(issue.message),
+    path: issue.path,
+    location: read.locate(issue),
+  }));
+  return { ok: true, plan: read.plan, issues };
 }
 
 function locationText(location: MatrixLocation): string {

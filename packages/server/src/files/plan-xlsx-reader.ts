@@ -24,6 +24,7 @@ import {
   spanishNumber,
 } from "@rumbo/core";
 import type ExcelJS from "exceljs";
+import { tooLongCell, UPLOAD_LIMITS, workbookLimitProblems } from "./upload-limits.ts";
 
 type SheetRead = { cells: Cell[][]; problems: FileCellProblem[] };
 
@@ -31,6 +32,9 @@ export async function readPlanWorkbook(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<MatrixReadResult> {
+  // Sizes first, from the zip's directory: exceljs inflates everything at once.
+  const limitProblems = workbookLimitProblems(bytes);
+  if (limitProblems.length > 0) return { ok: false, problems: limitProblems };
   // exceljs is large: loaded by the commands and requests that read a workbook, not at start.
   const { default: excel } = await import("exceljs");
   const workbook = new excel.Workbook();
@@ -128,6 +132,8 @@ function readSheet(
       }
       const read = cellValue(cell);
       if (typeof read === "object" && read !== null) problems.push({ ref, message: read.problem });
+      else if (typeof read === "string" && read.length > UPLOAD_LIMITS.maxCellChars)
+        problems.push({ ref, message: tooLongCell(read) });
       else values[columnNumber - 1] = read;
     });
     cells[rowNumber - 1] = Array.from(values, (value) => value ?? null);

@@ -6,6 +6,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { boundProblemLine, omittedProblemsText, UPLOAD_LIMITS } from "../files/upload-limits.ts";
 import { ApiError, type ErrorBody } from "./api-error.ts";
 
 const LOCATION: Record<string, string> = {
@@ -74,6 +75,35 @@ export function sendNotFound(request: FastifyRequest, reply: FastifyReply): Fast
     );
 }
 
+/**
+ * Every error body is small whatever caused it: a message quotes at most an
+ * excerpt of what was sent, and a list of details keeps its first entries
+ * and counts the rest (a body too big to serialise would leave the
+ * documented shape as a bare 500).
+ */
 function body(code: string, message: string, details: unknown): ErrorBody {
-  return { error: { code, message, details } };
+  return { error: { code, message: boundProblemLine(message), details: boundDetails(details) } };
+}
+
+function boundDetails(details: unknown): unknown {
+  if (!Array.isArray(details)) return details;
+  const { maxProblems } = UPLOAD_LIMITS;
+  const shown = details.slice(0, maxProblems + 1).map(boundDetail);
+  return details.length > maxProblems + 1
+    ? [
+        ...shown.slice(0, maxProblems),
+        { message: omittedProblemsText(details.length - maxProblems) },
+      ]
+    : shown;
+}
+
+function boundDetail(detail: unknown): unknown {
+  if (typeof detail === "string") return boundProblemLine(detail);
+  if (typeof detail !== "object" || detail === null) return detail;
+  return Object.fromEntries(
+    Object.entries(detail).map(([key, value]) => [
+      key,
+      typeof value === "string" ? boundProblemLine(value) : value,
+    ]),
+  );
 }

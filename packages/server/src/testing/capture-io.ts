@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { CliIo } from "../cli/cli-io.ts";
+import { decodeTextBytes } from "../files/text-bytes.ts";
 
 /** A CLI io that keeps what a command prints, for in-process command tests. */
 export function captureIo(): CliIo & { out: string; err: string } {
@@ -12,7 +13,7 @@ export function captureIo(): CliIo & { out: string; err: string } {
     stderr: (s: string) => {
       io.err += s;
     },
-    readFile: (path: string) => readFile(path, "utf8"),
+    readFile: async (path: string) => decodeTextBytes(await readFile(path)),
   };
   return io;
 }

@@ -4,16 +4,21 @@
  * import any of them. Import is all or nothing: any problem rejects the whole
  * file, lists every problem with sheet, row and column, and stores nothing.
  */
-import { hasBlockingErrors, validatePlanRules } from "@rumbo/core";
+import { hasBlockingErrors } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
 import {
+  checkPlanFileOffThread,
+  PlanFileTooComplexError,
+} from "../../files/plan-file-worker-pool.ts";
+import {
+  type LocatedIssue,
   PLAN_FILE_FORMATS,
   type PlanFileFormat,
-  readPlanFile,
   writePlanFile,
 } from "../../files/plan-files.ts";
+import { boundProblems, omittedProblemsText, UPLOAD_LIMITS } from "../../files/upload-limits.ts";
 import { getPlan, PlanCodeTakenError, savePlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { errorSchema } from "../error-schema.ts";
@@ -26,6 +31,7 @@ const CONTENT_TYPES: Record<PlanFileFormat, string> = {
 };
 
 // A 5,000-indicator workbook is about 1 MB; leave room for bigger sectors.
+// What the file may hold once unzipped or parsed is bounded too (upload-limits.ts).
 const IMPORT_LIMIT = 25 * 1024 * 1024;
 
 const issueSchema = z.object({
@@ -98,11 +104,16 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
             fileName: z.string().max(255).optional(),
           }),
           response: {
-            200: z.object({ valid: z.literal(true), warnings: z.array(issueSchema) }),
+            200: z.object({
+              valid: z.literal(true),
+              warnings: z.array(issueSchema),
+              omittedWarnings: z.number().int().optional(),
+            }),
             201: z.object({
               id: z.number().int(),
               version: z.number().int(),
               warnings: z.array(issueSchema),
+              omittedWarnings: z.number().int().optional(),
             }),
             400: errorSchema,
             401: errorSchema,
@@ -121,39 +132,43 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
         if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
           throw new ApiError(400, "EMPTY_FILE", "El archivo está vacío.");
         }
-        const read = await readPlanFile(bytes, fileName, format);
+        const read = await checkPlanFileOffThread(bytes, fileName, format).catch((error) => {
+          if (error instanceof PlanFileTooComplexError)
+            throw new ApiError(413, error.code, error.message);
+          throw error;
+        });
         if (!read.ok) {
+          const total = read.problems.length + read.omitted;
           throw new ApiError(
             422,
             "IMPORT_FAILED",
-            `${fileName} no se importó: ${read.problems.length} ${read.problems.length === 1 ? "problema" : "problemas"}. No se guardó nada.`,
-            read.problems.map((message) => ({ message })),
+            `${fileName} no se importó: ${total.toLocaleString("es-CO")} ${total === 1 ? "problema" : "problemas"}. No se guardó nada.`,
+            withOmitted(
+              read.problems.map((message) => ({ message })),
+              read.omitted,
+            ),
           );
         }
-        const issues = validatePlanRules(read.plan).map((issue) => ({
-          code: issue.code,
-          severity: issue.severity,
-          message: issue.message,
-          path: issue.path,
-          location: read.locate(issue),
-        }));
+        const issues = read.issues;
         if (hasBlockingErrors(issues)) {
           const blocking = issues.filter((i) => i.severity === "error");
+          const lines = blocking.map((i) =>
+            i.location ? `${fileName}: ${i.location}: ${i.message}` : `${fileName}: ${i.message}`,
+          );
+          const { shown, omitted } = boundProblems(lines);
           throw new ApiError(
             422,
             "IMPORT_FAILED",
-            `${fileName} no se importó: el plan tiene ${blocking.length} ${blocking.length === 1 ? "error" : "errores"}. No se guardó nada.`,
-            blocking.map((i) => ({
-              message: i.location
-                ? `${fileName}: ${i.location}: ${i.message}`
-                : `${fileName}: ${i.message}`,
-              path: i.path,
-            })),
+            `${fileName} no se importó: el plan tiene ${blocking.length.toLocaleString("es-CO")} ${blocking.length === 1 ? "error" : "errores"}. No se guardó nada.`,
+            withOmitted(
+              shown.map((message, i) => ({ message, path: blocking[i]?.path ?? "" })),
+              omitted,
+            ),
           );
         }
-        const warnings = issues;
+        const { warnings, omittedWarnings } = boundWarnings(issues);
         if (request.query.dryRun === "true")
-          return reply.status(200).send({ valid: true as const, warnings });
+          return reply.status(200).send({ valid: true as const, warnings, omittedWarnings });
         try {
           const id = await savePlan(db, read.plan, {
             at: now(),
@@ -163,7 +178,7 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
               actorEmail: request.user?.email ?? null,
             },
           });
-          return reply.status(201).send({ id, version: 1, warnings });
+          return reply.status(201).send({ id, version: 1, warnings, omittedWarnings });
         } catch (error) {
           if (error instanceof PlanCodeTakenError) {
             throw new ApiError(409, error.code, `${error.message} No se modificó nada.`, [
@@ -175,6 +190,24 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
       },
     );
   };
+}
+
+/** The problems listed, and one last line counting those left out. */
+function withOmitted(
+  details: { message: string; path?: string }[],
+  omitted: number,
+): { message: string; path?: string }[] {
+  return omitted > 0 ? [...details, { message: omittedProblemsText(omitted) }] : details;
+}
+
+/** At most UPLOAD_LIMITS.maxProblems warnings in an answer; the rest are counted. */
+function boundWarnings(issues: LocatedIssue[]): {
+  warnings: LocatedIssue[];
+  omittedWarnings?: number;
+} {
+  const { maxProblems } = UPLOAD_LIMITS;
+  if (issues.length <= maxProblems) return { warnings: issues };
+  return { warnings: issues.slice(0, maxProblems), omittedWarnings: issues.length - maxProblems };
 }
 
 function formatOf(contentType: string | undefined): PlanFileFormat {
