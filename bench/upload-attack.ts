@@ -62,6 +62,13 @@ function rssKib(pid: number): number {
 }
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
+  if (
+    await fetch(`${BASE}/api/health`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`el puerto ${PORT} ya está en uso`);
   const server = spawn(process.execPath, ["packages/server/bin/rumbo-server.js"], {
     env: { ...process.env, PORT: String(PORT), RUMBO_DATA_DIR: dataDir, RUMBO_LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],

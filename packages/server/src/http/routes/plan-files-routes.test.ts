@@ -2,8 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../db/open-database.ts";
 import { loadDemoDataIfEmpty } from "../../demo-data.ts";
+import { sampleMatrixPlan } from "../../files/matrix-sample-plan.ts";
+import { writePlanFile } from "../../files/plan-files.ts";
 import { listPlans } from "../../plans/plans-repository.ts";
 import { createAccount, sessionFor, type TestLogin } from "../../testing/accounts.ts";
+import { bombWorkbook } from "../../testing/zip-archive.ts";
 import { buildApp } from "../app.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -134,5 +137,70 @@ describe("descargar e importar el plan como archivo", () => {
     });
     expect(wrongType.statusCode).toBe(415);
     expect((await listPlans(database.db)).length).toBe(before);
+  });
+
+  it("un CSV con un nombre de plan de 20 MB responde 422 con un cuerpo pequeño que cita solo el comienzo", async () => {
+    const plan = sampleMatrixPlan(3);
+    const lines = (await writePlanFile(plan, "csv")).toString("utf8").split("\r\n");
+    lines[1] = (lines[1] ?? "").replace(plan.name, "N".repeat(20 * 1024 * 1024));
+    const answer = await app.inject({
+      method: "POST",
+      url: "/api/plans/import?dryRun=true&fileName=nombre.csv",
+      headers: { ...planner.headers, "content-type": "text/csv" },
+      payload: Buffer.from(lines.join("\r\n"), "utf8"),
+    });
+    expect(answer.statusCode).toBe(422);
+    expect(answer.rawPayload.length).toBeLessThan(2_000);
+    expect(answer.json()).toEqual({
+      error: {
+        code: "IMPORT_FAILED",
+        message: "nombre.csv no se importó: 1 problema. No se guardó nada.",
+        details: [
+          {
+            message: `nombre.csv: fila 2, columna B: la celda tiene 20.971.520 caracteres; el máximo es 32.767 («${"N".repeat(60)}…»)`,
+          },
+        ],
+      },
+    });
+  });
+
+  it("un CSV con 15.000 filas malas responde los primeros 200 problemas y cuenta el resto", async () => {
+    const plan = { ...sampleMatrixPlan(1), mission: "Misión" };
+    const [header, first] = (await writePlanFile(plan, "csv")).toString("utf8").split("\r\n");
+    const bad = (first ?? "").replace(/;I000000;/, ";X;").replace(/;24,04;/, ";no;");
+    const answer = await app.inject({
+      method: "POST",
+      url: "/api/plans/import?fileName=malo.csv",
+      headers: { ...planner.headers, "content-type": "text/csv" },
+      payload: [header, ...Array.from({ length: 15_000 }, () => bad)].join("\r\n"),
+    });
+    expect(answer.statusCode).toBe(422);
+    const { error } = answer.json();
+    const total = Number(/: ([\d.]+) problemas\./.exec(error.message)?.[1]?.replace(/\./g, ""));
+    expect(total).toBeGreaterThan(15_000);
+    expect(error.details).toHaveLength(201);
+    expect(error.details[0].message).toBe(
+      "malo.csv: fila 2, columna «Programación 2025» (AH): «no» no es un número",
+    );
+    expect(error.details[200].message).toBe(
+      `… y ${(total - 200).toLocaleString("es-CO")} problemas más (se muestran los primeros 200).`,
+    );
+    expect(answer.rawPayload.length).toBeLessThan(100_000);
+  });
+
+  it("un libro que se descomprime a 70 MB se rechaza sin leerlo, nombrando el límite", async () => {
+    const answer = await app.inject({
+      method: "POST",
+      url: "/api/plans/import?fileName=bomba.xlsx",
+      headers: { ...planner.headers, "content-type": XLSX },
+      payload: bombWorkbook(70),
+    });
+    expect(answer.statusCode).toBe(422);
+    expect(answer.json().error.details).toEqual([
+      {
+        message:
+          "bomba.xlsx: el libro ocupa 70 MB al descomprimirlo; el máximo es 64 MB. Quite filas, hojas o formatos que no son de la matriz.",
+      },
+    ]);
   });
 });
