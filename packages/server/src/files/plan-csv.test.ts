@@ -127,4 +127,21 @@ describe("matriz de formulación en CSV: problemas con fila y columna", () => {
       "plan.csv no es un CSV válido cerca de la línea 21: unas comillas se abren y no se cierran",
     ]);
   });
+
+  it("una matriz guardada en UTF-16 (con marca LE o BE, o sin marca) da el mismo plan que en UTF-8", () => {
+    const plan = { ...sampleMatrixPlan(2), mission: "Misión con tilde" };
+    const text = writePlanCsv(plan).replace(/^\uFEFF/, "");
+    const le = Buffer.from(text, "utf16le");
+    const be = Buffer.from(le);
+    be.swap16();
+    const variants = [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), le]),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+      le,
+    ];
+    for (const bytes of variants) {
+      const read = readPlanCsv(bytes, "plan.csv");
+      expect(read.ok ? read.plan : read.problems).toEqual(plan);
+    }
+  });
 });
