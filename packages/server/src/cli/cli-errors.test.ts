@@ -40,7 +40,7 @@ describe("rumbo ante lo inesperado y ante archivos enormes", () => {
     expect(debug.code).toBe(1);
     expect(debug.stderr.startsWith(INTERNAL_ERROR)).toBe(true);
     expect(debug.stderr).toContain("ECONNREFUSED");
-  });
+  }, 180_000);
 
   it("un CSV de 15.000 filas malas imprime 200 problemas, cuántos faltan y el resumen, con estado 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "rumbo-cli-caps-"));
@@ -70,11 +70,6 @@ describe("rumbo ante lo inesperado y ante archivos enormes", () => {
 describe("archivos guardados en UTF-16", () => {
   const utf16le = (text: string) =>
     Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
-  const utf16be = (text: string) => {
-    const bytes = Buffer.from(text, "utf16le");
-    bytes.swap16();
-    return Buffer.concat([Buffer.from([0xfe, 0xff]), bytes]);
-  };
 
   it("una matriz .csv en UTF-16 con marca se importa como la de UTF-8", async () => {
     const dir = mkdtempSync(join(tmpdir(), "rumbo-utf16-"));
@@ -91,7 +86,7 @@ describe("archivos guardados en UTF-16", () => {
       code: 0,
       out: `${file}: plan BENCH-DISTRITO válido (1 objetivos, 2 indicadores; 8 advertencias); prueba: no se guardó nada.\n`,
     });
-  });
+  }, 180_000);
 
   it("un archivo de avances en UTF-16 se carga igual que en UTF-8", async () => {
     const dir = mkdtempSync(join(tmpdir(), "rumbo-utf16-actuals-"));
@@ -106,5 +101,5 @@ describe("archivos guardados en UTF-16", () => {
     expect(io.out).toBe(
       `${file}: 2 valores válidos para el plan PES-GP-2024-2027 (prueba: no se guardó nada).\n`,
     );
-  });
+  }, 180_000);
 });
