@@ -169,7 +169,7 @@ describe("candado del directorio de datos de PGlite", () => {
     expect((rows as { rows: unknown[] }).rows).toEqual([{ code: "P1" }]);
     await reopened.close();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
-  });
+  }, 180_000);
 
   const unshareWorks =
     spawnSync("unshare", ["--pid", "--fork", "--mount-proc", "true"]).status === 0;
