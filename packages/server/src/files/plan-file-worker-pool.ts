@@ -8,6 +8,7 @@
  * its memory goes back to the system.
  */
 import { Worker } from "node:worker_threads";
+import { serverPath } from "../package-root.ts";
 import type { PlanFileCheck, PlanFileFormat } from "./plan-files.ts";
 
 export const WORKER_LIMITS = {
@@ -70,7 +71,8 @@ async function drain(): Promise<void> {
 }
 
 function start(): { worker: Worker; ready: Promise<void> } {
-  const started = new Worker(new URL("./plan-file.worker.mjs", import.meta.url), {
+  // Found from the package folder: the same file from the sources and from dist/.
+  const started = new Worker(serverPath("src/files/plan-file.worker.mjs"), {
     resourceLimits: { maxOldGenerationSizeMb: WORKER_LIMITS.maxHeapMb },
   });
   const isReady = new Promise<void>((resolve, reject) => {
