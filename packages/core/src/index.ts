@@ -12,6 +12,7 @@ export * from "./compliance/result-schema.ts";
 export * from "./compliance/types.ts";
 export * from "./format/numbers.ts";
 export * from "./formats/actuals-csv.ts";
+export type { PlanOutline } from "./formats/actuals-rows.ts";
 export * from "./formats/options.ts";
 export * from "./formats/period.ts";
 export * from "./formats/plan-json.ts";

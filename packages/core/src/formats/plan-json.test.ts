@@ -237,6 +237,7 @@ describe("lectura de rumbo.plan/v1", () => {
   });
 
   it("reporta todos los problemas a la vez, no solo el primero", () => {
+    // Years that are not contiguous do not hide a negative weight or an unknown trend.
     const problems = problemsAfter((plan) => {
       indicatorOf(plan, 2, 0).trend = "sube";
       indicatorOf(plan, 5, 4).weight = -1;
@@ -244,6 +245,16 @@ describe("lectura de rumbo.plan/v1", () => {
     });
     expect(problems).toEqual([
       "plan.json: years: los años deben ser consecutivos y ascendentes: 2024 va seguido de 2026",
+      'plan.json: objectives[2].indicators[0].trend: tendencia desconocida "sube" (se espera suma, creciente, constante, decreciente, en minúsculas)',
+      "plan.json: objectives[5].indicators[4].weight: el peso no puede ser negativo (-1)",
+    ]);
+    const withoutYears = problemsAfter((plan) => {
+      indicatorOf(plan, 5, 4).weight = { "2024": -2 };
+      delete plan.years;
+    });
+    expect(withoutYears).toEqual([
+      "plan.json: years: faltan los años del plan",
+      "plan.json: objectives[5].indicators[4].weight.2024: el peso no puede ser negativo (-2)",
     ]);
     const withYears = problemsAfter((plan) => {
       indicatorOf(plan, 2, 0).trend = "sube";

@@ -10,6 +10,7 @@ import {
   type Semaforo,
   type WeightPct,
 } from "../plan/plan.ts";
+import type { PlanOutline } from "./actuals-rows.ts";
 import {
   createReporter,
   describe,
@@ -25,7 +26,10 @@ import { readIndicator } from "./plan-indicator.ts";
 import { type PlanYears, planYears, readWeight } from "./plan-weights.ts";
 import type { Problem } from "./problem.ts";
 
-export type ReadPlanResult = { ok: true; plan: Plan } | { ok: false; problems: Problem[] };
+export type ReadPlanResult =
+  | { ok: true; plan: Plan }
+  /** `outline`: the years and indicator codes that could be read, to check the actuals against. */
+  | { ok: false; problems: Problem[]; outline?: PlanOutline };
 
 /** Parses and validates a plan file's text; `fileName` prefixes every problem. */
 export function readPlanJson(text: string, fileName: string): ReadPlanResult {
@@ -69,7 +73,7 @@ export function validatePlan(value: unknown, fileName: string): ReadPlanResult {
   const report = createReporter(fileName);
   const plan = readPlan(report, value);
   if (plan === undefined || report.problems.length > 0) {
-    return { ok: false, problems: report.problems };
+    return { ok: false, problems: report.problems, outline: readOutline(value) };
   }
   validatedPlans.add(plan);
   if (isRecord(value)) validatedPlans.add(value);
@@ -91,16 +95,45 @@ function readPlan(report: Reporter, value: unknown): Plan | undefined {
   }
   const code = requiredString(report, value, "code", "", "el código del plan");
   const name = requiredString(report, value, "name", "", "el nombre del plan");
-  const years = readYears(report, value.years);
+  const read = readYears(report, value.years);
   const semaforo = readSemaforo(report, value.semaforo);
-  const objectives =
-    years === undefined ? undefined : readObjectives(report, value.objectives, planYears(years));
+  // With a broken year list the objectives are still read, their weights and
+  // targets checked as numbers but not against years nobody can be sure of.
+  const objectives = readObjectives(
+    report,
+    value.objectives,
+    planYears(read.valid ? read.years : [], read.valid),
+  );
   const extensions = readPlanExtensions(report, value);
-  if (code === undefined || name === undefined || years === undefined) return undefined;
+  if (code === undefined || name === undefined || !read.valid) return undefined;
+  const years = read.years;
   if (objectives === undefined || semaforo === null) return undefined;
   const plan: Plan = { format: PLAN_FORMAT, code, name, years, objectives, ...extensions };
   if (semaforo !== undefined) plan.semaforo = semaforo;
   return plan;
+}
+
+/** The years (when valid) and indicator codes (when all are text) of a plan with problems. */
+function readOutline(value: unknown): PlanOutline {
+  if (!isRecord(value)) return { years: null, indicatorCodes: null };
+  const years = readYears(createReporter(""), value.years);
+  return {
+    years: years.valid ? years.years : null,
+    indicatorCodes: readIndicatorCodes(value.objectives),
+  };
+}
+
+function readIndicatorCodes(objectives: unknown): Set<string> | null {
+  if (!Array.isArray(objectives)) return null;
+  const codes = new Set<string>();
+  for (const objective of objectives) {
+    if (!isRecord(objective) || !Array.isArray(objective.indicators)) return null;
+    for (const indicator of objective.indicators) {
+      if (!isRecord(indicator) || typeof indicator.code !== "string") return null;
+      codes.add(indicator.code);
+    }
+  }
+  return codes;
 }
 
 function readPlanExtensions(report: Reporter, value: JsonRecord): Partial<Plan> {
@@ -112,8 +145,15 @@ function readPlanExtensions(report: Reporter, value: JsonRecord): Partial<Plan> 
   return extensions;
 }
 
-/** Years: integers of four digits, ascending and contiguous (formats.md §1). */
-function readYears(report: Reporter, value: unknown): number[] | undefined {
+/**
+ * The plan's years as read: `valid` when they are integers of four digits,
+ * ascending and contiguous (formats.md §1); `years` holds the ones that
+ * parsed. The rest of the plan is read either way, so a gap in the years
+ * does not hide a negative weight (formats.md §4).
+ */
+type ReadYears = { valid: boolean; years: number[] };
+
+function readYears(report: Reporter, value: unknown): ReadYears {
   if (!Array.isArray(value)) {
     report.at(
       "years",
@@ -121,11 +161,11 @@ function readYears(report: Reporter, value: unknown): number[] | undefined {
         ? "faltan los años del plan"
         : `los años deben ser una lista, no ${describe(value)}`,
     );
-    return undefined;
+    return { valid: false, years: [] };
   }
   if (value.length === 0) {
     report.at("years", "el plan debe tener al menos un año");
-    return undefined;
+    return { valid: false, years: [] };
   }
   const years: number[] = [];
   value.forEach((year: unknown, index) => {
@@ -138,7 +178,6 @@ function readYears(report: Reporter, value: unknown): number[] | undefined {
       years.push(year);
     }
   });
-  if (years.length !== value.length) return undefined;
   for (let index = 1; index < years.length; index++) {
     const previous = years[index - 1];
     const year = years[index];
@@ -147,10 +186,10 @@ function readYears(report: Reporter, value: unknown): number[] | undefined {
         "years",
         `los años deben ser consecutivos y ascendentes: ${previous} va seguido de ${year}`,
       );
-      return undefined;
+      return { valid: false, years };
     }
   }
-  return years;
+  return { valid: years.length === value.length, years };
 }
 
 /** `undefined` = absent (defaults apply), `null` = malformed. */
