@@ -1,4 +1,5 @@
 import { formatDateTime, formatNumber } from "../../shared/format.ts";
+import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import type { AuditEntry } from "./audit-api.ts";
 import { OUTCOME_LABELS } from "./audit-labels.ts";
 
@@ -38,8 +39,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
         {entries.length === 1 ? "1 entrada" : `${formatNumber(entries.length)} entradas`}, las más
         recientes primero. Las horas son de Bogotá.
       </p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container must take focus to scroll by keyboard. */}
-      <section className="table-scroll" aria-labelledby="tabla-auditoria" tabIndex={0}>
+      <ScrollRegion labelledBy="tabla-auditoria">
         <table className="data-table">
           <caption id="tabla-auditoria">{AUDIT_CAPTION}</caption>
           <thead>
@@ -59,7 +59,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
             ))}
           </tbody>
         </table>
-      </section>
+      </ScrollRegion>
     </>
   );
 }
