@@ -83,9 +83,9 @@ async function loadInputs(
   io: CliIo,
   problems: Problem[],
 ): Promise<Inputs | null> {
-  const asOf = parseAsOf(values["as-of"]);
-  const missing = parseMissing(values.missing);
-  const cap = parseCap(values.cap);
+  const asOf = parseAsOf(values["as-of"], "--as-of");
+  const missing = parseMissing(values.missing, "--missing");
+  const cap = parseCap(values.cap, "--cap");
   for (const parsed of [asOf, missing, cap]) if (!parsed.ok) problems.push(parsed.problem);
   let plan: Plan | null = null;
   let outline: PlanOutline | null = null;
