@@ -16,6 +16,7 @@ export type { PlanOutline } from "./formats/actuals-rows.ts";
 export * from "./formats/options.ts";
 export * from "./formats/period.ts";
 export * from "./formats/plan-json.ts";
+export * from "./formats/plan-place.ts";
 export * from "./formats/problem.ts";
 export * from "./formats/result-json.ts";
 export * from "./matrix/index.ts";

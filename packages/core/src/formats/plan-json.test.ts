@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SEED_PLAN } from "../compliance/fixtures/seed-plan.ts";
 import { readPlanJson } from "./plan-json.ts";
-import { formatProblem } from "./problem.ts";
+import { describeProblem, formatProblem } from "./problem.ts";
 
 type Json = { [key: string]: unknown };
 
@@ -66,7 +66,7 @@ describe("lectura de rumbo.plan/v1", () => {
         indicatorOf(plan, 1, 1).code = "2307";
       }),
     ).toEqual([
-      'plan.json: objectives[1].indicators[1].code: código de indicador repetido "2307" (ya en objectives[0].indicators[0])',
+      'plan.json: objectives[1].indicators[1].code: código de indicador repetido "2307" (ya está en el objetivo 1)',
     ]);
   });
 
@@ -76,7 +76,7 @@ describe("lectura de rumbo.plan/v1", () => {
         (plan.objectives[4] as Json).code = "1";
       }),
     ).toEqual([
-      'plan.json: objectives[4].code: código de objetivo repetido "1" (ya en objectives[0])',
+      'plan.json: objectives[4].code: código de objetivo repetido "1" (ya lo usa el objetivo en la posición 1)',
     ]);
   });
 
@@ -266,6 +266,27 @@ describe("lectura de rumbo.plan/v1", () => {
       "plan.json: objectives[5].indicators[4].weight: el peso no puede ser negativo (-1)",
       "plan.json: objectives[6].indicators[0].code: el código del indicador debe ser texto, no 4200",
     ]);
+  });
+
+  it("cada problema nombra su lugar como lo diría la planeadora: objetivo, indicador y campo", () => {
+    const plan = JSON.parse(JSON.stringify(SEED_PLAN));
+    indicatorOf(plan, 0, 0).unit = 5;
+    indicatorOf(plan, 0, 1).weight = { "2024": 50, "2025": -1, "2026": 50, "2027": 50 };
+    delete indicatorOf(plan, 1, 0).code;
+    delete plan.name;
+    const read = readPlanJson(JSON.stringify(plan), "plan.json");
+    const described = read.ok ? [] : read.problems.map(describeProblem);
+    expect(described).toEqual([
+      "Campo «nombre del plan»: falta el nombre del plan",
+      "Objetivo 1, indicador 2307, campo «unidad»: debe ser texto, no 5",
+      "Objetivo 1, indicador 77, campo «ponderación», vigencia 2025: el peso no puede ser negativo (-1)",
+      "Objetivo 2, indicador en la posición 1, campo «código»: falta el código del indicador",
+    ]);
+    expect(described.join("\n")).not.toMatch(/objectives\[|indicators\[/);
+    // The JSON path stays for machines and for the rumbo command.
+    expect(read.ok ? [] : read.problems.map((problem) => problem.path)).toContain(
+      "objectives[0].indicators[0].unit",
+    );
   });
 
   it("el plan debe ser un objeto", () => {

@@ -23,6 +23,7 @@ import {
 } from "./json-fields.ts";
 import { findJsonSyntaxError } from "./json-syntax.ts";
 import { readIndicator } from "./plan-indicator.ts";
+import { describePlanPlace } from "./plan-place.ts";
 import { type PlanYears, planYears, readWeight } from "./plan-weights.ts";
 import type { Problem } from "./problem.ts";
 
@@ -73,7 +74,12 @@ export function validatePlan(value: unknown, fileName: string): ReadPlanResult {
   const report = createReporter(fileName);
   const plan = readPlan(report, value);
   if (plan === undefined || report.problems.length > 0) {
-    return { ok: false, problems: report.problems, outline: readOutline(value) };
+    const problems = report.problems.map((problem) =>
+      problem.path === undefined
+        ? problem
+        : { ...problem, place: describePlanPlace(value, problem.path) },
+    );
+    return { ok: false, problems, outline: readOutline(value) };
   }
   validatedPlans.add(plan);
   if (isRecord(value)) validatedPlans.add(value);
@@ -245,13 +251,18 @@ function readObjectives(
       report.at(path, `el objetivo debe ser un objeto, no ${describe(item)}`);
       return;
     }
-    const objective = readObjective(report, item, path, years, indicatorCodes);
     const code = typeof item.code === "string" ? item.code : undefined;
+    const label =
+      code === undefined ? `el objetivo en la posición ${index + 1}` : `el objetivo ${code}`;
+    const objective = readObjective(report, item, path, label, years, indicatorCodes);
     if (code !== undefined) {
       const first = objectiveCodes.get(code);
       if (first !== undefined)
-        report.at(join(path, "code"), `código de objetivo repetido "${code}" (ya en ${first})`);
-      else objectiveCodes.set(code, path);
+        report.at(
+          join(path, "code"),
+          `código de objetivo repetido "${code}" (ya lo usa el objetivo en la posición ${first})`,
+        );
+      else objectiveCodes.set(code, String(index + 1));
     }
     (item.weight === undefined ? unweighted : weighted).push(path);
     if (objective !== undefined) objectives.push(objective);
@@ -272,6 +283,8 @@ function readObjective(
   report: Reporter,
   item: JsonRecord,
   path: string,
+  /** How a duplicate indicator code names this objective: "el objetivo 3". */
+  label: string,
   years: PlanYears,
   indicatorCodes: Map<string, string>,
 ): Objective | undefined {
@@ -301,10 +314,10 @@ function readObjective(
         if (first !== undefined) {
           report.at(
             join(indicatorPath, "code"),
-            `código de indicador repetido "${indicatorCode}" (ya en ${first})`,
+            `código de indicador repetido "${indicatorCode}" (ya está en ${first})`,
           );
         } else {
-          indicatorCodes.set(indicatorCode, indicatorPath);
+          indicatorCodes.set(indicatorCode, label);
         }
       }
       if (indicator !== undefined) indicators.push(indicator);

@@ -5,8 +5,8 @@
  * line naming the file and the sheet/row/column (or the JSON path).
  */
 import {
+  describeProblem,
   formatMatrixProblem,
-  formatProblem,
   type MatrixLocation,
   type MatrixReadResult,
   type Plan,
@@ -52,7 +52,12 @@ export async function readPlanFile(
 ): Promise<PlanFileRead> {
   if (format === "json") {
     const read = readPlanJson(new TextDecoder().decode(bytes), fileName);
-    if (!read.ok) return { ok: false, problems: read.problems.map(formatProblem) };
+    if (!read.ok) {
+      return {
+        ok: false,
+        problems: read.problems.map((problem) => `${fileName}: ${describeProblem(problem)}`),
+      };
+    }
     return {
       ok: true,
       plan: read.plan,
