@@ -226,7 +226,7 @@ test.describe("entrar con cada rol de demostración y ver solo lo que ese rol pu
     await expect(page).toHaveURL(/usuario=admin%40rumbo\.local&accion=login&resultado=ok/);
     const log = page.getByRole("table", { name: "Registro de auditoría" });
     await expect(log.getByRole("row").filter({ hasText: "admin@rumbo.local" })).toHaveCount(1);
-    await expect(log.getByRole("row").nth(1)).toContainText("login");
+    await expect(log.getByRole("row").nth(1)).toContainText("Inició sesión");
     await expect(log.getByRole("row").nth(1)).toContainText("Correcto");
     await expectNoSeriousViolations(page);
     await expectFitsPhoneAndDesktop(page, "auditoría");

@@ -1,3 +1,4 @@
+export * from "./audit/audit-description.ts";
 export { assertUnreachable } from "./auth/assert-unreachable.ts";
 export * from "./auth/authorization-matrix.ts";
 export * from "./auth/last-administrator.ts";
