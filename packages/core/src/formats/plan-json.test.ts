@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SEED_PLAN } from "../compliance/fixtures/seed-plan.ts";
+import { TEXT_LIMITS } from "../plan/text-limits.ts";
 import { readPlanJson } from "./plan-json.ts";
 import { describeProblem, formatProblem } from "./problem.ts";
 
@@ -287,6 +288,18 @@ describe("lectura de rumbo.plan/v1", () => {
     expect(read.ok ? [] : read.problems.map((problem) => problem.path)).toContain(
       "objectives[0].indicators[0].unit",
     );
+  });
+
+  it("cada texto tiene su límite de largo y el mensaje dice el campo, el largo y el máximo", () => {
+    const plan = JSON.parse(JSON.stringify(SEED_PLAN));
+    plan.name = "P".repeat(TEXT_LIMITS.plan.name + 1);
+    indicatorOf(plan, 0, 0).unit = "u".repeat(61);
+    (plan.objectives[1] as Json).name = "o".repeat(TEXT_LIMITS.objective.name);
+    const read = readPlanJson(JSON.stringify(plan), "plan.json");
+    expect(read.ok ? [] : read.problems.map(describeProblem)).toEqual([
+      "Campo «nombre del plan»: el nombre del plan tiene 301 caracteres; el máximo es 300",
+      "Objetivo 1, indicador 2307, campo «unidad»: el texto tiene 61 caracteres; el máximo es 60",
+    ]);
   });
 
   it("el plan debe ser un objeto", () => {

@@ -10,6 +10,7 @@ import {
   type Semaforo,
   type WeightPct,
 } from "../plan/plan.ts";
+import { TEXT_LIMITS } from "../plan/text-limits.ts";
 import type { PlanOutline } from "./actuals-rows.ts";
 import {
   createReporter,
@@ -99,8 +100,22 @@ function readPlan(report: Reporter, value: unknown): Plan | undefined {
         : `formato ${describe(value.format)} no soportado (se espera "${PLAN_FORMAT}")`,
     );
   }
-  const code = requiredString(report, value, "code", "", "el código del plan");
-  const name = requiredString(report, value, "name", "", "el nombre del plan");
+  const code = requiredString(
+    report,
+    value,
+    "code",
+    "",
+    "el código del plan",
+    TEXT_LIMITS.plan.code,
+  );
+  const name = requiredString(
+    report,
+    value,
+    "name",
+    "",
+    "el nombre del plan",
+    TEXT_LIMITS.plan.name,
+  );
   const read = readYears(report, value.years);
   const semaforo = readSemaforo(report, value.semaforo);
   // With a broken year list the objectives are still read, their weights and
@@ -145,7 +160,7 @@ function readIndicatorCodes(objectives: unknown): Set<string> | null {
 function readPlanExtensions(report: Reporter, value: JsonRecord): Partial<Plan> {
   const extensions: Partial<Plan> = {};
   for (const key of ["entity", "mission", "vision", "source"] as const) {
-    const text = optionalString(report, value, key, "");
+    const text = optionalString(report, value, key, "", TEXT_LIMITS.plan[key]);
     if (text !== undefined) extensions[key] = text;
   }
   return extensions;
@@ -289,8 +304,22 @@ function readObjective(
   indicatorCodes: Map<string, string>,
 ): Objective | undefined {
   const before = report.problems.length;
-  const code = requiredString(report, item, "code", path, "el código del objetivo");
-  const name = requiredString(report, item, "name", path, "el nombre del objetivo");
+  const code = requiredString(
+    report,
+    item,
+    "code",
+    path,
+    "el código del objetivo",
+    TEXT_LIMITS.objective.code,
+  );
+  const name = requiredString(
+    report,
+    item,
+    "name",
+    path,
+    "el nombre del objetivo",
+    TEXT_LIMITS.objective.name,
+  );
   let weight: WeightPct | undefined;
   if (item.weight !== undefined)
     weight = readWeight(report, item.weight, join(path, "weight"), years);
