@@ -1,6 +1,11 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { demoPassword } from "./demo-credentials.ts";
-import { expectNoSeriousViolations, logIn } from "./support.ts";
+import {
+  expectNoSeriousViolations,
+  expectNoSidewaysScroll,
+  expectWholeTables,
+  logIn,
+} from "./support.ts";
 
 // All specs share one server and one database: only the administrator's test
 // changes state (its password, a new account), and nothing here depends on
@@ -30,6 +35,16 @@ async function expectNoAdminLinks(page: Page): Promise<void> {
 async function reportedCodes(page: Page): Promise<string[]> {
   const rows = page.getByRole("row").filter({ hasText: "Usted reporta" });
   return (await rows.getByRole("rowheader").allTextContents()).map((t) => t.trim());
+}
+
+/** At 375 px the page does not scroll sideways; at 1280 px its tables are whole (phones.spec.ts). */
+async function expectFitsPhoneAndDesktop(page: Page, where: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectNoSidewaysScroll(page, where);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectWholeTables(page, where);
+  if (size !== null) await page.setViewportSize(size);
 }
 
 /** Opens a one-time link in a fresh browser (no session) and sets a password with it. */
@@ -181,6 +196,7 @@ test.describe("entrar con cada rol de demostración y ver solo lo que ese rol pu
       await expect(accounts.getByRole("cell", { name: email, exact: true })).toHaveCount(1);
     }
     await expectNoSeriousViolations(page);
+    await expectFitsPhoneAndDesktop(page, "cuentas");
 
     // A new account comes with a one-time link to hand over; the person sets a password with it.
     const form = page.getByRole("region", { name: "Crear una cuenta" });
@@ -210,9 +226,10 @@ test.describe("entrar con cada rol de demostración y ver solo lo que ese rol pu
     await expect(page).toHaveURL(/usuario=admin%40rumbo\.local&accion=login&resultado=ok/);
     const log = page.getByRole("table", { name: "Registro de auditoría" });
     await expect(log.getByRole("row").filter({ hasText: "admin@rumbo.local" })).toHaveCount(1);
-    await expect(log.getByRole("row").nth(1)).toContainText("login");
+    await expect(log.getByRole("row").nth(1)).toContainText("Inició sesión");
     await expect(log.getByRole("row").nth(1)).toContainText("Correcto");
     await expectNoSeriousViolations(page);
+    await expectFitsPhoneAndDesktop(page, "auditoría");
 
     const csvLink = page.getByRole("link", { name: "Exportar CSV" });
     const href = await csvLink.getAttribute("href");

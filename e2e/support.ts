@@ -27,3 +27,33 @@ export async function logIn(
   await page.getByLabel("Contraseña", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Entrar" }).click();
 }
+
+/**
+ * The page does not scroll sideways at the viewport's width: wide tables scroll
+ * inside their own region instead. Returns the widths for the failure message.
+ */
+export async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll, `${where}: la página se desplaza de lado`).toBeLessThanOrEqual(
+    widths.client,
+  );
+}
+
+/** Every table region shows its whole table: nothing is cut off at this width. */
+export async function expectWholeTables(page: Page, where: string): Promise<void> {
+  const cut = await page
+    .getByRole("region")
+    .filter({ has: page.getByRole("table") })
+    .evaluateAll((regions) =>
+      regions
+        .filter((region) => region.scrollWidth > region.clientWidth)
+        .map(
+          (region) =>
+            `${region.getAttribute("aria-labelledby")}: ${region.scrollWidth}/${region.clientWidth}`,
+        ),
+    );
+  expect(cut, `${where}: tablas cortadas`).toEqual([]);
+}

@@ -208,17 +208,18 @@ export function createEngine(
 
 function optionProblems(options: ComplianceOptions): Problem[] {
   const problems: Problem[] = [];
-  const asOf = parseAsOf(options.asOf);
+  // The options object's own field names: it may come from the CLI or the API.
+  const asOf = parseAsOf(options.asOf, "asOf");
   if (!asOf.ok) problems.push(asOf.problem);
   if (options.missing !== "zero" && options.missing !== "exclude") {
     problems.push({
-      source: "--missing",
+      source: "missing",
       message: `valor desconocido "${String(options.missing)}"`,
     });
   }
   if (options.cap !== null && !(Number.isFinite(options.cap) && options.cap > 0)) {
     problems.push({
-      source: "--cap",
+      source: "cap",
       message: `el tope debe ser un número mayor que 0 o null, no ${options.cap}`,
     });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SEED_PLAN } from "../compliance/fixtures/seed-plan.ts";
 import { readActualsCsv } from "./actuals-csv.ts";
+import { readPlanJson } from "./plan-json.ts";
 import { formatProblem } from "./problem.ts";
 
 function problems(text: string): string[] {
@@ -140,5 +141,31 @@ describe("lectura del archivo de avances (CSV)", () => {
       'avances.csv: línea 3: periodo mal formado "2031-13" (se espera AAAA, AAAA-Qn o AAAA-MM)',
       'avances.csv: línea 3: valor mal formado "x" (se espera un número con punto decimal, sin separador de miles ni exponente)',
     ]);
+  });
+
+  it("con un plan que tuvo problemas revisa los años y códigos que se pudieron leer", () => {
+    const plan = JSON.parse(JSON.stringify(SEED_PLAN));
+    plan.objectives[0].indicators[0].weight = -1;
+    const read = readPlanJson(JSON.stringify(plan), "plan.json");
+    expect(read.ok).toBe(false);
+    const outline = read.ok ? null : (read.outline ?? null);
+    expect(outline?.years).toEqual([2024, 2025, 2026, 2027]);
+    const actuals = readActualsCsv(
+      "indicator,period,value\n2307,2024,44\n2307,2029,1\n9999,2024,1\n",
+      "avances.csv",
+      outline,
+    );
+    expect(actuals.ok ? [] : actuals.problems.map(formatProblem)).toEqual([
+      "avances.csv: línea 3: el periodo 2029 está fuera de los años del plan (2024–2027)",
+      'avances.csv: línea 4: indicador desconocido "9999": no está en el plan',
+    ]);
+  });
+
+  it("sin años válidos en el plan no inventa problemas de años ni de códigos ilegibles", () => {
+    const actuals = readActualsCsv("indicator,period,value\n9999,2031,1\n", "avances.csv", {
+      years: null,
+      indicatorCodes: null,
+    });
+    expect(actuals.ok).toBe(true);
   });
 });

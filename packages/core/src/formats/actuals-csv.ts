@@ -5,7 +5,7 @@
  * file and line number, never a partial result (formats.md §4).
  */
 import type { Plan } from "../plan/plan.ts";
-import { createRowChecker } from "./actuals-rows.ts";
+import { createRowChecker, type PlanOutline } from "./actuals-rows.ts";
 import { forEachCsvRecord } from "./csv-split.ts";
 import { type Period, parsePeriod } from "./period.ts";
 import type { Problem } from "./problem.ts";
@@ -25,14 +25,14 @@ const POINT_NUMBER = /^-?\d+(\.\d+)?$/;
 const COMMA_NUMBER = /^-?\d+(,\d+)?$/;
 
 /**
- * Reads an actuals file against a plan. With `plan = null` (the plan file had
- * problems) only the checks that do not need the plan run, so the user still
- * gets every problem of this file at once.
+ * Reads an actuals file against a plan. When the plan file had problems, pass
+ * the outline its reader returned (or `null`): the checks run against what of
+ * the plan could be read, so the user still gets every problem at once.
  */
 export function readActualsCsv(
   text: string,
   fileName: string,
-  plan: Plan | null,
+  plan: Plan | PlanOutline | null,
 ): ReadActualsResult {
   const problems: Problem[] = [];
   const at = (line: number, message: string) => {

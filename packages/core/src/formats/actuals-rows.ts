@@ -10,6 +10,17 @@ import { formatPeriod, PERIOD_KIND_LABEL, type Period, type PeriodKind } from ".
 
 type At = (line: number, message: string) => void;
 
+/**
+ * What the row checks can still use of a plan file that had problems: its
+ * years when they were valid and the codes of its indicators when every one
+ * could be read (`null` otherwise), so an actuals row outside the plan's years
+ * is reported next to the plan's bad weight (formats.md §4).
+ */
+export type PlanOutline = {
+  years: readonly number[] | null;
+  indicatorCodes: ReadonlySet<string> | null;
+};
+
 export type RowChecker = {
   /** Reports the row's problems; `true` when indicator and period are fine. */
   check(
@@ -31,7 +42,7 @@ function slotOf(period: Period): number {
   return period.kind === "quarter" ? period.index : 4 + period.index;
 }
 
-export function createRowChecker(plan: Plan | null): RowChecker {
+export function createRowChecker(plan: Plan | PlanOutline | null): RowChecker {
   const canonicals = new Map<string, string>();
   const canonical = (period: Period) => {
     const key = `${period.kind}${period.year}-${period.index}`;
@@ -42,7 +53,12 @@ export function createRowChecker(plan: Plan | null): RowChecker {
     }
     return text;
   };
-  const store = plan === null ? mapStore() : planStore(plan);
+  const store =
+    plan === null
+      ? mapStore({ years: null, indicatorCodes: null })
+      : "objectives" in plan
+        ? planStore(plan)
+        : mapStore(plan);
   return {
     canonical,
     check(indicator, periodText, period, line, at) {
@@ -137,13 +153,15 @@ function planStore(plan: Plan): Store {
   };
 }
 
-function mapStore(): Store {
+function mapStore({ years, indicatorCodes }: PlanOutline): Store {
   const periods = new Map<string, number>();
   const kinds = new Map<string, { kind: PeriodKind; line: number }>();
+  const yearSet = years === null ? null : new Set(years);
   return {
-    yearRange: "",
-    indicatorKey: (indicator) => indicator,
-    hasYear: () => true,
+    yearRange: years === null ? "" : `${years[0]}–${years[years.length - 1]}`,
+    indicatorKey: (indicator) =>
+      indicatorCodes === null || indicatorCodes.has(indicator) ? indicator : null,
+    hasYear: (year) => yearSet === null || yearSet.has(year),
     firstLine(indicator, period, line) {
       const periodKey = `${indicator}\u0000${formatPeriod(period)}`;
       const samePeriod = periods.get(periodKey) ?? 0;

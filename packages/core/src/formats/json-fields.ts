@@ -3,6 +3,7 @@
  * path and returns the value only when it has the expected type, so the reader
  * can go on and report every problem (formats.md §4).
  */
+import { tooLongMessage } from "../plan/text-limits.ts";
 import type { Problem } from "./problem.ts";
 
 export type JsonRecord = { [key: string]: unknown };
@@ -45,6 +46,8 @@ export function requiredString(
   key: string,
   path: string,
   label: string,
+  /** The field's limit (TEXT_LIMITS); longer text is a problem. */
+  maxLength: number,
 ): string | undefined {
   const value = record[key];
   const at = join(path, key);
@@ -60,6 +63,10 @@ export function requiredString(
     report.at(at, `${label} está vacío`);
     return undefined;
   }
+  if (value.length > maxLength) {
+    report.at(at, tooLongMessage(label, maxLength, value.length));
+    return undefined;
+  }
   return value;
 }
 
@@ -68,11 +75,17 @@ export function optionalString(
   record: JsonRecord,
   key: string,
   path: string,
+  /** The field's limit (TEXT_LIMITS); longer text is a problem. */
+  maxLength: number,
 ): string | undefined {
   const value = record[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string") {
     report.at(join(path, key), `debe ser texto, no ${describe(value)}`);
+    return undefined;
+  }
+  if (value.length > maxLength) {
+    report.at(join(path, key), tooLongMessage("el texto", maxLength, value.length));
     return undefined;
   }
   return value;

@@ -4,10 +4,10 @@ import { formatPeriod, parsePeriod } from "./period.ts";
 
 describe("opciones de cálculo", () => {
   it("--as-of acepta fechas reales AAAA-MM-DD", () => {
-    expect(parseAsOf("2024-02-29")).toEqual({ ok: true, value: "2024-02-29" });
-    expect(parseAsOf(undefined)).toEqual({ ok: true, value: null });
+    expect(parseAsOf("2024-02-29", "--as-of")).toEqual({ ok: true, value: "2024-02-29" });
+    expect(parseAsOf(undefined, "--as-of")).toEqual({ ok: true, value: null });
     for (const bad of ["2025-02-29", "2024-13-01", "2024-6-30", "30/06/2024", ""]) {
-      expect(parseAsOf(bad)).toEqual({
+      expect(parseAsOf(bad, "--as-of")).toEqual({
         ok: false,
         problem: {
           source: "--as-of",
@@ -17,10 +17,22 @@ describe("opciones de cálculo", () => {
     }
   });
 
+  it("el mensaje nombra la opción como la escribió el usuario: asOf en la API, --as-of en la consola", () => {
+    expect(parseAsOf("ayer", "asOf")).toEqual({
+      ok: false,
+      problem: {
+        source: "asOf",
+        message: 'fecha de corte inválida "ayer" (se espera AAAA-MM-DD, una fecha real)',
+      },
+    });
+    const missing = parseMissing("todo", "missing");
+    expect(missing.ok ? null : missing.problem.source).toBe("missing");
+  });
+
   it("--missing zero|exclude, zero por defecto", () => {
-    expect(parseMissing(undefined)).toEqual({ ok: true, value: "zero" });
-    expect(parseMissing("exclude")).toEqual({ ok: true, value: "exclude" });
-    expect(parseMissing("cero")).toEqual({
+    expect(parseMissing(undefined, "--missing")).toEqual({ ok: true, value: "zero" });
+    expect(parseMissing("exclude", "--missing")).toEqual({ ok: true, value: "exclude" });
+    expect(parseMissing("cero", "--missing")).toEqual({
       ok: false,
       problem: {
         source: "--missing",
@@ -30,10 +42,11 @@ describe("opciones de cálculo", () => {
   });
 
   it("--cap none quita el tope; un decimal positivo lo cambia; 1 por defecto", () => {
-    expect(parseCap(undefined)).toEqual({ ok: true, value: 1 });
-    expect(parseCap("none")).toEqual({ ok: true, value: null });
-    expect(parseCap("1.25")).toEqual({ ok: true, value: 1.25 });
-    for (const bad of ["0", "-1", "1,25", "ninguno", "1e2"]) expect(parseCap(bad).ok).toBe(false);
+    expect(parseCap(undefined, "--cap")).toEqual({ ok: true, value: 1 });
+    expect(parseCap("none", "--cap")).toEqual({ ok: true, value: null });
+    expect(parseCap("1.25", "--cap")).toEqual({ ok: true, value: 1.25 });
+    for (const bad of ["0", "-1", "1,25", "ninguno", "1e2"])
+      expect(parseCap(bad, "--cap").ok).toBe(false);
   });
 
   it("periodos: año, trimestre y mes", () => {

@@ -22,14 +22,23 @@ export function parseCalendarDate(text: string): CalendarDate | null {
   return { year, month, day };
 }
 
-/** `--as-of YYYY-MM-DD` (formats.md §3.2); absent means every plan year is evaluated. */
-export function parseAsOf(text: string | undefined | null): ParsedOption<string | null> {
+/*
+ * Each parser takes the name the user typed the option under: the command
+ * line says `--as-of`, the API's query string `asOf`, and the message names
+ * what the user wrote.
+ */
+
+/** A corte date `YYYY-MM-DD` (formats.md §3.2); absent means every plan year is evaluated. */
+export function parseAsOf(
+  text: string | undefined | null,
+  option: string,
+): ParsedOption<string | null> {
   if (text === undefined || text === null) return { ok: true, value: null };
   if (parseCalendarDate(text) === null) {
     return {
       ok: false,
       problem: {
-        source: "--as-of",
+        source: option,
         message: `fecha de corte inválida "${text}" (se espera AAAA-MM-DD, una fecha real)`,
       },
     };
@@ -37,14 +46,17 @@ export function parseAsOf(text: string | undefined | null): ParsedOption<string 
   return { ok: true, value: text };
 }
 
-/** `--missing zero|exclude` (formats.md §3.5); default `zero`. */
-export function parseMissing(text: string | undefined | null): ParsedOption<MissingPolicy> {
+/** `zero|exclude` (formats.md §3.5); default `zero`. */
+export function parseMissing(
+  text: string | undefined | null,
+  option: string,
+): ParsedOption<MissingPolicy> {
   if (text === undefined || text === null) return { ok: true, value: "zero" };
   if (text === "zero" || text === "exclude") return { ok: true, value: text };
   return {
     ok: false,
     problem: {
-      source: "--missing",
+      source: option,
       message: `valor desconocido "${text}" (se espera zero o exclude)`,
     },
   };
@@ -53,10 +65,13 @@ export function parseMissing(text: string | undefined | null): ParsedOption<Miss
 const CAP_NUMBER = /^\d+(\.\d+)?$/;
 
 /**
- * `--cap none` removes the cap (formats.md §3.5); Rumbo also accepts a positive
+ * `none` removes the cap (formats.md §3.5); Rumbo also accepts a positive
  * decimal such as `1.25` (extension). Default: 1.
  */
-export function parseCap(text: string | undefined | null): ParsedOption<number | null> {
+export function parseCap(
+  text: string | undefined | null,
+  option: string,
+): ParsedOption<number | null> {
   if (text === undefined || text === null) return { ok: true, value: 1 };
   if (text === "none") return { ok: true, value: null };
   const cap = Number(text);
@@ -64,7 +79,7 @@ export function parseCap(text: string | undefined | null): ParsedOption<number |
   return {
     ok: false,
     problem: {
-      source: "--cap",
+      source: option,
       message: `valor inválido "${text}" (se espera none o un número decimal mayor que 0, p. ej. 1.25)`,
     },
   };

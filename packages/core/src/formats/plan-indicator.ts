@@ -14,6 +14,7 @@ import {
   TRENDS,
   type Trend,
 } from "../plan/plan.ts";
+import { TEXT_LIMITS } from "../plan/text-limits.ts";
 import {
   describe,
   isRecord,
@@ -25,6 +26,8 @@ import {
   requiredString,
 } from "./json-fields.ts";
 import { type PlanYears, readTargets, readWeight } from "./plan-weights.ts";
+
+const LIMITS = TEXT_LIMITS.indicator;
 
 function readTrend(report: Reporter, value: unknown, path: string): Trend | undefined {
   if (value === undefined) {
@@ -97,17 +100,17 @@ export function readIndicator(
     return undefined;
   }
   const before = report.problems.length;
-  const code = requiredString(report, value, "code", path, "el código del indicador");
-  const name = requiredString(report, value, "name", path, "el nombre del indicador");
-  const goal = optionalString(report, value, "goal", path);
+  const code = requiredString(report, value, "code", path, "el código del indicador", LIMITS.code);
+  const name = requiredString(report, value, "name", path, "el nombre del indicador", LIMITS.name);
+  const goal = optionalString(report, value, "goal", path, LIMITS.goal);
   const trend = readTrend(report, value.trend, join(path, "trend"));
-  const unit = optionalString(report, value, "unit", path);
+  const unit = optionalString(report, value, "unit", path, LIMITS.unit);
   const baseline = optionalNumberOrNull(report, value, "baseline", path, "la línea base");
   const weight = readWeight(report, value.weight, join(path, "weight"), planYears);
   const targets = readTargets(report, value.targets, join(path, "targets"), planYears);
   const total = optionalNumberOrNull(report, value, "total", path, "el total");
   const goalType = optionalEnum(report, value, "goalType", path, GOAL_TYPES);
-  const goalCode = optionalString(report, value, "goalCode", path);
+  const goalCode = optionalString(report, value, "goalCode", path, LIMITS.goalCode);
   const baselineYear = optionalNumberOrNull(
     report,
     value,
@@ -115,13 +118,13 @@ export function readIndicator(
     path,
     "el año de la línea base",
   );
-  const formula = optionalString(report, value, "formula", path);
+  const formula = optionalString(report, value, "formula", path, LIMITS.formula);
   const frequency = optionalEnum(report, value, "frequency", path, FREQUENCIES);
   const measure = optionalEnum(report, value, "measure", path, MEASURES);
-  const numerator = optionalString(report, value, "numerator", path);
-  const denominator = optionalString(report, value, "denominator", path);
-  const source = optionalString(report, value, "source", path);
-  const responsible = optionalString(report, value, "responsible", path);
+  const numerator = optionalString(report, value, "numerator", path, LIMITS.numerator);
+  const denominator = optionalString(report, value, "denominator", path, LIMITS.denominator);
+  const source = optionalString(report, value, "source", path, LIMITS.source);
+  const responsible = optionalString(report, value, "responsible", path, LIMITS.responsible);
   const progress = value.progress;
   if (progress !== undefined && progress !== null && progress !== "from-baseline") {
     report.at(

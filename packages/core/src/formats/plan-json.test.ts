@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SEED_PLAN } from "../compliance/fixtures/seed-plan.ts";
+import { TEXT_LIMITS } from "../plan/text-limits.ts";
 import { readPlanJson } from "./plan-json.ts";
-import { formatProblem } from "./problem.ts";
+import { describeProblem, formatProblem } from "./problem.ts";
 
 type Json = { [key: string]: unknown };
 
@@ -66,7 +67,7 @@ describe("lectura de rumbo.plan/v1", () => {
         indicatorOf(plan, 1, 1).code = "2307";
       }),
     ).toEqual([
-      'plan.json: objectives[1].indicators[1].code: código de indicador repetido "2307" (ya en objectives[0].indicators[0])',
+      'plan.json: objectives[1].indicators[1].code: código de indicador repetido "2307" (ya está en el objetivo 1)',
     ]);
   });
 
@@ -76,7 +77,7 @@ describe("lectura de rumbo.plan/v1", () => {
         (plan.objectives[4] as Json).code = "1";
       }),
     ).toEqual([
-      'plan.json: objectives[4].code: código de objetivo repetido "1" (ya en objectives[0])',
+      'plan.json: objectives[4].code: código de objetivo repetido "1" (ya lo usa el objetivo en la posición 1)',
     ]);
   });
 
@@ -237,6 +238,7 @@ describe("lectura de rumbo.plan/v1", () => {
   });
 
   it("reporta todos los problemas a la vez, no solo el primero", () => {
+    // Years that are not contiguous do not hide a negative weight or an unknown trend.
     const problems = problemsAfter((plan) => {
       indicatorOf(plan, 2, 0).trend = "sube";
       indicatorOf(plan, 5, 4).weight = -1;
@@ -244,6 +246,16 @@ describe("lectura de rumbo.plan/v1", () => {
     });
     expect(problems).toEqual([
       "plan.json: years: los años deben ser consecutivos y ascendentes: 2024 va seguido de 2026",
+      'plan.json: objectives[2].indicators[0].trend: tendencia desconocida "sube" (se espera suma, creciente, constante, decreciente, en minúsculas)',
+      "plan.json: objectives[5].indicators[4].weight: el peso no puede ser negativo (-1)",
+    ]);
+    const withoutYears = problemsAfter((plan) => {
+      indicatorOf(plan, 5, 4).weight = { "2024": -2 };
+      delete plan.years;
+    });
+    expect(withoutYears).toEqual([
+      "plan.json: years: faltan los años del plan",
+      "plan.json: objectives[5].indicators[4].weight.2024: el peso no puede ser negativo (-2)",
     ]);
     const withYears = problemsAfter((plan) => {
       indicatorOf(plan, 2, 0).trend = "sube";
@@ -254,6 +266,39 @@ describe("lectura de rumbo.plan/v1", () => {
       'plan.json: objectives[2].indicators[0].trend: tendencia desconocida "sube" (se espera suma, creciente, constante, decreciente, en minúsculas)',
       "plan.json: objectives[5].indicators[4].weight: el peso no puede ser negativo (-1)",
       "plan.json: objectives[6].indicators[0].code: el código del indicador debe ser texto, no 4200",
+    ]);
+  });
+
+  it("cada problema nombra su lugar como lo diría la planeadora: objetivo, indicador y campo", () => {
+    const plan = JSON.parse(JSON.stringify(SEED_PLAN));
+    indicatorOf(plan, 0, 0).unit = 5;
+    indicatorOf(plan, 0, 1).weight = { "2024": 50, "2025": -1, "2026": 50, "2027": 50 };
+    delete indicatorOf(plan, 1, 0).code;
+    delete plan.name;
+    const read = readPlanJson(JSON.stringify(plan), "plan.json");
+    const described = read.ok ? [] : read.problems.map(describeProblem);
+    expect(described).toEqual([
+      "Campo «nombre del plan»: falta el nombre del plan",
+      "Objetivo 1, indicador 2307, campo «unidad»: debe ser texto, no 5",
+      "Objetivo 1, indicador 77, campo «ponderación», vigencia 2025: el peso no puede ser negativo (-1)",
+      "Objetivo 2, indicador en la posición 1, campo «código»: falta el código del indicador",
+    ]);
+    expect(described.join("\n")).not.toMatch(/objectives\[|indicators\[/);
+    // The JSON path stays for machines and for the rumbo command.
+    expect(read.ok ? [] : read.problems.map((problem) => problem.path)).toContain(
+      "objectives[0].indicators[0].unit",
+    );
+  });
+
+  it("cada texto tiene su límite de largo y el mensaje dice el campo, el largo y el máximo", () => {
+    const plan = JSON.parse(JSON.stringify(SEED_PLAN));
+    plan.name = "P".repeat(TEXT_LIMITS.plan.name + 1);
+    indicatorOf(plan, 0, 0).unit = "u".repeat(61);
+    (plan.objectives[1] as Json).name = "o".repeat(TEXT_LIMITS.objective.name);
+    const read = readPlanJson(JSON.stringify(plan), "plan.json");
+    expect(read.ok ? [] : read.problems.map(describeProblem)).toEqual([
+      "Campo «nombre del plan»: el nombre del plan tiene 301 caracteres; el máximo es 300",
+      "Objetivo 1, indicador 2307, campo «unidad»: el texto tiene 61 caracteres; el máximo es 60",
     ]);
   });
 

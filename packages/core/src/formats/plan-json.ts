@@ -10,6 +10,8 @@ import {
   type Semaforo,
   type WeightPct,
 } from "../plan/plan.ts";
+import { TEXT_LIMITS } from "../plan/text-limits.ts";
+import type { PlanOutline } from "./actuals-rows.ts";
 import {
   createReporter,
   describe,
@@ -22,10 +24,14 @@ import {
 } from "./json-fields.ts";
 import { findJsonSyntaxError } from "./json-syntax.ts";
 import { readIndicator } from "./plan-indicator.ts";
+import { describePlanPlace } from "./plan-place.ts";
 import { type PlanYears, planYears, readWeight } from "./plan-weights.ts";
 import type { Problem } from "./problem.ts";
 
-export type ReadPlanResult = { ok: true; plan: Plan } | { ok: false; problems: Problem[] };
+export type ReadPlanResult =
+  | { ok: true; plan: Plan }
+  /** `outline`: the years and indicator codes that could be read, to check the actuals against. */
+  | { ok: false; problems: Problem[]; outline?: PlanOutline };
 
 /** Parses and validates a plan file's text; `fileName` prefixes every problem. */
 export function readPlanJson(text: string, fileName: string): ReadPlanResult {
@@ -69,7 +75,12 @@ export function validatePlan(value: unknown, fileName: string): ReadPlanResult {
   const report = createReporter(fileName);
   const plan = readPlan(report, value);
   if (plan === undefined || report.problems.length > 0) {
-    return { ok: false, problems: report.problems };
+    const problems = report.problems.map((problem) =>
+      problem.path === undefined
+        ? problem
+        : { ...problem, place: describePlanPlace(value, problem.path) },
+    );
+    return { ok: false, problems, outline: readOutline(value) };
   }
   validatedPlans.add(plan);
   if (isRecord(value)) validatedPlans.add(value);
@@ -89,31 +100,81 @@ function readPlan(report: Reporter, value: unknown): Plan | undefined {
         : `formato ${describe(value.format)} no soportado (se espera "${PLAN_FORMAT}")`,
     );
   }
-  const code = requiredString(report, value, "code", "", "el código del plan");
-  const name = requiredString(report, value, "name", "", "el nombre del plan");
-  const years = readYears(report, value.years);
+  const code = requiredString(
+    report,
+    value,
+    "code",
+    "",
+    "el código del plan",
+    TEXT_LIMITS.plan.code,
+  );
+  const name = requiredString(
+    report,
+    value,
+    "name",
+    "",
+    "el nombre del plan",
+    TEXT_LIMITS.plan.name,
+  );
+  const read = readYears(report, value.years);
   const semaforo = readSemaforo(report, value.semaforo);
-  const objectives =
-    years === undefined ? undefined : readObjectives(report, value.objectives, planYears(years));
+  // With a broken year list the objectives are still read, their weights and
+  // targets checked as numbers but not against years nobody can be sure of.
+  const objectives = readObjectives(
+    report,
+    value.objectives,
+    planYears(read.valid ? read.years : [], read.valid),
+  );
   const extensions = readPlanExtensions(report, value);
-  if (code === undefined || name === undefined || years === undefined) return undefined;
+  if (code === undefined || name === undefined || !read.valid) return undefined;
+  const years = read.years;
   if (objectives === undefined || semaforo === null) return undefined;
   const plan: Plan = { format: PLAN_FORMAT, code, name, years, objectives, ...extensions };
   if (semaforo !== undefined) plan.semaforo = semaforo;
   return plan;
 }
 
+/** The years (when valid) and indicator codes (when all are text) of a plan with problems. */
+function readOutline(value: unknown): PlanOutline {
+  if (!isRecord(value)) return { years: null, indicatorCodes: null };
+  const years = readYears(createReporter(""), value.years);
+  return {
+    years: years.valid ? years.years : null,
+    indicatorCodes: readIndicatorCodes(value.objectives),
+  };
+}
+
+function readIndicatorCodes(objectives: unknown): Set<string> | null {
+  if (!Array.isArray(objectives)) return null;
+  const codes = new Set<string>();
+  for (const objective of objectives) {
+    if (!isRecord(objective) || !Array.isArray(objective.indicators)) return null;
+    for (const indicator of objective.indicators) {
+      if (!isRecord(indicator) || typeof indicator.code !== "string") return null;
+      codes.add(indicator.code);
+    }
+  }
+  return codes;
+}
+
 function readPlanExtensions(report: Reporter, value: JsonRecord): Partial<Plan> {
   const extensions: Partial<Plan> = {};
   for (const key of ["entity", "mission", "vision", "source"] as const) {
-    const text = optionalString(report, value, key, "");
+    const text = optionalString(report, value, key, "", TEXT_LIMITS.plan[key]);
     if (text !== undefined) extensions[key] = text;
   }
   return extensions;
 }
 
-/** Years: integers of four digits, ascending and contiguous (formats.md §1). */
-function readYears(report: Reporter, value: unknown): number[] | undefined {
+/**
+ * The plan's years as read: `valid` when they are integers of four digits,
+ * ascending and contiguous (formats.md §1); `years` holds the ones that
+ * parsed. The rest of the plan is read either way, so a gap in the years
+ * does not hide a negative weight (formats.md §4).
+ */
+type ReadYears = { valid: boolean; years: number[] };
+
+function readYears(report: Reporter, value: unknown): ReadYears {
   if (!Array.isArray(value)) {
     report.at(
       "years",
@@ -121,11 +182,11 @@ function readYears(report: Reporter, value: unknown): number[] | undefined {
         ? "faltan los años del plan"
         : `los años deben ser una lista, no ${describe(value)}`,
     );
-    return undefined;
+    return { valid: false, years: [] };
   }
   if (value.length === 0) {
     report.at("years", "el plan debe tener al menos un año");
-    return undefined;
+    return { valid: false, years: [] };
   }
   const years: number[] = [];
   value.forEach((year: unknown, index) => {
@@ -138,7 +199,6 @@ function readYears(report: Reporter, value: unknown): number[] | undefined {
       years.push(year);
     }
   });
-  if (years.length !== value.length) return undefined;
   for (let index = 1; index < years.length; index++) {
     const previous = years[index - 1];
     const year = years[index];
@@ -147,10 +207,10 @@ function readYears(report: Reporter, value: unknown): number[] | undefined {
         "years",
         `los años deben ser consecutivos y ascendentes: ${previous} va seguido de ${year}`,
       );
-      return undefined;
+      return { valid: false, years };
     }
   }
-  return years;
+  return { valid: years.length === value.length, years };
 }
 
 /** `undefined` = absent (defaults apply), `null` = malformed. */
@@ -206,13 +266,18 @@ function readObjectives(
       report.at(path, `el objetivo debe ser un objeto, no ${describe(item)}`);
       return;
     }
-    const objective = readObjective(report, item, path, years, indicatorCodes);
     const code = typeof item.code === "string" ? item.code : undefined;
+    const label =
+      code === undefined ? `el objetivo en la posición ${index + 1}` : `el objetivo ${code}`;
+    const objective = readObjective(report, item, path, label, years, indicatorCodes);
     if (code !== undefined) {
       const first = objectiveCodes.get(code);
       if (first !== undefined)
-        report.at(join(path, "code"), `código de objetivo repetido "${code}" (ya en ${first})`);
-      else objectiveCodes.set(code, path);
+        report.at(
+          join(path, "code"),
+          `código de objetivo repetido "${code}" (ya lo usa el objetivo en la posición ${first})`,
+        );
+      else objectiveCodes.set(code, String(index + 1));
     }
     (item.weight === undefined ? unweighted : weighted).push(path);
     if (objective !== undefined) objectives.push(objective);
@@ -233,12 +298,28 @@ function readObjective(
   report: Reporter,
   item: JsonRecord,
   path: string,
+  /** How a duplicate indicator code names this objective: "el objetivo 3". */
+  label: string,
   years: PlanYears,
   indicatorCodes: Map<string, string>,
 ): Objective | undefined {
   const before = report.problems.length;
-  const code = requiredString(report, item, "code", path, "el código del objetivo");
-  const name = requiredString(report, item, "name", path, "el nombre del objetivo");
+  const code = requiredString(
+    report,
+    item,
+    "code",
+    path,
+    "el código del objetivo",
+    TEXT_LIMITS.objective.code,
+  );
+  const name = requiredString(
+    report,
+    item,
+    "name",
+    path,
+    "el nombre del objetivo",
+    TEXT_LIMITS.objective.name,
+  );
   let weight: WeightPct | undefined;
   if (item.weight !== undefined)
     weight = readWeight(report, item.weight, join(path, "weight"), years);
@@ -262,10 +343,10 @@ function readObjective(
         if (first !== undefined) {
           report.at(
             join(indicatorPath, "code"),
-            `código de indicador repetido "${indicatorCode}" (ya en ${first})`,
+            `código de indicador repetido "${indicatorCode}" (ya está en ${first})`,
           );
         } else {
-          indicatorCodes.set(indicatorCode, indicatorPath);
+          indicatorCodes.set(indicatorCode, label);
         }
       }
       if (indicator !== undefined) indicators.push(indicator);

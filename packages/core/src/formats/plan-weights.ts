@@ -18,16 +18,22 @@ function checkWeightNumber(report: Reporter, value: unknown, path: string): numb
   return value;
 }
 
-/** The plan's years, spelled once as JSON keys (validation runs on 100,000 indicators). */
+/**
+ * The plan's years, spelled once as JSON keys (validation runs on 100,000
+ * indicators). `known: false` when the plan's year list could not be read:
+ * weights and targets are then still checked as numbers, but not against the
+ * years, so one broken list does not hide the other problems (formats.md §4).
+ */
 export type PlanYears = {
   years: readonly number[];
   keys: readonly string[];
   keySet: ReadonlySet<string>;
+  known: boolean;
 };
 
-export function planYears(years: readonly number[]): PlanYears {
+export function planYears(years: readonly number[], known = true): PlanYears {
   const keys = years.map(String);
-  return { years, keys, keySet: new Set(keys) };
+  return { years, keys, keySet: new Set(keys), known };
 }
 
 /** A weight: a number ≥ 0, or an object naming every plan year (formats.md §1). */
@@ -35,7 +41,7 @@ export function readWeight(
   report: Reporter,
   value: unknown,
   path: string,
-  { keys, keySet }: PlanYears,
+  { keys, keySet, known }: PlanYears,
 ): WeightPct | undefined {
   if (!isRecord(value)) {
     if (value === undefined) {
@@ -65,6 +71,10 @@ export function readWeight(
       const total = checkWeightNumber(report, value[key], join(path, key));
       if (total === undefined) complete = false;
       else weight.total = total;
+    } else if (!known) {
+      const yearWeight = checkWeightNumber(report, value[key], join(path, key));
+      if (yearWeight === undefined) complete = false;
+      else weight[key] = yearWeight;
     } else if (!keySet.has(key)) {
       report.at(join(path, key), `"${key}" no es un año del plan ni "total"`);
       complete = false;
@@ -78,7 +88,7 @@ export function readTargets(
   report: Reporter,
   value: unknown,
   path: string,
-  { years, keySet }: PlanYears,
+  { years, keySet, known }: PlanYears,
 ): Targets | undefined {
   if (!isRecord(value)) {
     report.at(
@@ -93,7 +103,7 @@ export function readTargets(
   let complete = true;
   for (const key in value) {
     const target = value[key];
-    if (!keySet.has(key)) {
+    if (known && !keySet.has(key)) {
       report.at(join(path, key), `"${key}" no es un año del plan (${years.join(", ")})`);
       complete = false;
     } else if (target === null) {

@@ -8,6 +8,8 @@ export type Problem = {
   source: string;
   /** JSON path inside a plan file, e.g. `objectives[2].indicators[0].trend`. */
   path?: string;
+  /** The same place in the planner's words: "Objetivo 3, indicador 4200, campo «tendencia»". */
+  place?: string;
   /** Line number in a CSV file; the header is line 1 (formats.md §2). */
   line?: number;
   message: string;
@@ -22,4 +24,18 @@ export function formatProblem(problem: Problem): string {
     return `${problem.source}: ${problem.path}: ${problem.message}`;
   }
   return `${problem.source}: ${problem.message}`;
+}
+
+/**
+ * A problem as people read it in the web and the API: the place in their
+ * words, never a JSON path; the file name is left to the caller.
+ */
+export function describeProblem(problem: Problem): string {
+  if (problem.line !== undefined) return `Línea ${problem.line}: ${problem.message}`;
+  if (problem.place === undefined || problem.place === "") return capitalise(problem.message);
+  return `${capitalise(problem.place)}: ${problem.message}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

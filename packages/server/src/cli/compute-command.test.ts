@@ -67,8 +67,13 @@ beforeAll(async () => {
       "3980,2024-Q1,1",
       "3980,2024,2",
       "77,2024,7e1",
+      "2307,2031,5",
     ].join("\n"),
   );
+  const gapped = JSON.parse(JSON.stringify(SEED_PLAN));
+  gapped.years = [2024, 2026, 2027];
+  gapped.objectives[0].indicators[0].weight = -3;
+  await writeFile(file("plan-con-hueco.json"), JSON.stringify(gapped, null, 2));
 });
 
 afterAll(async () => {
@@ -148,9 +153,22 @@ describe("rumbo compute (proceso real)", () => {
     expect(result.stderr.split("\n").filter(Boolean)).toEqual([
       `${file("plan-roto.json")}: objectives[2].indicators[0].trend: tendencia desconocida "sube" (se espera suma, creciente, constante, decreciente, en minúsculas)`,
       `${file("plan-roto.json")}: objectives[5].indicators[4].weight: el peso no puede ser negativo (-1)`,
+      // The plan's bad weight does not hide the rows checked against its years and codes.
+      `${file("avances-rotos.csv")}: línea 3: indicador desconocido "9999": no está en el plan`,
       `${file("avances-rotos.csv")}: línea 4: periodo mal formado "2024-Q5" (se espera AAAA, AAAA-Qn o AAAA-MM)`,
       `${file("avances-rotos.csv")}: línea 6: el indicador 3980 mezcla periodos en 2024: 2024 es anual y la línea 5 es trimestral`,
       `${file("avances-rotos.csv")}: línea 7: valor mal formado "7e1" (se espera un número con punto decimal, sin separador de miles ni exponente)`,
+      `${file("avances-rotos.csv")}: línea 8: el periodo 2031 está fuera de los años del plan (2024–2027)`,
+    ]);
+  });
+
+  it("años no consecutivos y un peso negativo: se reportan los dos", async () => {
+    const result = await run(["compute", "--plan", file("plan-con-hueco.json")]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.split("\n").filter(Boolean)).toEqual([
+      `${file("plan-con-hueco.json")}: years: los años deben ser consecutivos y ascendentes: 2024 va seguido de 2026`,
+      `${file("plan-con-hueco.json")}: objectives[0].indicators[0].weight: el peso no puede ser negativo (-3)`,
     ]);
   });
 

@@ -15,6 +15,7 @@ import {
   explainCell,
   formatProblem,
   type Plan,
+  type PlanOutline,
   type Problem,
   parseAsOf,
   parseCap,
@@ -84,11 +85,12 @@ async function loadInputs(
   io: CliIo,
   problems: Problem[],
 ): Promise<Inputs | null> {
-  const asOf = parseAsOf(values["as-of"]);
-  const missing = parseMissing(values.missing);
-  const cap = parseCap(values.cap);
+  const asOf = parseAsOf(values["as-of"], "--as-of");
+  const missing = parseMissing(values.missing, "--missing");
+  const cap = parseCap(values.cap, "--cap");
   for (const parsed of [asOf, missing, cap]) if (!parsed.ok) problems.push(parsed.problem);
   let plan: Plan | null = null;
+  let outline: PlanOutline | null = null;
   if (values.plan === undefined) {
     problems.push({ source: "--plan", message: "falta el archivo del plan (--plan PLAN.json)" });
   } else {
@@ -96,15 +98,19 @@ async function loadInputs(
     if (text !== null) {
       const read = readPlanJson(text, values.plan);
       if (read.ok) plan = read.plan;
-      else problems.push(...read.problems);
+      else {
+        problems.push(...read.problems);
+        outline = read.outline ?? null;
+      }
     }
   }
   let actuals: ActualRow[] = [];
   if (values.actuals !== undefined) {
     const text = await readText(io, values.actuals, problems);
     if (text !== null) {
-      // With a broken plan the file is still checked for what does not need the plan.
-      const read = readActualsCsv(text, values.actuals, plan);
+      // With a broken plan the file is still checked against the plan's years
+      // and codes that could be read (formats.md §4: every problem is reported).
+      const read = readActualsCsv(text, values.actuals, plan ?? outline);
       if (read.ok) actuals = read.actuals;
       else problems.push(...read.problems);
     }

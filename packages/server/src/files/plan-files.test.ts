@@ -17,7 +17,7 @@ describe("el plan como archivo: xlsx, csv o json según la extensión", () => {
     }
   });
 
-  it("el JSON se escribe con sangría y sus problemas nombran el archivo y la ruta", async () => {
+  it("el JSON se escribe con sangría y sus problemas nombran el archivo y el lugar en palabras de la planeadora", async () => {
     const plan = seedPlan();
     const text = (await writePlanFile(plan, "json")).toString("utf8");
     expect(text.startsWith('{\n  "format": "rumbo.plan/v1",\n  "code": "PES-GP-2024-2027"')).toBe(
@@ -26,7 +26,7 @@ describe("el plan como archivo: xlsx, csv o json según la extensión", () => {
     const broken = Buffer.from(text.replace('"trend": "suma"', '"trend": "sube"'));
     const read = await readPlanFile(broken, "plan.json", "json");
     expect(read.ok ? [] : read.problems).toEqual([
-      'plan.json: objectives[1].indicators[1].trend: tendencia desconocida "sube" (se espera suma, creciente, constante, decreciente, en minúsculas)',
+      'plan.json: Objetivo 2, indicador 3980, campo «tendencia»: tendencia desconocida "sube" (se espera suma, creciente, constante, decreciente, en minúsculas)',
     ]);
   });
 

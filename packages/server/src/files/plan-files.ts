@@ -5,8 +5,8 @@
  * line naming the file and the sheet/row/column (or the JSON path).
  */
 import {
+  describeProblem,
   formatMatrixProblem,
-  formatProblem,
   type MatrixLocation,
   type MatrixReadResult,
   type Plan,
@@ -57,7 +57,9 @@ export async function readPlanFile(
 ): Promise<PlanFileRead> {
   if (format === "json") {
     const read = readPlanJson(decodeTextBytes(bytes), fileName);
-    if (!read.ok) return failed(read.problems.map(formatProblem));
+    if (!read.ok) {
+      return failed(read.problems.map((problem) => `${fileName}: ${describeProblem(problem)}`));
+    }
     return {
       ok: true,
       plan: read.plan,

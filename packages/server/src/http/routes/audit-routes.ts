@@ -1,3 +1,4 @@
+import { describeAuditEntry } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AuditFilter, listAudit } from "../../audit/audit-repository.ts";
@@ -87,6 +88,7 @@ export function auditRoutes(db: Database): FastifyPluginAsyncZod {
               "usuario_id",
               "correo",
               "accion",
+              "descripcion",
               "recurso",
               "resultado",
               "ip",
@@ -98,6 +100,7 @@ export function auditRoutes(db: Database): FastifyPluginAsyncZod {
               e.userId,
               e.actorEmail,
               e.action,
+              describeAuditEntry(e),
               e.resource,
               e.outcome,
               e.ip,

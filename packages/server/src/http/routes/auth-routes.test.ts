@@ -433,9 +433,11 @@ describe("auditoría", () => {
     expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(
       csv.body.startsWith(
-        "\uFEFFid,fecha,usuario_id,correo,accion,recurso,resultado,ip,detalles\r\n",
+        "\uFEFFid,fecha,usuario_id,correo,accion,descripcion,recurso,resultado,ip,detalles\r\n",
       ),
     ).toBe(true);
+    // The export says what happened in the same words as the audit page.
+    expect(csv.body).toContain(",permisos-cambiados,Cambió los permisos de una cuenta: ");
     // "hasta" takes the whole day in Bogotá, to the microsecond the database keeps.
     await database.db.insert(auditLog).values([
       {

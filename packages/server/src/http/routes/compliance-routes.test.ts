@@ -106,6 +106,12 @@ describe.each(TEST_ENGINES)("GET /api/plans/:id/compliance sobre $name", ({ open
       "missing",
       "cap",
     ]);
+    // The message names the query parameter the user wrote, never the CLI flag.
+    expect(body.error.message).toContain('asOf: fecha de corte inválida "2024-02-30"');
+    expect(body.error.message).not.toContain("--");
+    expect(body.error.details[0].message).toBe(
+      'fecha de corte inválida "2024-02-30" (se espera AAAA-MM-DD, una fecha real)',
+    );
   });
 
   it("un plan inexistente da 404", async () => {

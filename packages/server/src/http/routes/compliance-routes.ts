@@ -38,13 +38,6 @@ const complianceQuery = z.object({
     ),
 });
 
-// The option parsers name the CLI flag; the API names its query parameter.
-const QUERY_FIELD: Record<string, string> = {
-  "--as-of": "asOf",
-  "--missing": "missing",
-  "--cap": "cap",
-};
-
 export function complianceRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -67,14 +60,14 @@ export function complianceRoutes(db: Database): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        // The same option parsers as `rumbo compute`, so both give the same messages.
-        const asOf = parseAsOf(request.query.asOf);
-        const missing = parseMissing(request.query.missing);
-        const cap = parseCap(request.query.cap);
+        // The same option parsers as `rumbo compute`, naming the query parameters.
+        const asOf = parseAsOf(request.query.asOf, "asOf");
+        const missing = parseMissing(request.query.missing, "missing");
+        const cap = parseCap(request.query.cap, "cap");
         const problems = [asOf, missing, cap].flatMap((o) => (o.ok ? [] : [o.problem]));
         if (!asOf.ok || !missing.ok || !cap.ok) {
           const details = problems.map((p) => ({
-            field: QUERY_FIELD[p.source] ?? p.source,
+            field: p.source,
             message: p.message,
           }));
           throw new ApiError(

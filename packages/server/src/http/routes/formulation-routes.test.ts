@@ -232,14 +232,13 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
     const res = await send("POST", "/api/plans", { plan: broken });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe("VALIDATION_FAILED");
-    expect(res.json().error.details.length).toBeGreaterThan(0);
-    expect(
-      res
-        .json()
-        .error.details.every(
-          (d: { path: string; message: string }) => typeof d.message === "string",
-        ),
-    ).toBe(true);
+    const details: { path: string; message: string }[] = res.json().error.details;
+    expect(details.length).toBeGreaterThan(0);
+    // The message names the place in the planner's words; the JSON path is for the editor.
+    expect(details.find((d) => d.path === "objectives[0].indicators[1].code")?.message).toBe(
+      `Objetivo ${broken.objectives[0]?.code}, indicador A1, campo «código»: código de indicador repetido "A1" (ya está en el objetivo ${broken.objectives[0]?.code})`,
+    );
+    expect(details.filter((d) => /objectives\[|indicators\[/.test(d.message))).toEqual([]);
     expect(
       (await get("/api/plans")).json().plans.some((p: { code: string }) => p.code === "PA-ROTO"),
     ).toBe(false);

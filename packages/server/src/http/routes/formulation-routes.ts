@@ -7,6 +7,7 @@
 import {
   assertUnreachable,
   bogotaDate,
+  describeProblem,
   diffPlans,
   hasBlockingErrors,
   PLAN_STATUSES,
@@ -333,7 +334,8 @@ export function checkPlan(value: unknown): { plan: Plan; warnings: ValidationIss
       read.problems.map((p) => ({
         code: "format",
         severity: "error" as const,
-        message: p.message,
+        // People read the place in their words; the JSON path stays for the editor.
+        message: describeProblem(p),
         path: p.path ?? "",
       })),
     );

@@ -35,6 +35,17 @@ const ENTRIES: AuditEntry[] = [
     ip: "127.0.0.1",
     details: null,
   },
+  {
+    id: 0,
+    at: "2026-03-05T13:00:00.000Z",
+    userId: 2,
+    actorEmail: "planeacion@rumbo.local",
+    action: "PUT /api/plans/:id",
+    resource: "/api/plans/3",
+    outcome: "ok",
+    ip: "127.0.0.1",
+    details: { status: 200 },
+  },
 ];
 
 afterEach(resetApp);
@@ -50,7 +61,7 @@ describe("filtros de la auditoría", () => {
 });
 
 describe("página de auditoría", () => {
-  it("muestra las entradas en una tabla con fecha de Bogotá, resultado en palabras y enlace CSV", async () => {
+  it("muestra las entradas en una tabla con fecha de Bogotá, qué pasó y el resultado en palabras, y enlace CSV", async () => {
     stubApi({
       "/api/auth/session": { body: ADMIN_SESSION },
       "/api/audit": { body: { entries: ENTRIES } },
@@ -61,9 +72,13 @@ describe("página de auditoría", () => {
     expect(rows[0]).toContain("05/03/2026, 10:04:05");
     expect(rows[0]).toContain("Sin sesión");
     expect(rows[0]).toContain("Fallido");
-    expect(rows[0]).toContain('{"email":"nadie@rumbo.local"}');
+    expect(rows[0]).toContain("Intento de inicio de sesión fallido");
     expect(rows[1]).toContain("admin@rumbo.local");
+    expect(rows[1]).toContain("Inició sesión");
     expect(rows[1]).toContain("Correcto");
+    expect(rows[2]).toContain("Guardó cambios del plan 3");
+    // Routes and JSON stay in the CSV export, not on the page.
+    expect(rows.join(" ")).not.toMatch(/\/api|\{|PUT /);
     expect(screen.getByRole("link", { name: "Exportar CSV" }).getAttribute("href")).toBe(
       "/api/audit?formato=csv",
     );

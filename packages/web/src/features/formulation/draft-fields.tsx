@@ -3,6 +3,7 @@
  * (for the links of the issue summary) and the issues shown next to it, tied
  * to the input through aria-describedby (WCAG 3.3.1, 1.3.1).
  */
+import { textLimitAt } from "@rumbo/core";
 import type { ReactNode } from "react";
 import { describedBy, FieldMessages, useFieldIssues } from "./issues.tsx";
 import { fieldId } from "./plan-paths.ts";
@@ -27,6 +28,25 @@ function Label({ id, label, optional }: { id: string; label: string; optional: b
       {optional && <span className="optional"> (opcional)</span>}
     </label>
   );
+}
+
+/**
+ * The text's limit (core's TEXT_LIMITS): the input stops there, and near it
+ * the planner reads how much is left. `null` when the field has no limit.
+ */
+function textLimitNote(path: string, id: string, value: string) {
+  const limit = textLimitAt(path);
+  if (limit === undefined) return { limit: undefined, limitId: undefined, note: null };
+  const limitId = `${id}-limite`;
+  const near = value.length >= limit * 0.9;
+  const note = near ? (
+    <p id={limitId} className="hint" aria-live="polite">
+      {value.length >= limit
+        ? `Llegó al máximo de ${limit} caracteres.`
+        : `${value.length} de ${limit} caracteres.`}
+    </p>
+  ) : null;
+  return { limit, limitId: near ? limitId : undefined, note };
 }
 
 function Hint({ id, hint }: { id: string; hint: string | undefined }) {
@@ -61,7 +81,8 @@ export function DraftTextField({
   const id = fieldId(path);
   const issues = useFieldIssues(path);
   const hintId = hint === undefined ? undefined : `${id}-ayuda`;
-  const a11y = describedBy(path, issues, hintId);
+  const { limit, limitId, note } = textLimitNote(path, id, value);
+  const a11y = describedBy(path, issues, hintId, limitId);
   return (
     <div className={fieldClass(a11y["aria-invalid"] === true, className)}>
       <Label id={id} label={label} optional={optional} />
@@ -75,8 +96,10 @@ export function DraftTextField({
         inputMode={decimal ? "decimal" : undefined}
         autoComplete="off"
         list={list}
+        maxLength={limit}
         {...a11y}
       />
+      {note}
     </div>
   );
 }
@@ -92,7 +115,8 @@ export function DraftTextArea({
   const id = fieldId(path);
   const issues = useFieldIssues(path);
   const hintId = hint === undefined ? undefined : `${id}-ayuda`;
-  const a11y = describedBy(path, issues, hintId);
+  const { limit, limitId, note } = textLimitNote(path, id, value);
+  const a11y = describedBy(path, issues, hintId, limitId);
   return (
     <div className={fieldClass(a11y["aria-invalid"] === true, "field-wide")}>
       <Label id={id} label={label} optional={optional} />
@@ -103,8 +127,10 @@ export function DraftTextArea({
         rows={3}
         value={value}
         onChange={(event) => onValueChange(event.target.value)}
+        maxLength={limit}
         {...a11y}
       />
+      {note}
     </div>
   );
 }

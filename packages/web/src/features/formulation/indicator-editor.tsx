@@ -16,6 +16,7 @@ import {
   type Trend,
 } from "@rumbo/core";
 import { formatNumber, formatYears } from "../../shared/format.ts";
+import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { GOAL_TYPE_LABELS, TREND_LABELS } from "../plans/labels.ts";
 import {
   CellInput,
@@ -73,8 +74,7 @@ function ProgrammingTable({
   return (
     <div className="programming" id={fieldId(`${path}.targets`)} tabIndex={-1}>
       <GroupMessages path={`${path}.targets`} />
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container must take focus to scroll by keyboard. */}
-      <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+      <ScrollRegion labelledBy={captionId}>
         <table className="indicators programming-table">
           <caption id={captionId}>Programación del indicador {label}</caption>
           <thead>
@@ -119,7 +119,7 @@ function ProgrammingTable({
             </tr>
           </tbody>
         </table>
-      </section>
+      </ScrollRegion>
       <p className="note">
         Escriba los números con coma decimal (70,72). Vacío
         {indicator.trend === "decreciente" ? "" : " o 0"} = no programado (NP).

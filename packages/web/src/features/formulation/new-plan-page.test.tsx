@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from "@rumbo/core";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -56,6 +57,21 @@ function fillSmallPlan(): void {
 afterEach(resetApp);
 
 describe("nuevo plan", () => {
+  it("cada texto lleva su límite de core y avisa cuánto queda al acercarse", async () => {
+    await openNewPlan();
+    const name = fieldByLabel("Nombre del plan");
+    expect(name.getAttribute("maxlength")).toBe(String(TEXT_LIMITS.plan.name));
+    type("Nombre del plan", "P".repeat(100));
+    expect(descriptionOf(name)).not.toContain("caracteres");
+    type("Nombre del plan", "P".repeat(290));
+    expect(descriptionOf(name)).toContain("290 de 300 caracteres.");
+    type("Nombre del plan", "P".repeat(300));
+    expect(descriptionOf(name)).toContain("Llegó al máximo de 300 caracteres.");
+    click("Agregar objetivo");
+    click("Agregar indicador al objetivo 1");
+    expect(fieldByLabel("Unidad de medida (opcional)").getAttribute("maxlength")).toBe("60");
+  });
+
   it("planeación arma un plan con objetivos e indicadores y lo crea con POST /api/plans", async () => {
     const fetchMock = await openNewPlan({
       "POST /api/plans": { status: 201, body: { id: 7, version: 1, warnings: [] } },

@@ -7,6 +7,7 @@
  * measured that year.
  */
 import { memo } from "react";
+import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { type DraftUpdate, setObjectiveWeight, setObjectiveWeighting } from "./draft-actions.ts";
 import { GroupMessages } from "./draft-fields.tsx";
 import type { ObjectiveDraft, ObjectiveWeighting } from "./plan-draft.ts";
@@ -50,8 +51,7 @@ function WeightsTable({
 }) {
   const columns = objectiveWeightColumns(objectives, years);
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container must take focus to scroll by keyboard.
-    <section className="table-scroll" aria-labelledby={CAPTION_ID} tabIndex={0}>
+    <ScrollRegion labelledBy={CAPTION_ID}>
       <table className="indicators weights-table objective-weights-table">
         <caption id={CAPTION_ID}>Ponderación de cada objetivo por vigencia (%)</caption>
         <WeightsHead first="Objetivo" columns={columns} years={years} />
@@ -99,7 +99,7 @@ function WeightsTable({
         objetivos con indicadores programados en ella; los demás (NP) no participan. Se pondera a
         todos los objetivos o a ninguno: un objetivo sin ponderación no deja guardar el plan.
       </p>
-    </section>
+    </ScrollRegion>
   );
 }
 

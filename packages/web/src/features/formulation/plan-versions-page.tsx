@@ -11,6 +11,7 @@ import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatNumber } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
 import { LoadingState } from "../../shared/ui/query-state.tsx";
+import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { usePlan } from "../plans/plans-api.ts";
 import { ProtectedPageError } from "../session/session-guards.tsx";
@@ -32,8 +33,7 @@ function VersionsTable({ planId, versions }: { planId: number; versions: readonl
   // version dated in the future rules only from its date.
   const inForce = versionInForceOn(versions, todayInBogota())?.version ?? 0;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container must take focus to scroll by keyboard.
-    <section className="table-scroll" aria-labelledby="tabla-versiones" tabIndex={0}>
+    <ScrollRegion labelledBy="tabla-versiones">
       <table className="data-table">
         <caption id="tabla-versiones">Versiones del plan, de la más reciente a la primera</caption>
         <thead>
@@ -81,7 +81,7 @@ function VersionsTable({ planId, versions }: { planId: number; versions: readonl
             ))}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }
 

@@ -5,6 +5,7 @@
  * over the indicators programmed that year. NP indicators take no share.
  */
 import { formatPercent, formatYears } from "../../shared/format.ts";
+import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { CellInput, GroupMessages } from "./draft-fields.tsx";
 import type { ObjectiveDraft, WeightDraft } from "./plan-draft.ts";
 import { fieldId, indicatorPath } from "./plan-paths.ts";
@@ -152,8 +153,7 @@ export function WeightsEditor({
   const columns = weightColumns(objective.indicators, years);
   const captionId = `ponderacion-${objective.key}`;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container must take focus to scroll by keyboard.
-    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+    <ScrollRegion labelledBy={captionId}>
       <table className="indicators weights-table">
         <caption id={captionId}>
           Ponderación de los indicadores del objetivo {objectiveLabel}
@@ -195,6 +195,6 @@ export function WeightsEditor({
         Bajo cada ponderación, su participación: el 100 % se reparte entre los indicadores
         programados en la vigencia; los no programados (NP) no participan.
       </p>
-    </section>
+    </ScrollRegion>
   );
 }

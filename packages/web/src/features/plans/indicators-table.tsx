@@ -1,5 +1,6 @@
 import { type Indicator, isProgrammed, type Objective, type WeightPct } from "@rumbo/core";
 import { formatPercent, formatValue, formatYears } from "../../shared/format.ts";
+import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { goalLabel, TREND_LABELS } from "./labels.ts";
 
 /** NP: the plan does not program the indicator that vigencia (not the same as 0 %). */
@@ -136,10 +137,7 @@ export function IndicatorsTable({
   const captionId = `indicadores-objetivo-${objective.code}`;
   const fixedColumns = 5;
   return (
-    // A focusable, named region (section + aria-labelledby) lets keyboard users
-    // scroll a wide table on small screens (WCAG 2.1.1, axe "scrollable-region-focusable").
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container must take focus to scroll by keyboard.
-    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+    <ScrollRegion labelledBy={captionId}>
       <table className="indicators">
         <caption id={captionId}>{indicatorsCaption(objective)}</caption>
         <colgroup span={fixedColumns} />
@@ -187,6 +185,6 @@ export function IndicatorsTable({
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { describeAssignment } from "../session/roles.ts";
 import type { UserAccount } from "./users-api.ts";
 
@@ -110,8 +111,7 @@ export function UsersTable({
   actions: UserActions;
 }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container must take focus to scroll by keyboard.
-    <section className="table-scroll" aria-labelledby="tabla-cuentas" tabIndex={0}>
+    <ScrollRegion labelledBy="tabla-cuentas">
       <table className="data-table">
         <caption id="tabla-cuentas">{USERS_CAPTION}</caption>
         <thead>
@@ -130,6 +130,6 @@ export function UsersTable({
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }
