@@ -2,6 +2,7 @@ export { assertUnreachable } from "./auth/assert-unreachable.ts";
 export * from "./auth/authorization-matrix.ts";
 export * from "./auth/password-policy.ts";
 export * from "./auth/policy.ts";
+export * from "./auth/refusal.ts";
 export * from "./auth/scope.ts";
 export * from "./compliance/compute.ts";
 export * from "./compliance/engine.ts";
