@@ -80,6 +80,12 @@ export async function userCommand(
           io.stderr(`rumbo: no existe una cuenta con el correo ${email}.\n`);
           return 2;
         }
+        if (!user.active) {
+          io.stderr(
+            `rumbo: la cuenta ${email} está desactivada: actívela antes de emitir un enlace para fijar la contraseña.\n`,
+          );
+          return 2;
+        }
         await writeAudit(db, {
           userId: null,
           actorEmail: actor,
