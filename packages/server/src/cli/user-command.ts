@@ -1,5 +1,5 @@
 /**
- * `rumbo user add|reset|role` (issue 5): account administration from the
+ * `rumbo user add|reset|role`: account administration from the
  * server's shell, for the first administrator and when no mail server exists.
  * Links are printed for the administrator to hand over.
  */

@@ -245,8 +245,8 @@ export const auditLog = pgTable(
 );
 
 /**
- * Every version of a plan as it stood (issue 6: "what did the plan say on date
- * X"). The current version also lives in the normalised tables above; history
+ * Every version of a plan as it stood, to answer "what did the plan say on
+ * date X" (docs/decisions/0005-plan-versions.md). The current version also lives in the normalised tables above; history
  * is kept as the exact rumbo.plan/v1 document of each version.
  */
 export const planVersions = pgTable(

@@ -1,5 +1,5 @@
 /**
- * Access control for every route (issue 5): the actor comes from the session
+ * Access control for every route (docs/decisions/0004-accounts-and-access.md): the actor comes from the session
  * cookie, each route DECLARES its action (and how to find its resource), and
  * one policy in core (`can`) decides. A route without an action cannot be
  * registered, so none is forgotten. State-changing requests of a session must
@@ -131,7 +131,7 @@ export function registerAccessControl(app: FastifyInstance, db: Database, now: (
     throw refusal(request.actor, resource);
   });
 
-  // Every write is audited with its outcome (issue 5, "every write").
+  // Every write is audited with its outcome, allowed or not (Ley 1581 de 2012).
   app.addHook("onResponse", async (request, reply) => {
     if (SAFE_METHODS.has(request.method)) return;
     if (!request.routeOptions.config.action || request.routeOptions.config.action === "public")

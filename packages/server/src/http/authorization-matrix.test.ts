@@ -1,5 +1,5 @@
 /**
- * The authorization matrix (issue 5): every API route × every role ×
+ * The authorization matrix: every API route × every role ×
  * in-scope / out-of-scope resource, with the expected decision written down
  * as a table and asserted both ways. The route list comes from the app
  * itself: a new route without a row here fails, and so does a route without

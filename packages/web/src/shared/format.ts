@@ -1,6 +1,6 @@
 /**
- * Number display for es-CO: decimal comma, thousands point (domain.md, "Locale
- * es-CO"). Values arrive in full precision and are rounded once, here.
+ * Number display for es-CO: decimal comma, thousands point, as Colombian
+ * public documents write them. Values arrive in full precision and are rounded once, here.
  */
 
 /** No-break space: keeps "15 %" on one line, as the RAE writes percentages. */

@@ -1,5 +1,5 @@
 /**
- * Login, logout, the current session, password change and reset (issue 5).
+ * Login, logout, the current session, password change and reset.
  * Failed logins all get the same answer, whatever the reason, so nobody can
  * learn which emails have accounts.
  */

@@ -1,5 +1,5 @@
 /**
- * The ficha técnica of one indicator (domain.md, "Ficha técnica") and its
+ * The ficha técnica of one indicator (formats.md §1, indicator fields) and its
  * programación per vigencia. Weights are edited in the objective's weights
  * table, where they can be compared with the other indicators.
  */
