@@ -16,7 +16,7 @@ import {
   type Trend,
 } from "@rumbo/core";
 import { formatNumber, formatYears } from "../../shared/format.ts";
-import { GOAL_TYPE_LABELS, TREND_LABELS } from "../plans/labels.ts";
+import { GOAL_LABELS, TREND_LABELS } from "../plans/labels.ts";
 import {
   CellInput,
   DraftCheckbox,
@@ -33,7 +33,7 @@ const TREND_OPTIONS = TRENDS.map((trend) => ({ value: trend, label: TREND_LABELS
 
 const GOAL_TYPE_OPTIONS: { value: GoalType | ""; label: string }[] = [
   { value: "", label: "Sin especificar" },
-  ...GOAL_TYPES.map((goalType) => ({ value: goalType, label: GOAL_TYPE_LABELS[goalType] })),
+  ...GOAL_TYPES.map((goalType) => ({ value: goalType, label: GOAL_LABELS[goalType] })),
 ];
 
 const MEASURE_OPTIONS: { value: Measure | ""; label: string }[] = [
