@@ -10,8 +10,8 @@ import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateWorkload, type Workload } from "../packages/core/src/testing/workload.ts";
 import type { BenchFigure } from "./bench-figure.ts";
-import { generateWorkload, type Workload } from "./generate.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 // The compiled CLI, as `npx rumbo compute` runs it.

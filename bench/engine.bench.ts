@@ -5,8 +5,12 @@
  * changes (indicator → objective → plan), in milliseconds.
  */
 import { createEngine } from "../packages/core/src/compliance/engine.ts";
+import {
+  createRandom,
+  generateWorkload,
+  type Workload,
+} from "../packages/core/src/testing/workload.ts";
 import { type BenchFigure, median, percentile } from "./bench-figure.ts";
-import { createRandom, generateWorkload, type Workload } from "./generate.ts";
 
 export type EngineBenchOptions = {
   runs?: number;

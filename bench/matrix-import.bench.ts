@@ -1,5 +1,5 @@
 /**
- * The matriz de formulación on a 5,000-indicator plan (bench/generate.ts plus
+ * The matriz de formulación on a 5,000-indicator plan (packages/core/src/testing/workload.ts plus
  * a full ficha técnica, packages/server/src/files/matrix-sample-plan.ts):
  * export and import of the .xlsx workbook and of the flat .csv, each the
  * median of a few runs, checking that every import gives the same plan back.

@@ -1,16 +1,16 @@
 /**
  * `npm run bench`: every benchmark of Rumbo on one synthetic district workload
- * (bench/generate.ts), printed as a table. Figures are recorded by hand in
+ * (packages/core/src/testing/workload.ts), printed as a table. Figures are recorded by hand in
  * docs/benchmarks.md with the machine they were measured on.
  *
  *   npm run bench                 # all
  *   npm run bench -- engine sql   # some: engine, sql, cli, matrix, startup
  */
 import { spawnSync } from "node:child_process";
+import { generateWorkload } from "../packages/core/src/testing/workload.ts";
 import type { BenchFigure } from "./bench-figure.ts";
 import { runCliComputeBench } from "./cli-compute.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";
-import { generateWorkload } from "./generate.ts";
 import { runMatrixImportBench } from "./matrix-import.bench.ts";
 import { runSqlRollupBench } from "./sql-rollup.ts";
 import { runStartupBench } from "./startup.bench.ts";

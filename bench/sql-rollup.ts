@@ -8,8 +8,8 @@ import pg from "pg";
 import { createEngine } from "../packages/core/src/compliance/engine.ts";
 import { weightOfYear } from "../packages/core/src/compliance/plan-rules.ts";
 import { parsePeriod } from "../packages/core/src/formats/period.ts";
+import { generateWorkload, type Workload } from "../packages/core/src/testing/workload.ts";
 import { type BenchFigure, median } from "./bench-figure.ts";
-import { generateWorkload, type Workload } from "./generate.ts";
 
 const TREND = { suma: 0, creciente: 1, constante: 2, decreciente: 3 } as const;
 

@@ -24,8 +24,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateWorkload } from "../packages/core/src/testing/workload.ts";
 import { type BenchFigure, median } from "./bench-figure.ts";
-import { generateWorkload } from "./generate.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const RUMBO = join(ROOT, "packages/server/bin/rumbo.js");

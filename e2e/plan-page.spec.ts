@@ -52,7 +52,16 @@ test.describe("un visitante abre Rumbo recién instalado", () => {
       status: "ok",
       database: { engine: "pglite", ok: true },
     });
+    // The docs run under the app's strict policy: no script of Swagger UI may be
+    // refused (one <style> element it injects at start is, harmlessly: the page
+    // renders the same with its stylesheet from 'self').
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/script-src/i.test(message.text())) refused.push(message.text());
+    });
     await page.goto("/api/docs");
     await expect(page.getByText("Rumbo API")).toBeVisible();
+    await expect(page.getByText("/api/plans/{id}").first()).toBeVisible();
+    expect(refused).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Who may do what in Rumbo (issue 5, "Cuentas, roles y alcances"). Every HTTP
+ * Who may do what in Rumbo (docs/decisions/0004-accounts-and-access.md). Every HTTP
  * route asks `can` or `decide` and never re-implements a check, so this file
  * is the whole policy. To audit it read two tables:
  *
@@ -131,7 +131,8 @@ export const ACTION_RULES: Record<Action, ActionRule> = {
  * - `in-plan`: the scope is global or anywhere inside the resource's plan.
  * - `covers-or-area`: covers the indicator, or the scope is in the indicator's
  *   plan and the user's area is the indicator's responsible area. Reporting is
- *   organised by area (domain.md: "responsable / gerente de meta"), so an area
+ *   organised by area (the responsable, or gerente de meta, answers for
+ *   the metas of an area), so an area
  *   need not be assigned indicator by indicator; requiring an assignment in the
  *   plan keeps an area from reporting in plans it has no part in.
  */
@@ -171,7 +172,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     "corte.manage": "covers",
     "actuals.import": "covers",
     // The Oficina Asesora de Planeación reviews reports; it does not submit
-    // them (domain.md, "The reporting cycle"), so it never grades its own work.
+    // them, so it never grades its own work.
     "report.review": "covers",
   },
   responsable: {

@@ -4,7 +4,7 @@
  * and why (formats.md §3). Numbers are shown in es-CO rounded to 2 decimals
  * half away from zero; the result itself is never rounded.
  */
-import { formatNumber, formatPercent } from "../format/numbers.ts";
+import { formatNumber, formatRatioAsPercent } from "../format/numbers.ts";
 import { DEFAULT_SEMAFORO, type Indicator, type Plan } from "../plan/plan.ts";
 import type { CellAt } from "./engine.ts";
 import { weightOfPeriod, weightOfYear } from "./plan-rules.ts";
@@ -44,7 +44,7 @@ function whenLabel(plan: Plan, at: CellAt): string {
 function capText(options: ComplianceOptions): string {
   return options.cap === null
     ? "sin tope (--cap none): c = r"
-    : `c = mín(r; ${formatPercent(options.cap)})`;
+    : `c = mín(r; ${formatRatioAsPercent(options.cap)})`;
 }
 
 function statusText(status: CellStatus): string {
@@ -64,7 +64,7 @@ function statusText(status: CellStatus): string {
 
 function semaforoText(plan: Plan): string {
   const semaforo = plan.semaforo ?? DEFAULT_SEMAFORO;
-  return `rojo < ${formatPercent(semaforo.rojo)}, amarillo < ${formatPercent(semaforo.amarillo)}, si no verde`;
+  return `rojo < ${formatRatioAsPercent(semaforo.rojo)}, amarillo < ${formatRatioAsPercent(semaforo.amarillo)}, si no verde`;
 }
 
 function pendingText(input: ExplainInput, at: CellAt): string {
@@ -107,14 +107,14 @@ function ratioLines(
     return [];
   const { a, t } = names;
   const lines = [
-    `Razón (regla 4): ${formulaText(indicator, cell.actual, cell.target, a, t)} = ${formatPercent(cell.raw)}` +
+    `Razón (regla 4): ${formulaText(indicator, cell.actual, cell.target, a, t)} = ${formatRatioAsPercent(cell.raw)}` +
       (cell.raw === 0 ? " (una razón negativa cuenta 0)" : ""),
-    `Cumplimiento (regla 5): ${capText(input.options)} = ${formatPercent(cell.compliance)} → semáforo ${cell.semaforo ?? "—"} (${semaforoText(input.plan)})`,
+    `Cumplimiento (regla 5): ${capText(input.options)} = ${formatRatioAsPercent(cell.compliance)} → semáforo ${cell.semaforo ?? "—"} (${semaforoText(input.plan)})`,
   ];
   if (cell.overExecution) {
     const limit = (input.plan.semaforo ?? DEFAULT_SEMAFORO).sobreejecucion;
     lines.push(
-      `Sobre-ejecución: r = ${formatPercent(cell.raw)} supera ${formatPercent(limit)}; se marca para revisión y el color no cambia (regla 9).`,
+      `Sobre-ejecución: r = ${formatRatioAsPercent(cell.raw)} supera ${formatRatioAsPercent(limit)}; se marca para revisión y el color no cambia (regla 9).`,
     );
   }
   return lines;
@@ -185,7 +185,7 @@ function explainIndicatorPeriod(
     lines.push(
       cell.actual === null
         ? "Avance hacia la meta del cuatrienio: 0,00% (no hay A*)"
-        : `Avance hacia la meta del cuatrienio: A* frente al total, como en las reglas 4–5 = ${formatPercent(cell.progress)}`,
+        : `Avance hacia la meta del cuatrienio: A* frente al total, como en las reglas 4–5 = ${formatRatioAsPercent(cell.progress)}`,
     );
   }
   return lines;
@@ -283,17 +283,17 @@ function explainRollup(input: ExplainInput, objectiveCode: string | null, at: Ce
       0,
     );
     lines.push(
-      `Cumplimiento: ${formatPercent(cell.compliance)} → semáforo ${cell.semaforo ?? "—"} (${semaforoText(plan)})`,
+      `Cumplimiento: ${formatRatioAsPercent(cell.compliance)} → semáforo ${cell.semaforo ?? "—"} (${semaforoText(plan)})`,
     );
     lines.push(`Contribuciones (participación = peso / ${formatNumber(evaluatedWeight)}):`);
     for (const item of cell.contributions) {
       const child = byCode.get(item.code);
       const zero = item.weight === 0 ? " (peso 0: se muestra, no pondera)" : "";
       lines.push(
-        `  - ${item.code} ${shortName(child?.name ?? "")}: peso ${formatNumber(child?.weightPct ?? 0)} → participación ${formatPercent(item.weight)} × cumplimiento ${formatPercent(item.compliance)} = ${formatPercent(item.contribution)}${zero}`,
+        `  - ${item.code} ${shortName(child?.name ?? "")}: peso ${formatNumber(child?.weightPct ?? 0)} → participación ${formatRatioAsPercent(item.weight)} × cumplimiento ${formatRatioAsPercent(item.compliance)} = ${formatRatioAsPercent(item.contribution)}${zero}`,
       );
     }
-    lines.push(`Suma de contribuciones: ${formatPercent(cell.compliance)}`);
+    lines.push(`Suma de contribuciones: ${formatRatioAsPercent(cell.compliance)}`);
   }
   const listed = new Set(cell.contributions.map((item) => item.code));
   const excluded = children.filter((child) => !listed.has(child.code));
@@ -326,7 +326,7 @@ function exclusionReason(status: CellStatus): string {
 
 function progressLines(input: ExplainInput, cell: RollupPeriodCell, children: Child[]): string[] {
   const lines = [
-    `Avance hacia la meta del cuatrienio: ${cell.progress === null ? "no aplica" : formatPercent(cell.progress)} — promedio ponderado por los pesos del cuatrienio de los avances que no son nulos (regla 8).`,
+    `Avance hacia la meta del cuatrienio: ${cell.progress === null ? "no aplica" : formatRatioAsPercent(cell.progress)} — promedio ponderado por los pesos del cuatrienio de los avances que no son nulos (regla 8).`,
   ];
   const noActual = children
     .filter((child) => child.progress === "no-actual")

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatPercent, roundHalfAwayFromZero } from "./numbers.ts";
+import { formatNumber, formatRatioAsPercent, roundHalfAwayFromZero } from "./numbers.ts";
 
 describe("números para mostrar (es-CO, 2 decimales, mitad lejos de cero)", () => {
   it("coma decimal y punto de miles", () => {
@@ -19,20 +19,20 @@ describe("números para mostrar (es-CO, 2 decimales, mitad lejos de cero)", () =
 
   it("no muestra -0", () => {
     expect(formatNumber(-0.001)).toBe("0,00");
-    expect(formatPercent(-0.00001)).toBe("0,00%");
+    expect(formatRatioAsPercent(-0.00001)).toBe("0,00%");
   });
 
   it("porcentajes desde fracciones, desplazando la coma sin errores binarios", () => {
-    expect(formatPercent(0.9565217391304348)).toBe("95,65%");
-    expect(formatPercent(0.0105)).toBe("1,05%");
-    expect(formatPercent(0.18125)).toBe("18,13%");
-    expect(formatPercent(0.7999999999999999)).toBe("80,00%");
-    expect(formatPercent(12.345678)).toBe("1.234,57%");
+    expect(formatRatioAsPercent(0.9565217391304348)).toBe("95,65%");
+    expect(formatRatioAsPercent(0.0105)).toBe("1,05%");
+    expect(formatRatioAsPercent(0.18125)).toBe("18,13%");
+    expect(formatRatioAsPercent(0.7999999999999999)).toBe("80,00%");
+    expect(formatRatioAsPercent(12.345678)).toBe("1.234,57%");
   });
 
   it("sin valor se muestra una raya", () => {
     expect(formatNumber(null)).toBe("—");
-    expect(formatPercent(null)).toBe("—");
+    expect(formatRatioAsPercent(null)).toBe("—");
   });
 
   it("otros decimales", () => {

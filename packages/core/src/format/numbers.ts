@@ -64,8 +64,12 @@ export function formatNumber(value: number | null, decimals = 2): string {
   return formatter(decimals).format(roundHalfAwayFromZero(value, decimals));
 }
 
-/** A fraction as a percentage in es-CO: 0.956521 → "95,65%" (Intl es-CO writes no space). */
-export function formatPercent(ratio: number | null, decimals = 2): string {
+/**
+ * A ratio (fraction of 1) written as a percentage in es-CO: 0.956521 →
+ * "95,65%" (Intl es-CO writes no space). Percent points (weights, a target
+ * in %) are already percentages: never pass them here.
+ */
+export function formatRatioAsPercent(ratio: number | null, decimals = 2): string {
   if (ratio === null || Number.isNaN(ratio)) return "—";
   if (!Number.isFinite(ratio)) return ratio > 0 ? "∞" : "−∞";
   return `${formatter(decimals).format(roundHalfAwayFromZero(ratio, decimals, 2))}%`;

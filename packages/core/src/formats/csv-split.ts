@@ -3,25 +3,6 @@
  * line breaks inside quotes), keeping the line where each record starts so
  * problems can name it (formats.md §2).
  */
-export type CsvRecord = { line: number; fields: string[] };
-export type CsvSplit = { records: CsvRecord[]; problems: { line: number; message: string }[] };
-
-/** Splits a whole text into records (small files, tests). */
-export function splitCsv(text: string, separator: "," | ";"): CsvSplit {
-  const records: CsvRecord[] = [];
-  const problems: { line: number; message: string }[] = [];
-  forEachCsvRecord(
-    text,
-    separator,
-    (line, fields) => {
-      records.push({ line, fields });
-    },
-    (line, message) => {
-      problems.push({ line, message });
-    },
-  );
-  return { records, problems };
-}
 
 /**
  * Calls `onRecord` for each record in order, without keeping them: a

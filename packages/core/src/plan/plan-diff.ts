@@ -1,5 +1,5 @@
 /**
- * What changed between two versions of a plan (issue 6: reprogramación keeps
+ * What changed between two versions of a plan (a reprogramación keeps
  * every version; a diff lists what changed; a 409 says what the other person
  * changed). Objectives and indicators are matched by code, so a reordering or
  * a move between objectives reads as such, not as a removal plus an addition.

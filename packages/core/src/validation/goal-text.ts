@@ -1,7 +1,7 @@
 /**
  * The text of the meta against its programación: "Participar en 50
  * instrumentos" programmed as 20+17+17+10 = 64 is a data-quality warning the
- * planner must see (domain.md, meta 2153), and a project code pasted inside
+ * planner must see (meta 2153 of the seed plan), and a project code pasted inside
  * the sentence ("Poner en funcionamiento 14244. Implementación…", meta 2320)
  * is a copy artefact. Moved here from the seed importer, which now words the
  * same findings for its document lines.

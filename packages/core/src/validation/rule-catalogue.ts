@@ -1,5 +1,5 @@
 /**
- * Catalogue of the validation rules (issue 6), for the docs and the editor's
+ * Catalogue of the validation rules, for the docs and the editor's
  * help. Each code is stable: the UI, the API and saved reports refer to it.
  * The severity lives here only, so an issue can never disagree with its rule.
  */

@@ -1,5 +1,5 @@
 /**
- * validatePlanRules: a plan checked as a careful analyst would (issue 6).
+ * validatePlanRules: a plan checked as a careful analyst would.
  * Every rule runs on whatever the plan holds, so one pass reports every issue;
  * the order is stable: the plan, then each objective followed by its
  * indicators, in plan order, and the rules in the same order for each.

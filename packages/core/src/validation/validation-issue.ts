@@ -1,5 +1,5 @@
 /**
- * The shape of what the validation rules say about a plan (issue 6): every
+ * The shape of what the validation rules say about a plan: every
  * finding names the object, carries its JSON path so the editor can point at
  * the cell, and a severity that decides whether the plan can be saved.
  */

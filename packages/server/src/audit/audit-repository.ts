@@ -1,5 +1,5 @@
 /**
- * The audit log (issue 5; Ley 1581 de 2012: audit who did what): logins,
+ * The audit log (Ley 1581 de 2012: audit who did what): logins,
  * failed logins, permission changes and every write, with who, when, from
  * where and what.
  */

@@ -1,36 +1,45 @@
 /**
- * Per-address throttle of login attempts (issue 5: login rate limiting),
- * complementing the per-account lockout kept in the database. In memory:
- * enough for one server; it forgets on restart, the account lockout does not.
+ * Per-address throttle of login attempts, complementing the per-account
+ * lockout. Both live in the database, so every server process on the same
+ * database shares one count and a restart forgets neither: attempts are
+ * counted per address in fixed windows of 10 minutes, each one an atomic
+ * `INSERT … ON CONFLICT DO UPDATE SET attempts = attempts + 1`.
  */
+import { lt, sql } from "drizzle-orm";
+import type { Database } from "../db/open-database.ts";
+import { loginAttempts } from "../db/schema.ts";
+
 export const LOGIN_WINDOW_MS = 10 * 60 * 1000;
 export const LOGIN_MAX_PER_WINDOW = 20;
 
-export class LoginThrottle {
-  private readonly attempts = new Map<string, number[]>();
+export type LoginThrottle = {
+  /** Records an attempt from `ip`; returns the seconds to wait when over the limit, else 0. */
+  hit(ip: string, now: Date): Promise<number>;
+};
 
-  constructor(
-    private readonly max = LOGIN_MAX_PER_WINDOW,
-    private readonly windowMs = LOGIN_WINDOW_MS,
-  ) {}
-
-  /** Records an attempt; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string, nowMs: number): number {
-    const recent = (this.attempts.get(key) ?? []).filter((t) => nowMs - t < this.windowMs);
-    if (recent.length >= this.max) {
-      this.attempts.set(key, recent);
-      const oldest = recent[0] ?? nowMs;
-      return Math.ceil((oldest + this.windowMs - nowMs) / 1000);
-    }
-    recent.push(nowMs);
-    this.attempts.set(key, recent);
-    if (this.attempts.size > 10_000) this.prune(nowMs);
-    return 0;
-  }
-
-  private prune(nowMs: number): void {
-    for (const [key, times] of this.attempts) {
-      if (times.every((t) => nowMs - t >= this.windowMs)) this.attempts.delete(key);
-    }
-  }
+export function databaseLoginThrottle(
+  db: Database,
+  max = LOGIN_MAX_PER_WINDOW,
+  windowMs = LOGIN_WINDOW_MS,
+): LoginThrottle {
+  return {
+    async hit(ip, now) {
+      const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+      const [row] = await db
+        .insert(loginAttempts)
+        .values({ ip, windowStart, attempts: 1 })
+        .onConflictDoUpdate({
+          target: [loginAttempts.ip, loginAttempts.windowStart],
+          set: { attempts: sql`${loginAttempts.attempts} + 1` },
+        })
+        .returning({ attempts: loginAttempts.attempts });
+      const attempts = row?.attempts ?? 1;
+      // The first attempt of a window clears the windows that ended, so the table stays small.
+      if (attempts === 1) {
+        await db.delete(loginAttempts).where(lt(loginAttempts.windowStart, windowStart));
+      }
+      if (attempts <= max) return 0;
+      return Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+    },
+  };
 }

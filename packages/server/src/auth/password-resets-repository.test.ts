@@ -1,13 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/open-database.ts";
-import { passwordResets } from "../db/schema.ts";
+import { passwordResets, users } from "../db/schema.ts";
 import { createAccount } from "../testing/accounts.ts";
 import { TEST_ENGINES } from "../testing/test-databases.ts";
+import { setActive } from "../users/users-repository.ts";
 import {
   consumePasswordReset,
   createPasswordReset,
   findPendingReset,
+  InactiveAccountError,
   RESET_TTL_MS,
   resetLink,
 } from "./password-resets-repository.ts";
@@ -94,6 +96,37 @@ describe.each(TEST_ENGINES)("enlaces para fijar la contraseña sobre $name", ({ 
     const forBeto = await createPasswordReset(handle.db, beto, t0);
     expect(await consumePasswordReset(handle.db, forBeto.token, t0)).toBe(beto);
     expect(await consumePasswordReset(handle.db, forAna.token, t0)).toBe(ana);
+  });
+
+  it("una cuenta desactivada no recibe enlace para fijar la contraseña", async () => {
+    const carla = await createAccount(handle.db, "carla@entidad.gov.co", []);
+    await setActive(handle.db, carla, false);
+    const t0 = new Date("2026-03-02T14:30:00Z");
+    await expect(createPasswordReset(handle.db, carla, t0)).rejects.toThrow(InactiveAccountError);
+    await expect(createPasswordReset(handle.db, carla, t0)).rejects.toThrow(
+      `La cuenta ${carla} está desactivada: actívela antes de emitir un enlace para fijar la contraseña.`,
+    );
+  });
+
+  it("un enlace emitido antes de desactivar la cuenta deja de servir, aunque la cuenta se reactive", async () => {
+    const dario = await createAccount(handle.db, "dario@entidad.gov.co", []);
+    const t0 = new Date("2026-03-02T14:30:00Z");
+    const { token } = await createPasswordReset(handle.db, dario, t0);
+    await setActive(handle.db, dario, false);
+    expect(await findPendingReset(handle.db, token, at(t0, HOUR))).toBeNull();
+    expect(await consumePasswordReset(handle.db, token, at(t0, HOUR))).toBeNull();
+    await setActive(handle.db, dario, true);
+    expect(await consumePasswordReset(handle.db, token, at(t0, HOUR))).toBeNull();
+  });
+
+  it("un enlace de una cuenta marcada inactiva en la base no sirve, aunque el enlace siga guardado", async () => {
+    const elena = await createAccount(handle.db, "elena@entidad.gov.co", []);
+    const t0 = new Date("2026-03-02T14:30:00Z");
+    const { token } = await createPasswordReset(handle.db, elena, t0);
+    await handle.db.update(users).set({ active: false }).where(eq(users.id, elena));
+    expect(await storedRow(token)).not.toBeNull();
+    expect(await findPendingReset(handle.db, token, at(t0, HOUR))).toBeNull();
+    expect(await consumePasswordReset(handle.db, token, at(t0, HOUR))).toBeNull();
   });
 
   it("si varias pestañas usan el mismo enlace a la vez, solo una lo logra", async () => {

@@ -3,9 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SEED_ACTUALS_2024_CSV, SEED_PLAN } from "@rumbo/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEED_ACTUALS_2024_CSV } from "../../../core/src/compliance/fixtures/seed-actuals-2024.ts";
-import { SEED_PLAN } from "../../../core/src/compliance/fixtures/seed-plan.ts";
 import type { CliIo } from "./cli-io.ts";
 import { computeCommand, explainCommand } from "./compute-command.ts";
 

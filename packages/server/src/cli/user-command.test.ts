@@ -7,7 +7,7 @@ import { runCli } from "../cli.ts";
 import { openDatabase } from "../db/open-database.ts";
 import { captureIo } from "../testing/capture-io.ts";
 import { SEED_PATH } from "../testing/seed-plan.ts";
-import { findUserByEmail, getUser } from "../users/users-repository.ts";
+import { findUserByEmail, getUser, setActive } from "../users/users-repository.ts";
 
 describe("rumbo user add | reset | role", () => {
   it("crea una cuenta con rol en un plan, da enlaces de un solo uso y cambia sus roles, todo auditado", async () => {
@@ -83,7 +83,7 @@ describe("rumbo user add | reset | role", () => {
     await handle.close();
   });
 
-  it("errores de uso, rol desconocido, plan inexistente y correo repetido salen con estado 2", async () => {
+  it("errores de uso, rol desconocido, plan inexistente, cuenta desactivada y correo repetido salen con estado 2", async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), "rumbo-user-")), "data");
     const env = { RUMBO_DATA_DIR: dataDir };
     const cases: [string[], RegExp][] = [
@@ -108,6 +108,17 @@ describe("rumbo user add | reset | role", () => {
       expect(io.err).toMatch(expected);
     }
     expect(await runCli(["user", "add", "x@y.co", "--name", "X"], captureIo(), env)).toBe(0);
+    const database = await openDatabase({ engine: "pglite", dataDir });
+    const added = await findUserByEmail(database.db, "x@y.co");
+    if (!added) throw new Error("la cuenta x@y.co no se creó");
+    await setActive(database.db, added.id, false);
+    await database.close();
+    const inactive = captureIo();
+    expect(await runCli(["user", "reset", "x@y.co"], inactive, env)).toBe(2);
+    expect(inactive.err).toBe(
+      "rumbo: la cuenta x@y.co está desactivada: actívela antes de emitir un enlace para fijar la contraseña.\n",
+    );
+    expect(inactive.out).toBe("");
     const dup = captureIo();
     expect(await runCli(["user", "add", "X@Y.co", "--name", "X"], dup, env)).toBe(2);
     expect(dup.err).toBe("rumbo: Ya existe una cuenta con el correo x@y.co.\n");

@@ -1,5 +1,5 @@
 /**
- * `rumbo user add|reset|role` (issue 5): account administration from the
+ * `rumbo user add|reset|role`: account administration from the
  * server's shell, for the first administrator and when no mail server exists.
  * Links are printed for the administrator to hand over.
  */
@@ -78,6 +78,12 @@ export async function userCommand(
         const user = await findUserByEmail(db, email);
         if (!user) {
           io.stderr(`rumbo: no existe una cuenta con el correo ${email}.\n`);
+          return 2;
+        }
+        if (!user.active) {
+          io.stderr(
+            `rumbo: la cuenta ${email} está desactivada: actívela antes de emitir un enlace para fijar la contraseña.\n`,
+          );
           return 2;
         }
         await writeAudit(db, {

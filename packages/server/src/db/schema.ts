@@ -209,6 +209,24 @@ export const passwordResets = pgTable("password_resets", {
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
 
+/**
+ * Login attempts per client address and fixed window, shared by every server
+ * process on the same database: each attempt is one atomic upsert
+ * (`attempts + 1`), so two instances cannot each grant the full limit.
+ */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    ip: text("ip").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    attempts: integer("attempts").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ip, t.windowStart] }),
+    index("login_attempts_window").on(t.windowStart),
+  ],
+);
+
 /** Who did what, when and from where. Rows survive the deletion of their user. */
 export const auditLog = pgTable(
   "audit_log",
@@ -227,8 +245,8 @@ export const auditLog = pgTable(
 );
 
 /**
- * Every version of a plan as it stood (issue 6: "what did the plan say on date
- * X"). The current version also lives in the normalised tables above; history
+ * Every version of a plan as it stood, to answer "what did the plan say on
+ * date X" (docs/decisions/0005-plan-versions.md). The current version also lives in the normalised tables above; history
  * is kept as the exact rumbo.plan/v1 document of each version.
  */
 export const planVersions = pgTable(

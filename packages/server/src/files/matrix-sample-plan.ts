@@ -1,12 +1,12 @@
 /**
- * Test and benchmark support: the synthetic district plan of bench/generate.ts
+ * Test and benchmark support: the synthetic district plan of core's testing workload
  * (seeded, so every run builds the same plan) with a full ficha técnica on
  * every indicator — texts, lists, línea base, totals given, left out or NP,
  * and some texts a spreadsheet would run as formulas — so a round trip
  * through the matriz de formulación exercises every cell.
  */
 import { FREQUENCIES, GOAL_TYPES, type Indicator, type Plan } from "@rumbo/core";
-import { generateWorkload } from "../../../../bench/generate.ts";
+import { generateWorkload } from "@rumbo/core/testing";
 
 export function sampleMatrixPlan(
   indicators: number,

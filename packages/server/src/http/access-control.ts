@@ -1,11 +1,19 @@
 /**
- * Access control for every route (issue 5): the actor comes from the session
+ * Access control for every route (docs/decisions/0004-accounts-and-access.md): the actor comes from the session
  * cookie, each route DECLARES its action (and how to find its resource), and
  * one policy in core (`can`) decides. A route without an action cannot be
  * registered, so none is forgotten. State-changing requests of a session must
  * carry its CSRF token.
  */
-import { type Action, type Actor, assertUnreachable, can, type Resource } from "@rumbo/core";
+import {
+  type Action,
+  type Actor,
+  assertUnreachable,
+  can,
+  type Resource,
+  refusalFor,
+  resourcePlanId,
+} from "@rumbo/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { writeAudit } from "../audit/audit-repository.ts";
 import { findSession } from "../auth/sessions-repository.ts";
@@ -120,13 +128,10 @@ export function registerAccessControl(app: FastifyInstance, db: Database, now: (
     request.resource = resource;
     if (can(request.actor, action, resource)) return;
     await audit(db, request, `denegado:${action}`, describeResource(resource), "denied");
-    if (request.actor.kind === "anonymous") {
-      throw new ApiError(401, "AUTH_REQUIRED", "Debe iniciar sesión para hacer esto.");
-    }
-    throw new ApiError(403, "FORBIDDEN", "No tiene permiso para hacer esto.");
+    throw refusal(request.actor, resource);
   });
 
-  // Every write is audited with its outcome (issue 5, "every write").
+  // Every write is audited with its outcome, allowed or not (Ley 1581 de 2012).
   app.addHook("onResponse", async (request, reply) => {
     if (SAFE_METHODS.has(request.method)) return;
     if (!request.routeOptions.config.action || request.routeOptions.config.action === "public")
@@ -151,6 +156,38 @@ export function registerAccessControl(app: FastifyInstance, db: Database, now: (
       request.log.error({ err: error }, "no se pudo escribir la auditoría"),
     );
   });
+}
+
+/**
+ * The answer to a denied request, as core's `refusalFor` decides: a plan the
+ * actor may not read answers like a missing one (401 without a session, 404
+ * with one), so neither reveals which plan ids exist.
+ */
+export function refusal(actor: Actor, resource: Resource): ApiError {
+  const kind = refusalFor(actor, resource);
+  switch (kind) {
+    case "sign-in":
+      return authRequired();
+    case "not-found":
+      return planNotFound(resourcePlanId(resource) ?? 0);
+    case "forbidden":
+      return new ApiError(403, "FORBIDDEN", "No tiene permiso para hacer esto.");
+    default:
+      return assertUnreachable(kind);
+  }
+}
+
+/** The answer for a plan id that does not exist: the same as for one the actor may not read. */
+export function missingPlan(actor: Actor, planId: number): ApiError {
+  return refusalFor(actor, null) === "sign-in" ? authRequired() : planNotFound(planId);
+}
+
+function authRequired(): ApiError {
+  return new ApiError(401, "AUTH_REQUIRED", "Debe iniciar sesión para hacer esto.");
+}
+
+function planNotFound(planId: number): ApiError {
+  return new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${planId}.`);
 }
 
 export async function audit(

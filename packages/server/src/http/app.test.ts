@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/open-database.ts";
 import { loadDemoDataIfEmpty } from "../demo-data.ts";
+import { createAccount, sessionFor } from "../testing/accounts.ts";
 import { TEST_ENGINES } from "../testing/test-databases.ts";
 import { buildApp } from "./app.ts";
 
@@ -67,8 +68,14 @@ describe.each(TEST_ENGINES)("API de planes sobre $name", ({ open }) => {
     expect(o6.indicators[4]).toMatchObject({ code: "80", weight: 0, total: 59.2 });
   });
 
-  it("un plan inexistente da 404 con el código y mensaje en español", async () => {
-    const res = await app.inject({ method: "GET", url: "/api/plans/999999" });
+  it("un plan inexistente da 404 con el código y mensaje en español (con sesión; sin ella pide iniciarla)", async () => {
+    const anonymous = await app.inject({ method: "GET", url: "/api/plans/999999" });
+    expect(anonymous.statusCode).toBe(401);
+    const { headers } = await sessionFor(
+      database.db,
+      await createAccount(database.db, "lector@entidad.gov.co", []),
+    );
+    const res = await app.inject({ method: "GET", url: "/api/plans/999999", headers });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
       error: { code: "PLAN_NOT_FOUND", message: "No existe el plan 999999.", details: null },
@@ -105,6 +112,31 @@ describe.each(TEST_ENGINES)("API de planes sobre $name", ({ open }) => {
     const ui = await app.inject({ method: "GET", url: "/api/docs/" });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers["content-type"]).toMatch(/text\/html/);
+  });
+
+  it("la documentación de la API tiene la misma política de contenido estricta que la aplicación, y carga sus archivos", async () => {
+    const appPolicy = (await app.inject({ method: "GET", url: "/api/health" })).headers[
+      "content-security-policy"
+    ];
+    expect(appPolicy).toBe(
+      "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+    );
+    for (const url of [
+      "/api/docs/",
+      "/api/docs/static/swagger-ui.css",
+      "/api/docs/static/index.css",
+      "/api/docs/static/swagger-ui-bundle.js",
+      "/api/docs/static/swagger-ui-standalone-preset.js",
+      "/api/docs/static/swagger-initializer.js",
+      "/api/docs/json",
+    ]) {
+      const res = await app.inject({ method: "GET", url });
+      expect({ url, status: res.statusCode }).toEqual({ url, status: 200 });
+      expect({ url, csp: res.headers["content-security-policy"] }).toEqual({ url, csp: appPolicy });
+    }
+    const page = (await app.inject({ method: "GET", url: "/api/docs/" })).body;
+    // Only files of its own: no inline script for a strict script-src to allow.
+    expect(page).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
   });
 });
 

@@ -96,7 +96,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  // No `staticCSP`: the plugin's own policy is looser than the app's (styles and
+  // fonts from any https origin, framing by itself). Swagger UI needs nothing
+  // but its own files from 'self', so the docs keep helmet's policy above.
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { config: { action: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

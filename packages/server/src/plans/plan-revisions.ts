@@ -1,5 +1,5 @@
 /**
- * Versions of a plan (issue 6): every save is a new version with who, when,
+ * Versions of a plan (docs/decisions/0005-plan-versions.md): every save is a new version with who, when,
  * why and from when it is in force; writes check the version the editor
  * started from, so two people never overwrite each other silently.
  */

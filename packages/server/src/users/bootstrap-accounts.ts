@@ -1,5 +1,5 @@
 /**
- * First start (issue 5): an administrator with a one-time password printed
+ * First start (docs/decisions/0004-accounts-and-access.md): an administrator with a one-time password printed
  * once (never a fixed default password), and — with the demo plan — one
  * example account per role so a visitor can try the flow.
  */

@@ -142,7 +142,16 @@ export async function setPassword(
 }
 
 export async function setActive(db: Database, userId: number, active: boolean): Promise<void> {
-  await db.update(users).set({ active }).where(eq(users.id, userId));
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ active }).where(eq(users.id, userId));
+    // A deactivation retires the pending reset links: reactivating the account
+    // later must not bring an old link back to life.
+    if (!active) {
+      await tx
+        .delete(passwordResets)
+        .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+    }
+  });
 }
 
 /** Failures before the first lock, and the longest lock. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatDateTime,
   formatNumber,
-  formatPercent,
+  formatPercentPoints,
   formatValue,
   formatYears,
   NBSP,
@@ -36,12 +36,12 @@ describe("formatNumber (es-CO)", () => {
   });
 });
 
-describe("formatValue y formatPercent", () => {
+describe("formatValue y formatPercentPoints", () => {
   it("escribe el símbolo % solo para la unidad %", () => {
     expect(formatValue(15, "%")).toBe(`15${NBSP}%`);
     expect(formatValue(0.75)).toBe("0,75");
     expect(formatValue(46, "entidades")).toBe("46");
-    expect(formatPercent(33.5)).toBe(`33,5${NBSP}%`);
+    expect(formatPercentPoints(33.5)).toBe(`33,5${NBSP}%`);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Number display for es-CO: decimal comma, thousands point (domain.md, "Locale
- * es-CO"). Values arrive in full precision and are rounded once, here.
+ * Number display for es-CO: decimal comma, thousands point, as Colombian
+ * public documents write them. Values arrive in full precision and are rounded once, here.
  */
 
 /** No-break space: keeps "15 %" on one line, as the RAE writes percentages. */
@@ -35,14 +35,14 @@ export function formatNumber(value: number, maxDecimals = 2): string {
   return numberFormat(maxDecimals).format(`${value}` as const);
 }
 
-/** A quantity in percent points: 15 → "15 %". */
-export function formatPercent(pct: number): string {
+/** A quantity already in percent points (a weight, a target in %): 15 → "15 %". Ratios go through core's formatRatioAsPercent. */
+export function formatPercentPoints(pct: number): string {
   return `${formatNumber(pct)}${NBSP}%`;
 }
 
 /** A programmed value in its unit; only "%" is written next to the number. */
 export function formatValue(value: number, unit?: string): string {
-  return unit === "%" ? formatPercent(value) : formatNumber(value);
+  return unit === "%" ? formatPercentPoints(value) : formatNumber(value);
 }
 
 const yearList = new Intl.ListFormat("es-CO", { type: "conjunction" });

@@ -1,5 +1,5 @@
 /**
- * Login, logout, the current session, password change and reset (issue 5).
+ * Login, logout, the current session, password change and reset.
  * Failed logins all get the same answer, whatever the reason, so nobody can
  * learn which emails have accounts.
  */
@@ -7,7 +7,7 @@ import { checkPassword } from "@rumbo/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { LoginThrottle } from "../../auth/login-throttle.ts";
+import { databaseLoginThrottle, type LoginThrottle } from "../../auth/login-throttle.ts";
 import { consumePasswordReset, findPendingReset } from "../../auth/password-resets-repository.ts";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../../auth/passwords.ts";
 import {
@@ -61,7 +61,7 @@ const newPassword = z.string().max(1024, "la contraseña es demasiado larga");
 export function authRoutes(
   db: Database,
   now: () => Date,
-  throttle = new LoginThrottle(),
+  throttle: LoginThrottle = databaseLoginThrottle(db),
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -96,7 +96,7 @@ export function authRoutes(
         },
       },
       async (request, reply) => {
-        const wait = throttle.hit(request.ip, now().getTime());
+        const wait = await throttle.hit(request.ip, now());
         if (wait > 0) {
           await audit(db, request, "login", null, "denied", {
             email: request.body.email,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listActuals, replaceActuals } from "../../actuals/actuals-repository.ts";
 import type { DatabaseHandle } from "../../db/open-database.ts";
 import { loadDemoDataIfEmpty } from "../../demo-data.ts";
+import { createAccount, sessionFor } from "../../testing/accounts.ts";
 import { TEST_ENGINES } from "../../testing/test-databases.ts";
 import { buildApp } from "../app.ts";
 
@@ -114,8 +115,19 @@ describe.each(TEST_ENGINES)("GET /api/plans/:id/compliance sobre $name", ({ open
     );
   });
 
-  it("un plan inexistente da 404", async () => {
-    const res = await app.inject({ method: "GET", url: "/api/plans/424242/compliance" });
+  it("un plan inexistente da 404 a quien tiene sesión, y sin sesión pide iniciarla como un plan sin publicar", async () => {
+    const anonymous = await app.inject({ method: "GET", url: "/api/plans/424242/compliance" });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe("AUTH_REQUIRED");
+    const { headers } = await sessionFor(
+      database.db,
+      await createAccount(database.db, "lectora@entidad.gov.co", []),
+    );
+    const res = await app.inject({
+      method: "GET",
+      url: "/api/plans/424242/compliance",
+      headers,
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe("PLAN_NOT_FOUND");
   });

@@ -1,5 +1,5 @@
 /**
- * Formulación (issue 6): create and change plans, reprogramación with a
+ * Formulación: create and change plans, reprogramación with a
  * justification, versions and their differences, and the validation report.
  * A plan is saved with warnings, never with errors; a write names the version
  * it started from (If-Match) so nobody overwrites anybody silently.

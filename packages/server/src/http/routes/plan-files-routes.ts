@@ -1,5 +1,5 @@
 /**
- * The plan as a file (issue 6; Ley 1712 de 2014: open formats): download the
+ * The plan as a file (Ley 1712 de 2014: open formats): download the
  * matriz de formulación (.xlsx), its flat .csv or the rumbo.plan/v1 .json, and
  * import any of them. Import is all or nothing: any problem rejects the whole
  * file, lists every problem with sheet, row and column, and stores nothing.

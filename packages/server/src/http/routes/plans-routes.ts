@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
 import { getPlanMeta, getPlanVersion, getPlanVersionAt } from "../../plans/plan-revisions.ts";
 import { getPlan, getPlanAccess, listPlans } from "../../plans/plans-repository.ts";
-import type { ResourceResolver } from "../access-control.ts";
+import { missingPlan, type ResourceResolver } from "../access-control.ts";
 import { ApiError } from "../api-error.ts";
 import { errorSchema } from "../error-schema.ts";
 
@@ -21,7 +21,7 @@ export function planResource(db: Database): ResourceResolver {
   return async (request) => {
     const id = (request.params as { id: number }).id;
     const access = await getPlanAccess(db, id);
-    if (!access) throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
+    if (!access) throw missingPlan(request.actor, id);
     return { kind: "plan", planId: access.id, published: access.published };
   };
 }

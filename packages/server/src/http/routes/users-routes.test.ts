@@ -149,6 +149,51 @@ describe("administración de cuentas", () => {
     expect(login.json().error.code).toBe("LOGIN_FAILED");
   });
 
+  it("a una cuenta desactivada no se le emite enlace para fijar la contraseña (409), y queda auditado", async () => {
+    const id = await createAccount(database.db, "retirada@entidad.gov.co", []);
+    await app.inject({
+      method: "PATCH",
+      url: `/api/users/${id}`,
+      headers: admin.headers,
+      payload: { active: false },
+    });
+    const res = await app.inject({
+      method: "POST",
+      url: `/api/users/${id}/reset-link`,
+      headers: admin.headers,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toEqual({
+      code: "ACCOUNT_INACTIVE",
+      message:
+        "La cuenta de retirada@entidad.gov.co está desactivada: actívela antes de emitir un enlace para fijar la contraseña.",
+      details: null,
+    });
+  });
+
+  it("un enlace emitido antes de desactivar la cuenta ya no fija la contraseña", async () => {
+    const id = await createAccount(database.db, "trasladado@entidad.gov.co", []);
+    const issued = await app.inject({
+      method: "POST",
+      url: `/api/users/${id}/reset-link`,
+      headers: admin.headers,
+    });
+    const token = String(issued.json().link).split("#token=")[1];
+    await app.inject({
+      method: "PATCH",
+      url: `/api/users/${id}`,
+      headers: admin.headers,
+      payload: { active: false },
+    });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/reset",
+      payload: { token, newPassword: "Otra-Clave-Segura-2026" },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("RESET_INVALID");
+  });
+
   it("una cuenta que no existe da 404", async () => {
     const res = await app.inject({
       method: "POST",

@@ -174,11 +174,21 @@ export function usersRoutes(
           tags: ["cuentas"],
           summary: "Enlace de un solo uso (24 h) para que la persona fije una contraseña nueva",
           params: userIdParams,
-          response: { 200: resetLinkSchema, ...errors },
+          response: { 200: resetLinkSchema, ...errors, 409: errorSchema },
         },
       },
       async (request) => {
         const user = await mustGet(db, request.params.id);
+        if (!user.active) {
+          await audit(db, request, "enlace-restablecer", `usuario ${user.id}`, "failed", {
+            motivo: "cuenta desactivada",
+          });
+          throw new ApiError(
+            409,
+            "ACCOUNT_INACTIVE",
+            `La cuenta de ${user.email} está desactivada: actívela antes de emitir un enlace para fijar la contraseña.`,
+          );
+        }
         const reset = await issueReset(user.id, request.headers.host ?? "localhost");
         request.log.info(
           { userId: user.id },

@@ -1,4 +1,4 @@
-/** The audit log (issue 5; Ley 1581 de 2012: who did what), administrador global only. */
+/** The audit log (Ley 1581 de 2012: who did what), administrador global only. */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getJson } from "../../shared/api/api-client.ts";
 

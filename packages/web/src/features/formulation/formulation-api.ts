@@ -1,5 +1,5 @@
 /**
- * The formulation API (issue 6): create, edit and reprogram plans, their
+ * The formulation API: create, edit and reprogram plans, their
  * versions, diffs, validation and exchange files. Every write goes through the
  * shared client, which adds the session's CSRF token; edits carry
  * `If-Match: "v<version>"` so nobody overwrites someone else's save.

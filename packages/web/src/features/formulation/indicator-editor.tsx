@@ -1,5 +1,5 @@
 /**
- * The ficha técnica of one indicator (domain.md, "Ficha técnica") and its
+ * The ficha técnica of one indicator (formats.md §1, indicator fields) and its
  * programación per vigencia. Weights are edited in the objective's weights
  * table, where they can be compared with the other indicators.
  */
@@ -17,7 +17,7 @@ import {
 } from "@rumbo/core";
 import { formatNumber, formatYears } from "../../shared/format.ts";
 import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
-import { GOAL_TYPE_LABELS, TREND_LABELS } from "../plans/labels.ts";
+import { GOAL_LABELS, TREND_LABELS } from "../plans/labels.ts";
 import {
   CellInput,
   DraftCheckbox,
@@ -34,7 +34,7 @@ const TREND_OPTIONS = TRENDS.map((trend) => ({ value: trend, label: TREND_LABELS
 
 const GOAL_TYPE_OPTIONS: { value: GoalType | ""; label: string }[] = [
   { value: "", label: "Sin especificar" },
-  ...GOAL_TYPES.map((goalType) => ({ value: goalType, label: GOAL_TYPE_LABELS[goalType] })),
+  ...GOAL_TYPES.map((goalType) => ({ value: goalType, label: GOAL_LABELS[goalType] })),
 ];
 
 const MEASURE_OPTIONS: { value: Measure | ""; label: string }[] = [

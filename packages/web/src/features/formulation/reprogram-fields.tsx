@@ -1,5 +1,5 @@
 /**
- * The reprogramación of a plan in force (domain.md: targets and weights
+ * The reprogramación of a plan in force (targets and weights
  * change by formal decision, with a justification; earlier versions stay
  * visible): why, which act approved it, and from when it applies.
  */

@@ -4,7 +4,7 @@
  * is not 100 %) and each indicator's share once the weights are renormalised
  * over the indicators programmed that year. NP indicators take no share.
  */
-import { formatPercent, formatYears } from "../../shared/format.ts";
+import { formatPercentPoints, formatYears } from "../../shared/format.ts";
 import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { CellInput, GroupMessages } from "./draft-fields.tsx";
 import type { ObjectiveDraft, WeightDraft } from "./plan-draft.ts";
@@ -42,7 +42,7 @@ function Share({ id, cell }: { id: string; cell: WeightCell }) {
   return (
     <span id={id} className="share">
       <span className="visually-hidden">Participación: </span>
-      {formatPercent(cell.sharePct)}
+      {formatPercentPoints(cell.sharePct)}
     </span>
   );
 }
@@ -52,7 +52,7 @@ export function SumCell({ column, label }: { column: WeightColumn; label?: strin
   return (
     <td className={column.sumIsHundred ? "number" : "number sum-off"}>
       {label !== undefined && <span className="visually-hidden">{label}: </span>}
-      {formatPercent(column.sumPct)}
+      {formatPercentPoints(column.sumPct)}
       {!column.sumIsHundred && <span className="sum-mark"> (no suma 100 %)</span>}
     </td>
   );

@@ -1,8 +1,8 @@
 /**
  * What the weights editor shows while the person types: per vigencia, the sum
  * of the weights as written and each indicator's share once the weights are
- * renormalised over the indicators programmed that year (domain.md: meta 78 is
- * NP in 2024, so objective 3 is measured by meta 2320 alone that year). This
+ * renormalised over the indicators programmed that year (methodology.md §6:
+ * meta 78 is NP in 2024, so objective 3 is measured by meta 2320 alone that year). This
  * is a preview of the plan being written, not a compliance figure: those come
  * from the API. The same for the objectives' weights in the plan.
  */

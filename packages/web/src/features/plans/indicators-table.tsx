@@ -1,5 +1,5 @@
 import { type Indicator, isProgrammed, type Objective, type WeightPct } from "@rumbo/core";
-import { formatPercent, formatValue, formatYears } from "../../shared/format.ts";
+import { formatPercentPoints, formatValue, formatYears } from "../../shared/format.ts";
 import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { goalLabel, TREND_LABELS } from "./labels.ts";
 
@@ -18,11 +18,11 @@ function NoData() {
 }
 
 function WeightValue({ pct }: { pct: number }) {
-  if (pct !== 0) return <>{formatPercent(pct)}</>;
+  if (pct !== 0) return <>{formatPercentPoints(pct)}</>;
   // Reported and shown, never weighted (meta estratégica 80 of the seed plan).
   return (
     <>
-      {formatPercent(0)} <span className="note">no pondera</span>
+      {formatPercentPoints(0)} <span className="note">no pondera</span>
     </>
   );
 }

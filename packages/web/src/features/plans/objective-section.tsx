@@ -1,5 +1,5 @@
 import type { Objective, WeightPct } from "@rumbo/core";
-import { formatPercent } from "../../shared/format.ts";
+import { formatPercentPoints } from "../../shared/format.ts";
 import { IndicatorsTable } from "./indicators-table.tsx";
 
 export function objectiveAnchor(objective: Objective): string {
@@ -11,9 +11,9 @@ export function objectiveTitle(objective: Objective): string {
 }
 
 function describeWeight(weight: WeightPct): string {
-  if (typeof weight === "number") return formatPercent(weight);
+  if (typeof weight === "number") return formatPercentPoints(weight);
   const total = weight.total;
-  return total === undefined ? "varía por vigencia" : `${formatPercent(total)} en el periodo`;
+  return total === undefined ? "varía por vigencia" : `${formatPercentPoints(total)} en el periodo`;
 }
 
 export function ObjectiveSection({

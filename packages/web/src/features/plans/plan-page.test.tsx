@@ -1,6 +1,12 @@
 import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderApp, resetApp, stubApi, visibleText } from "../../shared/testing/render-app.tsx";
+import {
+  apiError,
+  renderApp,
+  resetApp,
+  stubApi,
+  visibleText,
+} from "../../shared/testing/render-app.tsx";
 import { SEED_PLAN } from "./fixtures/seed-plan.ts";
 
 const PLAN_URL = "/planes/1";
@@ -281,5 +287,17 @@ describe("estados de carga y error de la página del plan", () => {
     expect(visibleText(await screen.findByRole("alert"))).toContain(
       "No fue posible conectar con el servidor.",
     );
+  });
+});
+
+describe("un plan que no se puede ver sin sesión", () => {
+  it("sin sesión, /planes/7 (sin publicar o inexistente, 401) lleva a iniciar sesión y vuelve al plan", async () => {
+    stubApi({
+      "/api/plans/7": apiError(401, "AUTH_REQUIRED", "Debe iniciar sesión para hacer esto."),
+    });
+    renderApp("/planes/7");
+    await screen.findByRole("heading", { level: 1, name: "Iniciar sesión" });
+    expect(window.location.pathname).toBe("/entrar");
+    expect(window.location.search).toBe("?volver=%2Fplanes%2F7");
   });
 });

@@ -1,10 +1,11 @@
 import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatYears } from "../../shared/format.ts";
-import { ErrorState, LoadingState } from "../../shared/ui/query-state.tsx";
+import { LoadingState } from "../../shared/ui/query-state.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { PlanFormulationPanel, PlanVersionNotice } from "../formulation/plan-formulation-panel.tsx";
 import { useRequestedVersion } from "../formulation/requested-version.ts";
 import { useSignedInUser } from "../session/session-api.ts";
+import { ProtectedPageError } from "../session/session-guards.tsx";
 import { ObjectiveSection, objectiveAnchor, objectiveTitle } from "./objective-section.tsx";
 import { usePlanPermissions } from "./permissions-api.ts";
 import { PermissionsNote } from "./permissions-note.tsx";
@@ -125,6 +126,9 @@ export function PlanPage({ planId }: { planId: number }) {
     plan.data?.name ?? (plan.isError ? "Error al cargar el plan" : "Cargando el plan"),
   );
   if (plan.isPending) return <LoadingState message="Cargando el plan…" />;
-  if (plan.isError) return <ErrorState title="No fue posible cargar el plan" error={plan.error} />;
+  // Without a session an unpublished plan (or a missing one: the server does not tell
+  // them apart) answers 401, and signing in is the way to see it.
+  if (plan.isError)
+    return <ProtectedPageError title="No fue posible cargar el plan" error={plan.error} />;
   return <PlanView plan={plan.data} permissions={permissions} />;
 }

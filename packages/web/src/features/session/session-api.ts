@@ -1,5 +1,5 @@
 /**
- * The session (issue 5): who is signed in, with which roles, and the CSRF
+ * The session: who is signed in, with which roles, and the CSRF
  * token every write must carry. The cookie itself is httpOnly: the web never
  * sees it, it only asks `GET /api/auth/session`.
  */

@@ -1,5 +1,5 @@
 /**
- * Accounts (issue 5), administrador global only: the server answers 401 to
+ * Accounts, administrador global only: the server answers 401 to
  * anonymous visitors and 403 to anyone else, and the pages follow that.
  */
 import type { Assignment } from "@rumbo/core";

@@ -249,6 +249,24 @@ describe("cuentas (administración)", () => {
     expect(call?.headers.get("x-csrf-token")).toBe("csrf-admin");
   });
 
+  it("una cuenta desactivada no ofrece generar enlace para restablecer; se ofrece activarla", async () => {
+    stubApi({
+      ...ADMIN_ANSWERS,
+      "/api/users": {
+        body: { users: [account(ADMIN_USER), account(CONSULTA_USER, { active: false })] },
+      },
+    });
+    renderApp("/cuentas");
+    await screen.findByRole("table", { name: "Cuentas" });
+    const row = rowOf("Carla Consulta");
+    expect(
+      within(row).queryByRole("button", { name: /^Generar enlace para restablecer/ }),
+    ).toBeNull();
+    expect(
+      within(row).getByRole("button", { name: "Activar de Carla Consulta (demo)" }),
+    ).toBeDefined();
+  });
+
   it("cambiar roles: quita uno, agrega otro y guarda la lista completa", async () => {
     const fetchMock = stubApi({
       ...ADMIN_ANSWERS,

@@ -86,15 +86,18 @@ function UserRow({
               {whose}
             </button>
           )}
-          <button
-            type="button"
-            className="button button-small button-secondary"
-            disabled={busy}
-            onClick={() => actions.onResetLink(user)}
-          >
-            {RESET_LINK_BUTTON}
-            {whose}
-          </button>
+          {/* The server refuses a link for a deactivated account (ACCOUNT_INACTIVE). */}
+          {user.active && (
+            <button
+              type="button"
+              className="button button-small button-secondary"
+              disabled={busy}
+              onClick={() => actions.onResetLink(user)}
+            >
+              {RESET_LINK_BUTTON}
+              {whose}
+            </button>
+          )}
         </div>
       </td>
     </tr>

@@ -4,8 +4,8 @@
  * (1.6 million values), with mixed trends, NP years, per-year weights and a
  * seeded PRNG so every run measures the same data.
  */
-import type { ActualValue } from "../packages/core/src/formats/actuals-csv.ts";
-import type { Indicator, Objective, Plan, Trend } from "../packages/core/src/plan/plan.ts";
+import type { ActualValue } from "../formats/actuals-csv.ts";
+import type { Indicator, Objective, Plan, Trend } from "../plan/plan.ts";
 
 export type WorkloadOptions = {
   indicators?: number;
