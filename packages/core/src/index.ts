@@ -18,6 +18,7 @@ export * from "./formats/plan-json.ts";
 export * from "./formats/problem.ts";
 export * from "./formats/result-json.ts";
 export * from "./matrix/index.ts";
+export * from "./plan/field-catalogue.ts";
 export * from "./plan/labels.ts";
 export * from "./plan/lifecycle.ts";
 export * from "./plan/plan.ts";

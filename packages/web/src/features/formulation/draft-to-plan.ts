@@ -6,6 +6,8 @@
  */
 import {
   DEFAULT_SEMAFORO,
+  fichaOption,
+  INDICATOR_FICHA_FIELDS,
   type Indicator,
   type Objective,
   PLAN_FORMAT,
@@ -86,28 +88,20 @@ const EDITED_PLAN_KEYS = [
   "vision",
 ] as const;
 /** The indicator fields the editor edits (the rest of a loaded indicator is kept as it was). */
-export const EDITED_INDICATOR_KEYS = [
+export const EDITED_INDICATOR_KEYS: readonly string[] = [
   "code",
   "name",
   "goal",
-  "goalType",
-  "goalCode",
   "trend",
   "progress",
   "unit",
   "baseline",
   "baselineYear",
-  "formula",
-  "frequency",
-  "measure",
-  "numerator",
-  "denominator",
-  "source",
-  "responsible",
+  ...INDICATOR_FICHA_FIELDS.map((field) => field.key),
   "targets",
   "total",
   "weight",
-] as const;
+];
 /** What the API adds to a plan document and does not take back. */
 const SERVER_KEYS = ["id", "version", "currentVersion", "status", "published"] as const;
 
@@ -240,19 +234,18 @@ function indicatorOf(
   if (baseline !== null) indicator.baseline = baseline;
   else if (draft.base?.baseline === null) indicator.baseline = null;
   if (draft.trend === "creciente" && draft.fromBaseline) indicator.progress = "from-baseline";
-  if (draft.goalType !== "") indicator.goalType = draft.goalType;
-  Object.assign(indicator, text("goalCode", draft.goalCode));
   if (baselineYear !== null) indicator.baselineYear = baselineYear;
   else if (draft.base?.baselineYear === null) indicator.baselineYear = null;
-  Object.assign(indicator, text("formula", draft.formula));
-  if (draft.frequency !== "") indicator.frequency = draft.frequency;
-  if (draft.measure !== "") indicator.measure = draft.measure;
-  Object.assign(
-    indicator,
-    text("numerator", draft.numerator),
-    text("denominator", draft.denominator),
-  );
-  Object.assign(indicator, text("source", draft.source), text("responsible", draft.responsible));
+  // The ficha's fields as the catalogue defines them: a closed list keeps only one of its values.
+  for (const field of INDICATOR_FICHA_FIELDS) {
+    const typed = draft[field.key];
+    if (field.kind === "enum") {
+      const option = fichaOption(field, typed);
+      if (option !== undefined) Object.assign(indicator, { [field.key]: option });
+    } else {
+      Object.assign(indicator, text(field.key, typed));
+    }
+  }
   return indicator;
 }
 

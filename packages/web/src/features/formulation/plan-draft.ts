@@ -6,10 +6,9 @@
  */
 import {
   DEFAULT_SEMAFORO,
-  type Frequency,
-  type GoalType,
+  type FichaKey,
+  INDICATOR_FICHA_FIELDS,
   type Indicator,
-  type Measure,
   type Objective,
   type Plan,
   roundHalfAwayFromZero,
@@ -18,29 +17,25 @@ import {
 } from "@rumbo/core";
 import { formatDecimalInput, parseYearInput } from "./decimal-input.ts";
 
-export type IndicatorDraft = {
+/**
+ * The ficha's descriptive fields (core's field catalogue) as typed or chosen:
+ * "" = not given; a closed list holds one of its values.
+ */
+export type FichaDraft = Record<FichaKey, string>;
+
+export type IndicatorDraft = FichaDraft & {
   /** React key; never sent. */
   key: string;
   base: Indicator | null;
   code: string;
   name: string;
   goal: string;
-  goalType: GoalType | "";
-  goalCode: string;
   trend: Trend;
   /** Progress measured from the baseline (creciente only). */
   fromBaseline: boolean;
   unit: string;
   baseline: string;
   baselineYear: string;
-  formula: string;
-  frequency: Frequency | "";
-  /** Tipo de medida; a razón also names its numerator and denominator. */
-  measure: Measure | "";
-  numerator: string;
-  denominator: string;
-  source: string;
-  responsible: string;
   /** Programación per year ("" = NP). */
   targets: Record<string, string>;
   /** Programación for the plan period ("" = computed from the trend). */
@@ -151,6 +146,13 @@ export function newObjectiveDraft(position: number): ObjectiveDraft {
   };
 }
 
+/** The ficha's fields of an indicator as the editor shows them ("" when the plan leaves one out). */
+export function fichaDraft(indicator: Indicator | null): FichaDraft {
+  const draft = {} as FichaDraft;
+  for (const field of INDICATOR_FICHA_FIELDS) draft[field.key] = indicator?.[field.key] ?? "";
+  return draft;
+}
+
 export function newIndicatorDraft(): IndicatorDraft {
   return {
     key: newKey("indicador"),
@@ -158,20 +160,12 @@ export function newIndicatorDraft(): IndicatorDraft {
     code: "",
     name: "",
     goal: "",
-    goalType: "",
-    goalCode: "",
+    ...fichaDraft(null),
     trend: "suma",
     fromBaseline: false,
     unit: "",
     baseline: "",
     baselineYear: "",
-    formula: "",
-    frequency: "",
-    measure: "",
-    numerator: "",
-    denominator: "",
-    source: "",
-    responsible: "",
     targets: {},
     total: "",
     weights: {},
@@ -202,8 +196,7 @@ function indicatorDraft(indicator: Indicator, years: readonly number[]): Indicat
     code: indicator.code,
     name: indicator.name,
     goal: indicator.goal ?? "",
-    goalType: indicator.goalType ?? "",
-    goalCode: indicator.goalCode ?? "",
+    ...fichaDraft(indicator),
     trend: indicator.trend,
     fromBaseline: indicator.progress === "from-baseline",
     unit: indicator.unit ?? "",
@@ -212,13 +205,6 @@ function indicatorDraft(indicator: Indicator, years: readonly number[]): Indicat
       indicator.baselineYear === null || indicator.baselineYear === undefined
         ? ""
         : String(indicator.baselineYear),
-    formula: indicator.formula ?? "",
-    frequency: indicator.frequency ?? "",
-    measure: indicator.measure ?? "",
-    numerator: indicator.numerator ?? "",
-    denominator: indicator.denominator ?? "",
-    source: indicator.source ?? "",
-    responsible: indicator.responsible ?? "",
     targets: Object.fromEntries(
       years.map((year) => [String(year), formatDecimalInput(indicator.targets[String(year)])]),
     ),
