@@ -92,6 +92,17 @@ export const MEASURE_OPTIONS = options(MEASURES, {
   razon: "Razón (numerador / denominador)",
 });
 
+/** Tipo de indicador of the DNP ficha técnica: what the indicator measures in the value chain. */
+export const INDICATOR_TYPES = ["producto", "resultado", "gestion", "impacto"] as const;
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+
+export const INDICATOR_TYPE_OPTIONS = options(INDICATOR_TYPES, {
+  producto: "Producto",
+  resultado: "Resultado",
+  gestion: "Gestión",
+  impacto: "Impacto",
+});
+
 function listHelp(options: FieldOptions): string {
   return `${Object.values(options.labels).join(", ")} o vacío.`;
 }
@@ -211,6 +222,18 @@ export const INDICATOR_FICHA_FIELDS = [
     editor: "ficha",
     reprogramacion: false,
     maxLength: FICHA_TEXT_MAX_LENGTH,
+  },
+  {
+    key: "indicatorType",
+    kind: "enum",
+    options: INDICATOR_TYPE_OPTIONS,
+    label: "Tipo de indicador",
+    noun: "tipo de indicador",
+    column: "Tipo de indicador",
+    help: "Producto, Resultado, Gestión o Impacto (ficha técnica del DNP), o vacío.",
+    matrix: "trailing",
+    editor: "ficha",
+    reprogramacion: false,
   },
 ] as const satisfies readonly FichaField[];
 

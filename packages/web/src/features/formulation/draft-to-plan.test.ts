@@ -65,6 +65,21 @@ describe("del borrador al plan (rumbo.plan/v1)", () => {
     });
   });
 
+  it("el tipo de indicador elegido se guarda y vuelve al borrador; «Sin especificar» no escribe nada", () => {
+    const draft = smallDraft();
+    const indicator = draft.objectives[0]?.indicators[0];
+    if (!indicator) throw new Error("borrador sin indicador");
+    indicator.indicatorType = "impacto";
+    const { plan } = planFromDraft(draft);
+    if (!plan) throw new Error("sin plan");
+    expect(plan.objectives[0]?.indicators[0]?.indicatorType).toBe("impacto");
+    expect(draftFromPlan(plan).objectives[0]?.indicators[0]?.indicatorType).toBe("impacto");
+    indicator.indicatorType = "";
+    expect(planFromDraft(draft).plan?.objectives[0]?.indicators[0]).not.toHaveProperty(
+      "indicatorType",
+    );
+  });
+
   it("el plan semilla cargado y guardado sin tocar no cambia en nada", () => {
     const { plan, issues } = planFromDraft(draftFromPlan(SEED_PLAN));
     expect(issues).toEqual([]);

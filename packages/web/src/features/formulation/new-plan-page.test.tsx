@@ -70,6 +70,15 @@ describe("nuevo plan", () => {
       target: { value: "trimestral" },
     });
     type("Área responsable (opcional)", "Oficina Asesora de Planeación");
+    const indicatorType = fieldByLabel("Tipo de indicador (opcional)");
+    expect([...(indicatorType as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      "Sin especificar",
+      "Producto",
+      "Resultado",
+      "Gestión",
+      "Impacto",
+    ]);
+    fireEvent.change(indicatorType, { target: { value: "resultado" } });
     click("Crear el plan");
 
     await waitFor(() => expect(window.location.pathname).toBe("/planes/7/editar"));
@@ -97,6 +106,7 @@ describe("nuevo plan", () => {
                 baselineYear: 2024,
                 frequency: "trimestral",
                 responsible: "Oficina Asesora de Planeación",
+                indicatorType: "resultado",
                 weight: 100,
                 targets: { "2025": 70.72, "2026": 72 },
               },
