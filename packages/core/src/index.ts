@@ -21,12 +21,22 @@ export * from "./matrix/index.ts";
 export * from "./plan/field-catalogue.ts";
 export * from "./plan/labels.ts";
 export * from "./plan/lifecycle.ts";
+export * from "./plan/limits.ts";
 export * from "./plan/plan.ts";
 export * from "./plan/plan-diff.ts";
 export * from "./plan/plan-schema.ts";
 export * from "./seed/seed-document.ts";
 export { bogotaDate } from "./shared/bogota-date.ts";
 export { parseSpanishDecimal } from "./shared/decimal.ts";
+export { semaforoInOrder } from "./validation/plan-checks.ts";
 export * from "./validation/rule-catalogue.ts";
 export * from "./validation/validate-plan.ts";
 export * from "./validation/validation-issue.ts";
+export {
+  isHundredPct,
+  WEIGHT_SUM_TOLERANCE,
+  type WeightEntry,
+  type WeightShare,
+  type WeightShares,
+  weightShares,
+} from "./validation/weight-checks.ts";

@@ -9,6 +9,7 @@ import {
   type FichaKey,
   INDICATOR_FICHA_FIELDS,
   type Indicator,
+  MAX_VIGENCIAS,
   type Objective,
   type Plan,
   roundHalfAwayFromZero,
@@ -91,17 +92,22 @@ function newKey(prefix: string): string {
   return `${prefix}-${lastKey}`;
 }
 
-/** The longest plan the editor accepts: planes de desarrollo run four years, some sector plans ten. */
-export const MAX_PLAN_YEARS = 20;
-
-/** The vigencias the draft names, or null while the years are missing or wrong. */
-export function draftYears(draft: Pick<PlanDraft, "firstYear" | "lastYear">): number[] | null {
+/**
+ * Every vigencia from the first to the last typed, or null while either is
+ * missing or not a year, or the last comes before the first. A span longer
+ * than core's MAX_VIGENCIAS is returned too: core's rule `years.too-many` names it.
+ */
+export function typedYears(draft: Pick<PlanDraft, "firstYear" | "lastYear">): number[] | null {
   const first = parseYearInput(draft.firstYear);
   const last = parseYearInput(draft.lastYear);
-  if (first === null || last === null || last < first || last - first >= MAX_PLAN_YEARS) {
-    return null;
-  }
+  if (first === null || last === null || last < first) return null;
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+}
+
+/** The vigencias the editor shows a column for: the typed ones, within core's MAX_VIGENCIAS. */
+export function draftYears(draft: Pick<PlanDraft, "firstYear" | "lastYear">): number[] | null {
+  const years = typedYears(draft);
+  return years === null || years.length > MAX_VIGENCIAS ? null : years;
 }
 
 /** A fraction as percent points for the input: 0.7 → "70" (exact, not 70.00000000000001). */
