@@ -22,9 +22,11 @@ export * from "./formats/plan-place.ts";
 export * from "./formats/problem.ts";
 export * from "./formats/result-json.ts";
 export * from "./matrix/index.ts";
+export * from "./plan/field-catalogue.ts";
 export * from "./plan/goal-label.ts";
 export * from "./plan/labels.ts";
 export * from "./plan/lifecycle.ts";
+export * from "./plan/limits.ts";
 export * from "./plan/plan.ts";
 export * from "./plan/plan-diff.ts";
 export * from "./plan/plan-schema.ts";
@@ -32,6 +34,15 @@ export * from "./plan/text-limits.ts";
 export * from "./seed/seed-document.ts";
 export { bogotaDate } from "./shared/bogota-date.ts";
 export { parseSpanishDecimal } from "./shared/decimal.ts";
+export { semaforoInOrder } from "./validation/plan-checks.ts";
 export * from "./validation/rule-catalogue.ts";
 export * from "./validation/validate-plan.ts";
 export * from "./validation/validation-issue.ts";
+export {
+  isHundredPct,
+  WEIGHT_SUM_TOLERANCE,
+  type WeightEntry,
+  type WeightShare,
+  type WeightShares,
+  weightShares,
+} from "./validation/weight-checks.ts";

@@ -6,14 +6,11 @@
  */
 import { effectiveTotal } from "../compliance/plan-rules.ts";
 import {
-  FREQUENCIES,
-  GOAL_TYPES,
-  type Indicator,
-  isProgrammed,
-  MEASURES,
-  TRENDS,
-  type Trend,
-} from "../plan/plan.ts";
+  FICHA_TEXT_MAX_LENGTH,
+  type FieldOptions,
+  INDICATOR_FICHA_FIELDS,
+} from "../plan/field-catalogue.ts";
+import { type Indicator, isProgrammed, TRENDS, type Trend } from "../plan/plan.ts";
 import { TEXT_LIMITS } from "../plan/text-limits.ts";
 import {
   describe,
@@ -109,8 +106,6 @@ export function readIndicator(
   const weight = readWeight(report, value.weight, join(path, "weight"), planYears);
   const targets = readTargets(report, value.targets, join(path, "targets"), planYears);
   const total = optionalNumberOrNull(report, value, "total", path, "el total");
-  const goalType = optionalEnum(report, value, "goalType", path, GOAL_TYPES);
-  const goalCode = optionalString(report, value, "goalCode", path, LIMITS.goalCode);
   const baselineYear = optionalNumberOrNull(
     report,
     value,
@@ -118,13 +113,14 @@ export function readIndicator(
     path,
     "el año de la línea base",
   );
-  const formula = optionalString(report, value, "formula", path, LIMITS.formula);
-  const frequency = optionalEnum(report, value, "frequency", path, FREQUENCIES);
-  const measure = optionalEnum(report, value, "measure", path, MEASURES);
-  const numerator = optionalString(report, value, "numerator", path, LIMITS.numerator);
-  const denominator = optionalString(report, value, "denominator", path, LIMITS.denominator);
-  const source = optionalString(report, value, "source", path, LIMITS.source);
-  const responsible = optionalString(report, value, "responsible", path, LIMITS.responsible);
+  const ficha: Record<string, string> = {};
+  for (const field of INDICATOR_FICHA_FIELDS) {
+    const read =
+      field.kind === "enum"
+        ? optionalEnum(report, value, field.key, path, (field.options as FieldOptions).values)
+        : optionalString(report, value, field.key, path, field.maxLength ?? FICHA_TEXT_MAX_LENGTH);
+    if (read !== undefined) ficha[field.key] = read;
+  }
   const progress = value.progress;
   if (progress !== undefined && progress !== null && progress !== "from-baseline") {
     report.at(
@@ -162,16 +158,8 @@ export function readIndicator(
   if (baseline !== undefined) indicator.baseline = baseline;
   if (total !== undefined) indicator.total = total;
   if (progress === "from-baseline") indicator.progress = "from-baseline";
-  if (goalType !== undefined) indicator.goalType = goalType;
-  if (goalCode !== undefined) indicator.goalCode = goalCode;
   if (baselineYear !== undefined) indicator.baselineYear = baselineYear;
-  if (formula !== undefined) indicator.formula = formula;
-  if (frequency !== undefined) indicator.frequency = frequency;
-  if (measure !== undefined) indicator.measure = measure;
-  if (numerator !== undefined) indicator.numerator = numerator;
-  if (denominator !== undefined) indicator.denominator = denominator;
-  if (source !== undefined) indicator.source = source;
-  if (responsible !== undefined) indicator.responsible = responsible;
+  Object.assign(indicator, ficha);
   if (
     trend === "decreciente" ||
     (trend === "creciente" && indicator.progress === "from-baseline")

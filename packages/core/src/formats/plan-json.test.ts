@@ -41,6 +41,20 @@ describe("lectura de rumbo.plan/v1", () => {
     ]);
   });
 
+  it("el tipo de indicador se lee de la ficha; un valor fuera de la lista se nombra", () => {
+    const plan = JSON.parse(JSON.stringify(SEED_PLAN));
+    indicatorOf(plan, 0, 0).indicatorType = "producto";
+    const read = readPlanJson(JSON.stringify(plan), "plan.json");
+    expect(read.ok && read.plan.objectives[0]?.indicators[0]?.indicatorType).toBe("producto");
+    expect(
+      problemsAfter((edited) => {
+        indicatorOf(edited, 0, 0).indicatorType = "proceso";
+      }),
+    ).toEqual([
+      'plan.json: objectives[0].indicators[0].indicatorType: valor desconocido "proceso" (se espera producto, resultado, gestion, impacto)',
+    ]);
+  });
+
   it("tendencia desconocida", () => {
     expect(
       problemsAfter((plan) => {

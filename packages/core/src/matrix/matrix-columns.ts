@@ -4,8 +4,12 @@
  * sheet and docs/formats.md print. One table, so the exporter, the importer
  * and the explanation cannot drift apart.
  */
+import {
+  type FichaKey,
+  INDICATOR_FICHA_FIELDS,
+  type IndicatorFichaField,
+} from "../plan/field-catalogue.ts";
 import { FREQUENCY_LABELS, MEASURE_LABELS, TREND_LABELS } from "../plan/labels.ts";
-import type { GoalType } from "../plan/plan.ts";
 
 export { FREQUENCY_LABELS, MEASURE_LABELS, TREND_LABELS };
 
@@ -78,27 +82,24 @@ export type IndicatorColumnKey =
   | "objective"
   | "code"
   | "name"
-  | "goalType"
-  | "goalCode"
   | "goal"
   | "trend"
   | "progress"
   | "unit"
   | "baseline"
   | "baselineYear"
-  | "formula"
-  | "frequency"
-  | "measure"
-  | "numerator"
-  | "denominator"
-  | "source"
-  | "responsible";
+  | FichaKey;
 
-export const GOAL_TYPE_LABELS: Record<GoalType, string> = {
-  sectorial: "Sectorial",
-  estrategica: "Estratégica",
-  proyecto: "Proyecto de inversión",
-};
+/** The column of a field of the ficha, as the catalogue names and explains it. */
+function fichaColumn(field: IndicatorFichaField): FieldSpec<IndicatorColumnKey> {
+  return { key: field.key, label: field.column, help: field.help };
+}
+
+function leadingFicha(key: FichaKey): FieldSpec<IndicatorColumnKey> {
+  const field = INDICATOR_FICHA_FIELDS.find((entry) => entry.key === key);
+  if (field === undefined || field.matrix !== "leading") throw new Error(`sin columna: ${key}`);
+  return fichaColumn(field);
+}
 
 export const FROM_BASELINE_LABEL = "Desde la línea base";
 
@@ -116,12 +117,8 @@ export const INDICATOR_COLUMNS: readonly FieldSpec<IndicatorColumnKey>[] = [
   },
   { key: "code", label: "Código", help: "Código único del indicador en el plan.", required: true },
   { key: "name", label: "Nombre", help: "Nombre del indicador.", required: true },
-  {
-    key: "goalType",
-    label: "Tipo de meta",
-    help: `${Object.values(GOAL_TYPE_LABELS).join(", ")} o vacío.`,
-  },
-  { key: "goalCode", label: "Número de meta", help: "Número de la meta que mide el indicador." },
+  leadingFicha("goalType"),
+  leadingFicha("goalCode"),
   { key: "goal", label: "Meta (texto)", help: "Texto de la meta tal como lo escribe el plan." },
   {
     key: "trend",
@@ -145,14 +142,10 @@ export const INDICATOR_COLUMNS: readonly FieldSpec<IndicatorColumnKey>[] = [
     label: "Año línea base",
     help: `Año de la línea base. Vacío = no se indica; «${ND_TOKEN}» = no disponible.`,
   },
-  { key: "formula", label: "Fórmula", help: "Fórmula de cálculo (texto de la ficha técnica)." },
-  {
-    key: "frequency",
-    label: "Frecuencia",
-    help: `${Object.values(FREQUENCY_LABELS).join(", ")} o vacío.`,
-  },
-  { key: "source", label: "Fuente", help: "Fuente de los datos del indicador." },
-  { key: "responsible", label: "Responsable", help: "Dependencia o gerente de meta que reporta." },
+  leadingFicha("formula"),
+  leadingFicha("frequency"),
+  leadingFicha("source"),
+  leadingFicha("responsible"),
 ];
 
 /**
@@ -160,15 +153,8 @@ export const INDICATOR_COLUMNS: readonly FieldSpec<IndicatorColumnKey>[] = [
  * layout, so the columns planners already know keep their letters); the
  * reader finds every column by its header wherever it is.
  */
-export const INDICATOR_TRAILING_COLUMNS: readonly FieldSpec<IndicatorColumnKey>[] = [
-  {
-    key: "measure",
-    label: "Tipo de medida",
-    help: `${Object.values(MEASURE_LABELS).join(", ")} o vacío.`,
-  },
-  { key: "numerator", label: "Numerador", help: "Solo para razón: qué cuenta el numerador." },
-  { key: "denominator", label: "Denominador", help: "Solo para razón: qué cuenta el denominador." },
-];
+export const INDICATOR_TRAILING_COLUMNS: readonly FieldSpec<IndicatorColumnKey>[] =
+  INDICATOR_FICHA_FIELDS.filter((field) => field.matrix === "trailing").map(fichaColumn);
 
 export const ALL_INDICATOR_COLUMNS: readonly FieldSpec<IndicatorColumnKey>[] = [
   ...INDICATOR_COLUMNS,

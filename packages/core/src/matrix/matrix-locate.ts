@@ -6,7 +6,12 @@
  */
 import type { Plan } from "../plan/plan.ts";
 import type { CellRef } from "./matrix.ts";
-import type { IndicatorColumnKey, ObjectiveColumnKey, PlanFieldKey } from "./matrix-columns.ts";
+import {
+  ALL_INDICATOR_COLUMNS,
+  type IndicatorColumnKey,
+  type ObjectiveColumnKey,
+  type PlanFieldKey,
+} from "./matrix-columns.ts";
 import type { SheetColumns } from "./matrix-headers.ts";
 import type { PlanPointer } from "./matrix-read-context.ts";
 
@@ -29,25 +34,13 @@ const PLAN_PATH_FIELDS: Record<string, PlanFieldKey> = {
   years: "yearFrom",
 };
 
-const INDICATOR_FIELDS: Record<string, IndicatorColumnKey> = {
-  code: "code",
-  name: "name",
-  goal: "goal",
-  trend: "trend",
-  unit: "unit",
-  baseline: "baseline",
-  progress: "progress",
-  goalType: "goalType",
-  goalCode: "goalCode",
-  baselineYear: "baselineYear",
-  formula: "formula",
-  frequency: "frequency",
-  measure: "measure",
-  numerator: "numerator",
-  denominator: "denominator",
-  source: "source",
-  responsible: "responsible",
-};
+/** A field of the indicator in the plan file is the column of the same key. */
+const INDICATOR_FIELDS: ReadonlyMap<string, IndicatorColumnKey> = new Map(
+  ALL_INDICATOR_COLUMNS.filter((column) => column.key !== "objective").map((column) => [
+    column.key,
+    column.key,
+  ]),
+);
 
 function tokens(path: string): string[] {
   return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[1] ?? m[2] ?? "");
@@ -103,7 +96,7 @@ export function pathToCell(placement: MatrixPlacement, path: string): CellRef | 
     column = yearColumn(columns.targets, columns.targetTotal, key);
   else if (indicatorField === "total") column = columns.targetTotal ?? null;
   else if (indicatorField !== undefined) {
-    const fixed = INDICATOR_FIELDS[indicatorField];
+    const fixed = INDICATOR_FIELDS.get(indicatorField);
     column = fixed === undefined ? null : (columns.fixed.get(fixed) ?? null);
   }
   return { sheet: "indicadores", row, column };

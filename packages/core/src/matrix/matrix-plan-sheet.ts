@@ -2,6 +2,7 @@
  * The Plan sheet: one row per field (column A the field, column B the value),
  * found by the field's name in any order.
  */
+import { MAX_VIGENCIAS } from "../plan/limits.ts";
 import type { Semaforo } from "../plan/plan.ts";
 import { type Cell, type CellRef, cellText, isEmptyCell } from "./matrix.ts";
 import { normalizeLabel, PLAN_FIELDS, type PlanFieldKey } from "./matrix-columns.ts";
@@ -13,9 +14,6 @@ import {
   readYear,
   requiredText,
 } from "./matrix-read-context.ts";
-
-/** The longest plan the matrix reads: a mistyped «Vigencia hasta» must not ask for 8,000 columns. */
-export const MAX_PLAN_YEARS = 50;
 
 export type PlanSheetValues = {
   code?: string;
@@ -110,10 +108,10 @@ function readYears(context: ReadContext, from: FieldCell, to: FieldCell): number
     context.at(to.ref, `la última vigencia (${last}) es anterior a la primera (${first})`);
     return undefined;
   }
-  if (last - first + 1 > MAX_PLAN_YEARS) {
+  if (last - first + 1 > MAX_VIGENCIAS) {
     context.at(
       to.ref,
-      `el plan abarcaría ${last - first + 1} vigencias (${first}–${last}); el máximo es ${MAX_PLAN_YEARS}`,
+      `el plan abarcaría ${last - first + 1} vigencias (${first}–${last}); el máximo es ${MAX_VIGENCIAS}`,
     );
     return undefined;
   }

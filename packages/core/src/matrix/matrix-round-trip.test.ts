@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planArbitrary } from "../compliance/fixtures/arbitraries.ts";
+import { INDICATOR_TYPES } from "../plan/field-catalogue.ts";
 import type { Plan } from "../plan/plan.ts";
 import { MEASURES } from "../plan/plan.ts";
 import { importSeedDocument } from "../seed/seed-document.ts";
@@ -95,6 +96,7 @@ const richPlan = planArbitrary.chain((plan) =>
             measure: fc.constantFrom(...MEASURES),
             numerator: fc.string(),
             denominator: fc.string(),
+            indicatorType: fc.constantFrom(...INDICATOR_TYPES),
             baselineYear: fc.option(fc.integer({ min: 2000, max: 2030 }), { nil: null }),
             total: fc.constant(null),
           },
@@ -177,7 +179,7 @@ describe("matriz de formulación: exportar e importar da el mismo plan", () => {
     // línea base, año, fórmula, frecuencia, fuente, responsable; programación 2024, 2025,
     // total; ponderación 2024, 2025, total.
     const ficha = (cells: Cell[]) => cells.slice(0, 15);
-    const numbers = (cells: Cell[]) => cells.slice(15, -3);
+    const numbers = (cells: Cell[]) => cells.slice(15, 21);
     const [, a = [], b = []] = indicadores;
     expect(ficha(a)).toEqual([
       "1",
@@ -216,5 +218,38 @@ describe("matriz de formulación: exportar e importar da el mismo plan", () => {
     ]);
     expect(numbers(b)).toEqual(["NP", 70.72, "NP", 0, 100, 45]);
     expect(viaMatrix(plan)).toEqual(plan);
+  });
+
+  it("el tipo de indicador (ficha del DNP) va en la columna «Tipo de indicador», después de las ponderaciones, y se lee con o sin tilde", () => {
+    const plan = seedPlan();
+    const first = plan.objectives[0]?.indicators[0];
+    if (first === undefined) throw new Error("semilla sin indicadores");
+    first.indicatorType = "gestion";
+    const { indicadores } = planToMatrix(plan).sheets;
+    const header = indicadores[0] ?? [];
+    const column = header.indexOf("Tipo de indicador");
+    expect(column).toBeGreaterThan(header.indexOf("Ponderación total (%)"));
+    expect(indicadores[1]?.[column]).toBe("Gestión");
+    expect(indicadores[2]?.[column]).toBeNull();
+    expect(viaMatrix(plan).objectives[0]?.indicators[0]?.indicatorType).toBe("gestion");
+    expect(viaFlat(plan).objectives[0]?.indicators[0]?.indicatorType).toBe("gestion");
+
+    const typed = planToMatrix(plan);
+    const row = typed.sheets.indicadores[1];
+    if (row === undefined) throw new Error("sin fila");
+    row[column] = "GESTION";
+    const read = matrixToPlan(typed);
+    expect(read.ok && read.plan.objectives[0]?.indicators[0]?.indicatorType).toBe("gestion");
+    row[column] = "Estratégico";
+    const wrong = matrixToPlan(typed);
+    expect(wrong.ok ? [] : wrong.problems).toEqual([
+      {
+        sheet: "Indicadores",
+        row: 2,
+        column: "«Tipo de indicador» (AC)",
+        message:
+          "«Estratégico» no es una opción de tipo de indicador (se espera Producto, Resultado, Gestión o Impacto)",
+      },
+    ]);
   });
 });

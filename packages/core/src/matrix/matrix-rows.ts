@@ -2,14 +2,12 @@
  * Rows of the Objetivos and Indicadores sheets. Empty rows are skipped; a row
  * with a problem is left out of the plan (and every problem is recorded).
  */
+import { type FieldOptions, INDICATOR_FICHA_FIELDS } from "../plan/field-catalogue.ts";
 import type { Indicator, Objective, Targets, WeightPct } from "../plan/plan.ts";
 import { type Cell, type CellRef, isEmptyCell, type SheetKey } from "./matrix.ts";
 import {
-  FREQUENCY_LABELS,
   FROM_BASELINE_LABEL,
-  GOAL_TYPE_LABELS,
   type IndicatorColumnKey,
-  MEASURE_LABELS,
   ND_TOKEN,
   NP_TOKEN,
   type ObjectiveColumnKey,
@@ -134,9 +132,14 @@ export function readIndicatorRows(
     if (trend === undefined && read.has("trend") && read.isEmpty("trend"))
       read.problem("trend", "falta la tendencia");
     const progress = read.progress();
-    const goalType = read.listed("goalType", GOAL_TYPE_LABELS, "tipo de meta");
-    const frequency = read.listed("frequency", FREQUENCY_LABELS, "frecuencia");
-    const measure = read.listed("measure", MEASURE_LABELS, "tipo de medida");
+    const ficha: Record<string, string> = {};
+    for (const field of INDICATOR_FICHA_FIELDS) {
+      const value =
+        field.kind === "enum"
+          ? read.listed(field.key, (field.options as FieldOptions).labels, field.noun)
+          : read.text(field.key);
+      if (value !== undefined) ficha[field.key] = value;
+    }
     const baseline = read.numberOrToken("baseline", ND_TOKEN, { empty: null, token: undefined });
     const baselineYear = read.numberOrToken("baselineYear", ND_TOKEN, {
       empty: undefined,
@@ -175,17 +178,7 @@ export function readIndicatorRows(
       continue;
     }
     const indicator: Indicator = { code, name, trend, weight, targets };
-    const texts = [
-      "goal",
-      "unit",
-      "goalCode",
-      "formula",
-      "numerator",
-      "denominator",
-      "source",
-      "responsible",
-    ] as const;
-    for (const key of texts) {
+    for (const key of ["goal", "unit"] as const) {
       const text = read.text(key);
       if (text !== undefined) indicator[key] = text;
     }
@@ -193,9 +186,7 @@ export function readIndicatorRows(
     if (baselineYear !== undefined) indicator.baselineYear = baselineYear;
     if (total !== undefined) indicator.total = total;
     if (progress === "from-baseline") indicator.progress = progress;
-    if (goalType !== undefined) indicator.goalType = goalType;
-    if (frequency !== undefined) indicator.frequency = frequency;
-    if (measure !== undefined) indicator.measure = measure;
+    Object.assign(indicator, ficha);
     entry.indicator = indicator;
     out.push(entry);
   }

@@ -9,15 +9,18 @@
  * - baseline: empty (null) or «ND» (absent); baseline year: empty (absent) or «ND» (null);
  * - optional text: empty (absent) or the protected text ("" is a lone apostrophe).
  */
+import {
+  type FichaKey,
+  type FieldOptions,
+  INDICATOR_FICHA_FIELDS,
+} from "../plan/field-catalogue.ts";
 import type { Indicator, Objective, Plan, WeightPct } from "../plan/plan.ts";
 import type { Cell, Matrix } from "./matrix.ts";
 import {
-  FREQUENCY_LABELS,
   FROM_BASELINE_LABEL,
-  GOAL_TYPE_LABELS,
   INDICATOR_COLUMNS,
   INDICATOR_TRAILING_COLUMNS,
-  MEASURE_LABELS,
+  type IndicatorColumnKey,
   ND_TOKEN,
   NP_TOKEN,
   OBJECTIVE_COLUMNS,
@@ -112,6 +115,44 @@ export function objectiveRow(objective: Objective, years: readonly number[]): Ce
   ];
 }
 
+/** A field of the ficha as its cell: the word of its list, or the protected text. */
+function fichaCell(indicator: Indicator, key: FichaKey): Cell {
+  const field = INDICATOR_FICHA_FIELDS.find((entry) => entry.key === key);
+  const value = indicator[key];
+  if (field === undefined || value === undefined) return null;
+  if (field.kind === "enum") {
+    const labels: Readonly<Record<string, string>> = (field.options as FieldOptions).labels;
+    return labels[value] ?? value;
+  }
+  return protectText(value);
+}
+
+/** The cells of the columns before the programación, by column key. */
+function leadingCell(objectiveCode: string, indicator: Indicator, key: IndicatorColumnKey): Cell {
+  switch (key) {
+    case "objective":
+      return protectText(objectiveCode);
+    case "code":
+      return protectText(indicator.code);
+    case "name":
+      return protectText(indicator.name);
+    case "goal":
+      return text(indicator.goal);
+    case "trend":
+      return TREND_LABELS[indicator.trend];
+    case "progress":
+      return indicator.progress === "from-baseline" ? FROM_BASELINE_LABEL : null;
+    case "unit":
+      return text(indicator.unit);
+    case "baseline":
+      return indicator.baseline === undefined ? ND_TOKEN : indicator.baseline;
+    case "baselineYear":
+      return indicator.baselineYear === null ? ND_TOKEN : (indicator.baselineYear ?? null);
+    default:
+      return fichaCell(indicator, key);
+  }
+}
+
 export function indicatorRow(
   objectiveCode: string,
   indicator: Indicator,
@@ -119,21 +160,7 @@ export function indicatorRow(
 ): Cell[] {
   const [weightTotal = null, ...weightYears] = weightCells(indicator.weight, years);
   return [
-    protectText(objectiveCode),
-    protectText(indicator.code),
-    protectText(indicator.name),
-    indicator.goalType === undefined ? null : GOAL_TYPE_LABELS[indicator.goalType],
-    text(indicator.goalCode),
-    text(indicator.goal),
-    TREND_LABELS[indicator.trend],
-    indicator.progress === "from-baseline" ? FROM_BASELINE_LABEL : null,
-    text(indicator.unit),
-    indicator.baseline === undefined ? ND_TOKEN : indicator.baseline,
-    indicator.baselineYear === null ? ND_TOKEN : (indicator.baselineYear ?? null),
-    text(indicator.formula),
-    indicator.frequency === undefined ? null : FREQUENCY_LABELS[indicator.frequency],
-    text(indicator.source),
-    text(indicator.responsible),
+    ...INDICATOR_COLUMNS.map((column) => leadingCell(objectiveCode, indicator, column.key)),
     ...years.map((year) => {
       const target = indicator.targets[String(year)];
       return target === undefined ? NP_TOKEN : target;
@@ -141,8 +168,8 @@ export function indicatorRow(
     indicator.total === undefined ? null : indicator.total === null ? NP_TOKEN : indicator.total,
     ...weightYears,
     weightTotal,
-    indicator.measure === undefined ? null : MEASURE_LABELS[indicator.measure],
-    text(indicator.numerator),
-    text(indicator.denominator),
+    ...INDICATOR_TRAILING_COLUMNS.map((column) =>
+      leadingCell(objectiveCode, indicator, column.key),
+    ),
   ];
 }

@@ -1,5 +1,6 @@
 /** The Spanish words people read for the plan's closed lists, one spelling everywhere (pages, matriz, messages). */
-import type { Frequency, Measure, Trend } from "./plan.ts";
+import { FREQUENCY_OPTIONS, GOAL_TYPE_OPTIONS, MEASURE_OPTIONS } from "./field-catalogue.ts";
+import type { Trend } from "./plan.ts";
 
 /** Tendencia as SEGPLAN and the plans write it ("tipo de anualización"). */
 export const TREND_LABELS: Record<Trend, string> = {
@@ -9,15 +10,6 @@ export const TREND_LABELS: Record<Trend, string> = {
   decreciente: "Decreciente",
 };
 
-export const FREQUENCY_LABELS: Record<Frequency, string> = {
-  mensual: "Mensual",
-  trimestral: "Trimestral",
-  anual: "Anual",
-};
-
-export const MEASURE_LABELS: Record<Measure, string> = {
-  numero: "Número",
-  porcentaje: "Porcentaje",
-  indice: "Índice",
-  razon: "Razón (numerador / denominador)",
-};
+export const FREQUENCY_LABELS = FREQUENCY_OPTIONS.labels;
+export const MEASURE_LABELS = MEASURE_OPTIONS.labels;
+export const GOAL_TYPE_LABELS = GOAL_TYPE_OPTIONS.labels;

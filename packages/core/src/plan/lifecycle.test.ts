@@ -43,6 +43,7 @@ const ONE_CHANGE_PER_FIELD: { [K in Exclude<keyof Indicator, "code">]-?: Partial
   denominator: { denominator: "B" },
   source: { source: "SEGPLAN" },
   responsible: { responsible: "OAP" },
+  indicatorType: { indicatorType: "resultado" },
 };
 
 describe("cambios de estado del plan", () => {

@@ -29,6 +29,27 @@ describe("diferencias entre dos versiones del plan", () => {
     expect(diffPlans(seed(), seed())).toEqual([]);
   });
 
+  it("cambiar el tipo de indicador de la ficha se lista con sus palabras y no es reprogramación", () => {
+    const before = seed();
+    const after = seed();
+    indicator(before, "4075").indicatorType = "producto";
+    indicator(after, "4075").indicatorType = "resultado";
+    const changes = diffPlans(before, after);
+    expect(changes).toEqual([
+      {
+        path: expect.stringMatching(/\.indicatorType$/),
+        kind: "changed",
+        objectiveCode: expect.any(String),
+        indicatorCode: "4075",
+        field: "indicatorType",
+        before: "producto",
+        after: "resultado",
+        message: "Indicador 4075: tipo de indicador: «Producto» → «Resultado»",
+      },
+    ]);
+    expect(programmingChanges(changes)).toEqual([]);
+  });
+
   it("reprogramar 2025 de la meta 2153 y su total aparece como cambio de programación", () => {
     const before = seed();
     const after = seed();

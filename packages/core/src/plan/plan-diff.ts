@@ -5,6 +5,13 @@
  * a move between objectives reads as such, not as a removal plus an addition.
  */
 import { weightOfPeriod, weightOfYear } from "../compliance/plan-rules.ts";
+import {
+  type CatalogueField,
+  type FieldOptions,
+  INDICATOR_CATALOGUE,
+  PLAN_CATALOGUE,
+  PROGRAMMING_FIELDS,
+} from "./field-catalogue.ts";
 import type { Indicator, Objective, Plan, Semaforo, WeightPct } from "./plan.ts";
 
 export type PlanChangeKind = "added" | "removed" | "changed";
@@ -21,41 +28,20 @@ export type PlanChange = {
   message: string;
 };
 
-/** Fields that are programación: changing them in a plan in force is a reprogramación. */
-export const PROGRAMMING_FIELDS: ReadonlySet<string> = new Set([
-  "targets",
-  "total",
-  "weight",
-  "years",
-]);
+export { PROGRAMMING_FIELDS };
 
-const PLAN_TEXT_FIELDS = [
-  ["code", "código"],
-  ["name", "nombre"],
-  ["entity", "entidad"],
-  ["mission", "misión"],
-  ["vision", "visión"],
-  ["source", "fuente"],
-] as const satisfies readonly (readonly [keyof Plan, string])[];
+/** The plan's texts, compared one by one (vigencias and semáforo have messages of their own). */
+const PLAN_TEXT_FIELDS = PLAN_CATALOGUE.filter((field) => field.kind === "text").map(
+  (field) => [field.key, field.noun] as const,
+);
 
-const INDICATOR_FIELDS = [
-  ["name", "nombre"],
-  ["goal", "meta"],
-  ["goalType", "tipo de meta"],
-  ["goalCode", "número de meta"],
-  ["trend", "tendencia"],
-  ["progress", "variante de avance"],
-  ["unit", "unidad"],
-  ["baseline", "línea base"],
-  ["baselineYear", "año de la línea base"],
-  ["formula", "fórmula"],
-  ["frequency", "frecuencia"],
-  ["measure", "tipo de medida"],
-  ["numerator", "numerador"],
-  ["denominator", "denominador"],
-  ["source", "fuente"],
-  ["responsible", "responsable"],
-] as const satisfies readonly (readonly [keyof Indicator, string])[];
+/**
+ * The indicator's own fields, compared one by one; the code identifies it and
+ * the programación (targets, total, weight) is compared year by year below.
+ */
+const INDICATOR_FIELDS = INDICATOR_CATALOGUE.filter(
+  (field) => !["code", "targets", "total", "weight"].includes(field.key),
+).map((field) => [field.key as keyof Indicator, field.noun, field] as const);
 
 export function diffPlans(before: Plan, after: Plan): PlanChange[] {
   const changes: PlanChange[] = [];
@@ -221,7 +207,7 @@ function diffIndicator(
   out: PlanChange[],
 ): void {
   const label = `Indicador ${where.indicatorCode}`;
-  for (const [field, name] of INDICATOR_FIELDS) {
+  for (const [field, name, spec] of INDICATOR_FIELDS) {
     if (!same(a[field] ?? null, b[field] ?? null)) {
       out.push({
         path: `${path}.${field}`,
@@ -230,7 +216,7 @@ function diffIndicator(
         field,
         before: a[field] ?? null,
         after: b[field] ?? null,
-        message: `${label}: ${name}: ${show(a[field])} → ${show(b[field])}`,
+        message: `${label}: ${name}: ${showField(spec, a[field])} → ${showField(spec, b[field])}`,
       });
     }
   }
@@ -349,6 +335,15 @@ function show(value: unknown): string {
   if (typeof value === "number") return formatNumber(value);
   const text = String(value);
   return `«${text.length > 80 ? `${text.slice(0, 77)}…` : text}»`;
+}
+
+/** A value of a closed list of the ficha by its word («Razón (numerador / denominador)»). */
+function showField(field: CatalogueField, value: unknown): string {
+  if ("options" in field && typeof value === "string") {
+    const labels: Readonly<Record<string, string>> = (field.options as FieldOptions).labels;
+    return show(labels[value] ?? value);
+  }
+  return show(value);
 }
 
 function showTarget(value: number | null): string {

@@ -5,7 +5,29 @@
  * format readers, which report every problem in Spanish.
  */
 import { z } from "zod";
-import { FREQUENCIES, GOAL_TYPES, MEASURES, PLAN_FORMAT, TRENDS } from "./plan.ts";
+import {
+  type FichaValue,
+  INDICATOR_FICHA_FIELDS,
+  type IndicatorFichaField,
+} from "./field-catalogue.ts";
+import { PLAN_FORMAT, TRENDS } from "./plan.ts";
+
+type FichaShape = {
+  [F in IndicatorFichaField as F["key"]]: z.ZodOptional<
+    FichaValue<F> extends string ? z.ZodType<FichaValue<F>> : never
+  >;
+};
+
+/** One optional property per field of the ficha in the catalogue: its closed list, or text. */
+function fichaShape(): FichaShape {
+  const shape: Record<string, z.ZodOptional<z.ZodType<string>>> = {};
+  for (const field of INDICATOR_FICHA_FIELDS) {
+    shape[field.key] = (
+      field.kind === "enum" ? z.enum(field.options.values) : z.string()
+    ).optional();
+  }
+  return shape as FichaShape;
+}
 
 export const weightPctSchema = z.union([z.number(), z.record(z.string(), z.number().optional())]);
 
@@ -20,16 +42,8 @@ export const indicatorSchema = z.object({
   targets: z.record(z.string(), z.number().nullable().optional()),
   total: z.number().nullable().optional(),
   progress: z.literal("from-baseline").optional(),
-  goalType: z.enum(GOAL_TYPES).optional(),
-  goalCode: z.string().optional(),
   baselineYear: z.number().int().nullable().optional(),
-  formula: z.string().optional(),
-  frequency: z.enum(FREQUENCIES).optional(),
-  measure: z.enum(MEASURES).optional(),
-  numerator: z.string().optional(),
-  denominator: z.string().optional(),
-  source: z.string().optional(),
-  responsible: z.string().optional(),
+  ...fichaShape(),
 });
 
 export const objectiveSchema = z.object({

@@ -1,3 +1,5 @@
+import type { IndicatorFicha } from "./field-catalogue.ts";
+
 /**
  * The plan model, in the shape of the public exchange format `rumbo.plan/v1`
  * (docs/formats.md §1). The domain keeps that shape so the importer, the
@@ -57,15 +59,9 @@ export type Indicator = {
   goalType?: GoalType;
   goalCode?: string;
   baselineYear?: number | null;
-  formula?: string;
-  frequency?: Frequency;
-  measure?: Measure;
-  /** `razon` only: what the numerator and the denominator count. */
-  numerator?: string;
-  denominator?: string;
-  source?: string;
-  responsible?: string;
-};
+  // The descriptive fields of the ficha (tipo de meta, fórmula, tipo de medida…)
+  // come from the field catalogue, so a new one is declared once.
+} & IndicatorFicha;
 
 export type Objective = {
   code: string;

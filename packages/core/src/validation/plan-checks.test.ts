@@ -1,10 +1,27 @@
 import { describe, expect, it } from "vitest";
+import { MAX_VIGENCIAS } from "../plan/limits.ts";
 import { aBareIndicator, anIndicator, anObjective, aPlan } from "./fixtures/clean-plan.ts";
 import { validatePlanRules } from "./validate-plan.ts";
 
 describe("el marco del plan: identidad, vigencias, semáforo y objetivos", () => {
   it("un plan bien formulado no tiene ninguna observación", () => {
     expect(validatePlanRules(aPlan())).toEqual([]);
+  });
+
+  it(`hasta ${MAX_VIGENCIAS} vigencias se admiten; una más es un error que dice cuántas son`, () => {
+    const span = (count: number) => Array.from({ length: count }, (_, index) => 2024 + index);
+    const tooMany = (count: number) =>
+      validatePlanRules(aPlan({ years: span(count) })).filter((i) => i.code === "years.too-many");
+    expect(tooMany(MAX_VIGENCIAS)).toEqual([]);
+    expect(tooMany(MAX_VIGENCIAS + 1)).toEqual([
+      {
+        code: "years.too-many",
+        severity: "error",
+        message: "El plan tiene 51 vigencias; el máximo es 50.",
+        path: "years",
+        field: "years",
+      },
+    ]);
   });
 
   it("un plan sin código no se puede guardar", () => {

@@ -3,6 +3,7 @@
  * and the identity of objectives and indicators (codes unique in the plan,
  * formats.md §1, since results, reports and actuals refer to them by code).
  */
+import { MAX_VIGENCIAS } from "../plan/limits.ts";
 import type { Indicator, Objective, Plan, Semaforo } from "../plan/plan.ts";
 import { hasText, issueAt, PLAN_SCOPE, type Scope } from "./scope.ts";
 import type { ValidationIssue } from "./validation-issue.ts";
@@ -40,6 +41,16 @@ export function checkYears(years: readonly number[]): ValidationIssue[] {
     ];
   }
   const issues: ValidationIssue[] = [];
+  if (years.length > MAX_VIGENCIAS) {
+    issues.push(
+      issueAt(
+        PLAN_SCOPE,
+        "years.too-many",
+        `El plan tiene ${formatQuantity(years.length)} vigencias; el máximo es ${MAX_VIGENCIAS}.`,
+        { at: ["years"], field: "years" },
+      ),
+    );
+  }
   const fail = (index: number, text: string) =>
     issues.push(
       issueAt(PLAN_SCOPE, "years.not-contiguous", `Vigencias del plan: ${text}`, {
@@ -72,6 +83,15 @@ export function checkYears(years: readonly number[]): ValidationIssue[] {
 }
 
 /**
+ * The order of the semáforo's thresholds: rojo ≤ amarillo (equal leaves no
+ * amarillo band, which a plan may choose). One rule for the matriz, the API
+ * and the editor.
+ */
+export function semaforoInOrder(semaforo: Pick<Semaforo, "rojo" | "amarillo">): boolean {
+  return semaforo.rojo <= semaforo.amarillo;
+}
+
+/**
  * Thresholds are fractions (formats.md §1) read as rojo ≤ amarillo ≤ 1 <
  * sobreejecución. Only rojo > amarillo makes the colours contradictory; the
  * other two leave a colour unreachable or flag plain compliance, so they warn.
@@ -81,7 +101,7 @@ export function checkSemaforo(semaforo: Semaforo | undefined): ValidationIssue[]
   const issues: ValidationIssue[] = [];
   const pct = (ratio: number) => `${formatQuantity(ratio * 100)} %`;
   const { rojo, amarillo, sobreejecucion } = semaforo;
-  if (rojo > amarillo) {
+  if (!semaforoInOrder(semaforo)) {
     issues.push(
       issueAt(
         PLAN_SCOPE,

@@ -3,6 +3,7 @@
  * help. Each code is stable: the UI, the API and saved reports refer to it.
  * The severity lives here only, so an issue can never disagree with its rule.
  */
+import { MAX_VIGENCIAS } from "../plan/limits.ts";
 import type { Severity } from "./validation-issue.ts";
 
 export type ValidationRule = { code: string; severity: Severity; description: string };
@@ -17,6 +18,11 @@ export const VALIDATION_RULES = [
     severity: "error",
     description:
       "Las vigencias del plan deben ser años enteros, consecutivos y en orden ascendente.",
+  },
+  {
+    code: "years.too-many",
+    severity: "error",
+    description: `El plan tiene más de ${MAX_VIGENCIAS} vigencias.`,
   },
   {
     code: "semaforo.order",

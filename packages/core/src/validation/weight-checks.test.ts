@@ -7,6 +7,7 @@ import {
   planWithIndicators,
 } from "./fixtures/clean-plan.ts";
 import { validatePlanRules } from "./validate-plan.ts";
+import { WEIGHT_SUM_TOLERANCE, weightShares } from "./weight-checks.ts";
 
 describe("ponderaciones de los indicadores dentro de su objetivo", () => {
   it("objetivo 3 en 2024 suma 50 % porque la meta 78 no está programada: advierte y la nombra", () => {
@@ -295,5 +296,34 @@ describe("ponderaciones de los objetivos", () => {
         "Objetivo 2: la ponderación es 120 %, más de 100 %.",
       ],
     ]);
+  });
+});
+
+describe("participación de cada ponderación (la que muestra el editor)", () => {
+  it("objetivo 3 en 2024: la meta 78 es NP y la 2320 participa con el 100 %", () => {
+    expect(
+      weightShares([
+        { weightPct: 50, programmed: false },
+        { weightPct: 50, programmed: true },
+      ]),
+    ).toEqual({
+      sumPct: 100,
+      sumIsHundred: true,
+      programmedSumPct: 50,
+      shares: [
+        { weightPct: 50, programmed: false, sharePct: null },
+        { weightPct: 50, programmed: true, sharePct: 100 },
+      ],
+    });
+  });
+
+  it("una suma a menos de la tolerancia de 100 es 100; una ponderación sin escribir no participa", () => {
+    const near = weightShares([
+      { weightPct: 100 - WEIGHT_SUM_TOLERANCE / 2, programmed: true },
+      { weightPct: null, programmed: true },
+    ]);
+    expect(near.sumIsHundred).toBe(true);
+    expect(near.shares.map((share) => share.sharePct)).toEqual([100, null]);
+    expect(weightShares([{ weightPct: 99.999, programmed: true }]).sumIsHundred).toBe(false);
   });
 });

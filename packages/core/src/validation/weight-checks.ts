@@ -10,15 +10,62 @@ import { hasText, issueAt, PLAN_SCOPE, type Scope } from "./scope.ts";
 import type { ValidationIssue } from "./validation-issue.ts";
 import { formatDistinct, formatQuantity, listInSpanish, periodOf } from "./wording.ts";
 
-/** Float sums of a few dozen weights drift by ~1e-13; a planner's error is ≥ 0,001. */
-const WEIGHT_EPSILON_PCT = 1e-6;
+/**
+ * Two weight sums closer than this (in percent points) are equal: float sums
+ * of a few dozen weights drift by ~1e-13; a planner's error is ≥ 0,001.
+ */
+export const WEIGHT_SUM_TOLERANCE = 1e-6;
 
 function sameWeight(a: number, b: number): boolean {
-  return Math.abs(a - b) <= WEIGHT_EPSILON_PCT;
+  return Math.abs(a - b) <= WEIGHT_SUM_TOLERANCE;
 }
 
+/** Whether weights adding up to `sumPct` make 100 % (within WEIGHT_SUM_TOLERANCE). */
 export function isHundredPct(sumPct: number): boolean {
   return sameWeight(sumPct, 100);
+}
+
+/** One weight of a column of weights: its value (null = not written) and whether it counts. */
+export type WeightEntry = { weightPct: number | null; programmed: boolean };
+
+export type WeightShare = WeightEntry & {
+  /** weight / Σ weights of the programmed entries, in percent points; null when NP or nothing weighs. */
+  sharePct: number | null;
+};
+
+export type WeightShares = {
+  /** Σ of the weights as written, programmed or not. */
+  sumPct: number;
+  sumIsHundred: boolean;
+  /** Σ of the weights of the programmed entries: the base of the shares. */
+  programmedSumPct: number;
+  shares: WeightShare[];
+};
+
+/**
+ * The weights of one vigencia (or the period) and each one's share once they
+ * are renormalised over the programmed entries (formats.md §3.6, §3.7: an NP
+ * indicator or objective takes no share that year).
+ */
+export function weightShares(entries: readonly WeightEntry[]): WeightShares {
+  let sumPct = 0;
+  let programmedSumPct = 0;
+  for (const entry of entries) {
+    sumPct += entry.weightPct ?? 0;
+    if (entry.programmed) programmedSumPct += entry.weightPct ?? 0;
+  }
+  return {
+    sumPct,
+    sumIsHundred: isHundredPct(sumPct),
+    programmedSumPct,
+    shares: entries.map((entry) => ({
+      ...entry,
+      sharePct:
+        entry.programmed && entry.weightPct !== null && programmedSumPct > 0
+          ? (entry.weightPct / programmedSumPct) * 100
+          : null,
+    })),
+  };
 }
 
 /** An indicator that weighs in a vigencia where it is not programmed. */

@@ -3,6 +3,7 @@
  * objective, indicator and indicator-vigencia, so later features (reports,
  * reprogramación, cortes) can reference any of them.
  */
+import { type FichaKey, INDICATOR_FICHA_FIELDS } from "@rumbo/core";
 import {
   bigserial,
   boolean,
@@ -10,6 +11,7 @@ import {
   index,
   integer,
   jsonb,
+  type PgTextBuilderInitial,
   pgTable,
   primaryKey,
   serial,
@@ -79,6 +81,21 @@ export const objectiveWeights = pgTable(
   (t) => [primaryKey({ columns: [t.objectiveId, t.year] })],
 );
 
+/** SQL column of a field of the ficha: its key in snake_case (goalType → goal_type). */
+export function fichaColumnName(key: FichaKey): string {
+  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/**
+ * One nullable text column per field of the ficha in core's catalogue (tipo
+ * de meta, fórmula, tipo de medida…), stored as rumbo.plan/v1 writes it.
+ */
+function fichaColumns(): { [K in FichaKey]: PgTextBuilderInitial<string, [string, ...string[]]> } {
+  return Object.fromEntries(
+    INDICATOR_FICHA_FIELDS.map((field) => [field.key, text(fichaColumnName(field.key))]),
+  ) as { [K in FichaKey]: PgTextBuilderInitial<string, [string, ...string[]]> };
+}
+
 export const indicators = pgTable(
   "indicators",
   {
@@ -93,21 +110,12 @@ export const indicators = pgTable(
     position: integer("position").notNull(),
     name: text("name").notNull(),
     goalText: text("goal_text"),
-    goalType: text("goal_type"),
-    goalCode: text("goal_code"),
     trend: text("trend").notNull(),
     progressVariant: text("progress_variant"),
     unit: text("unit"),
     baseline: doublePrecision("baseline"),
     baselineYear: integer("baseline_year"),
-    formula: text("formula"),
-    frequency: text("frequency"),
-    // Tipo de medida (número, porcentaje, índice, razón) and, for a razón, its terms.
-    measure: text("measure"),
-    numerator: text("numerator"),
-    denominator: text("denominator"),
-    source: text("source"),
-    responsible: text("responsible"),
+    ...fichaColumns(),
     // Programación for the whole plan period; null = NP or "derive from the trend" (see totalGiven).
     total: doublePrecision("total"),
     totalGiven: boolean("total_given").notNull().default(true),

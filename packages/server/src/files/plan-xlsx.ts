@@ -9,10 +9,10 @@ import type { Plan } from "@rumbo/core";
 import {
   type Cell,
   decimalPlaces,
-  FREQUENCY_LABELS,
+  type FieldOptions,
   FROM_BASELINE_LABEL,
-  GOAL_TYPE_LABELS,
   headerKey,
+  INDICATOR_FICHA_FIELDS,
   planToMatrix,
   SHEET_NAMES,
   type SheetKey,
@@ -132,9 +132,13 @@ type WithValidations = {
 function addListValidations(sheet: ExcelJS.Worksheet, header: readonly string[], lastRow: number) {
   const lists: [string, string[]][] = [
     ["Tendencia", Object.values(TREND_LABELS)],
-    ["Tipo de meta", Object.values(GOAL_TYPE_LABELS)],
-    ["Frecuencia", Object.values(FREQUENCY_LABELS)],
     ["Variante de avance", [FROM_BASELINE_LABEL]],
+    // Every closed list of the ficha (tipo de meta, frecuencia, tipo de medida…).
+    ...INDICATOR_FICHA_FIELDS.flatMap((field): [string, string[]][] =>
+      field.kind === "enum"
+        ? [[field.column, Object.values<string>((field.options as FieldOptions).labels)]]
+        : [],
+    ),
   ];
   const validations = (sheet as unknown as WithValidations).dataValidations;
   for (const [label, values] of lists) {

@@ -4,10 +4,17 @@
  * reported values) of what stays, adds what is new and removes what left.
  * Runs inside the caller's transaction.
  */
-import { bogotaDate, type Plan, type WeightPct } from "@rumbo/core";
+import {
+  bogotaDate,
+  INDICATOR_FICHA_FIELDS,
+  type Indicator,
+  type Plan,
+  type WeightPct,
+} from "@rumbo/core";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import {
+  fichaColumnName,
   indicators,
   indicatorVigencias,
   objectives,
@@ -96,20 +103,12 @@ export async function writePlanTree(db: Database, planId: number, plan: Plan): P
           position: start + k,
           name: i.name,
           goalText: i.goal ?? null,
-          goalType: i.goalType ?? null,
-          goalCode: i.goalCode ?? null,
           trend: i.trend,
           progressVariant: i.progress ?? null,
           unit: i.unit ?? null,
           baseline: i.baseline ?? null,
           baselineYear: i.baselineYear ?? null,
-          formula: i.formula ?? null,
-          frequency: i.frequency ?? null,
-          measure: i.measure ?? null,
-          numerator: i.numerator ?? null,
-          denominator: i.denominator ?? null,
-          source: i.source ?? null,
-          responsible: i.responsible ?? null,
+          ...fichaValues(i),
           total: i.total ?? null,
           totalGiven: i.total !== undefined,
           totalWeightPct: typeof i.weight === "number" ? null : (i.weight.total ?? null),
@@ -156,34 +155,33 @@ export async function writePlanTree(db: Database, planId: number, plan: Plan): P
     );
 }
 
+/** The ficha's fields of an indicator, one column each (null when the plan leaves it out). */
+function fichaValues(indicator: Indicator) {
+  const values = {} as Record<(typeof INDICATOR_FICHA_FIELDS)[number]["key"], string | null>;
+  for (const field of INDICATOR_FICHA_FIELDS) values[field.key] = indicator[field.key] ?? null;
+  return values;
+}
+
 // Every column an edit may change (not the plan or the code, which identify the row).
-const INDICATOR_COLUMN_SQL = {
+const INDICATOR_COLUMN_SQL: Record<string, string> = {
+  ...Object.fromEntries(
+    INDICATOR_FICHA_FIELDS.map((field) => [field.key, fichaColumnName(field.key)]),
+  ),
   objectiveId: "objective_id",
   position: "position",
   name: "name",
   goalText: "goal_text",
-  goalType: "goal_type",
-  goalCode: "goal_code",
   trend: "trend",
   progressVariant: "progress_variant",
   unit: "unit",
   baseline: "baseline",
   baselineYear: "baseline_year",
-  formula: "formula",
-  frequency: "frequency",
-  measure: "measure",
-  numerator: "numerator",
-  denominator: "denominator",
-  source: "source",
-  responsible: "responsible",
   total: "total",
   totalGiven: "total_given",
   totalWeightPct: "total_weight_pct",
   uniformWeight: "uniform_weight",
-} as const;
-const UPDATED_INDICATOR_COLUMNS = Object.keys(
-  INDICATOR_COLUMN_SQL,
-) as (keyof typeof INDICATOR_COLUMN_SQL)[];
+};
+const UPDATED_INDICATOR_COLUMNS = Object.keys(INDICATOR_COLUMN_SQL);
 
 export async function insertVersion(
   db: Database,

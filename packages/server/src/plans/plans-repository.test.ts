@@ -103,6 +103,7 @@ describe.each(TEST_ENGINES)("repositorio de planes en $name", ({ open }) => {
               frequency: "trimestral",
               source: "Sistema de PQRS",
               responsible: "Dirección de Servicio",
+              indicatorType: "resultado",
               progress: "from-baseline",
             },
           ],

@@ -2,8 +2,15 @@
  * Plans in the database: a plan tree in, the same tree out. Writes happen in
  * one transaction, so a failed save leaves nothing behind.
  */
-import type { Indicator, Objective, Plan, PlanVersionKind, WeightPct } from "@rumbo/core";
-import { PLAN_FORMAT } from "@rumbo/core";
+import type {
+  Indicator,
+  IndicatorFicha,
+  Objective,
+  Plan,
+  PlanVersionKind,
+  WeightPct,
+} from "@rumbo/core";
+import { fichaOption, INDICATOR_FICHA_FIELDS, PLAN_FORMAT } from "@rumbo/core";
 import { asc, count, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import {
@@ -245,17 +252,25 @@ function toIndicator(row: IndicatorRow, vigs: VigenciaRow[], years: number[]): I
     targets: Object.fromEntries(years.map((y) => [String(y), at(y)?.target ?? null])),
     ...(row.totalGiven ? { total: row.total } : {}),
     ...optional("progress", row.progressVariant as Indicator["progress"] | null),
-    ...optional("goalType", row.goalType as Indicator["goalType"] | null),
-    ...optional("goalCode", row.goalCode),
     ...optional("baselineYear", row.baselineYear),
-    ...optional("formula", row.formula),
-    ...optional("frequency", row.frequency as Indicator["frequency"] | null),
-    ...optional("measure", row.measure as Indicator["measure"] | null),
-    ...optional("numerator", row.numerator),
-    ...optional("denominator", row.denominator),
-    ...optional("source", row.source),
-    ...optional("responsible", row.responsible),
+    ...fichaOf(row),
   };
+}
+
+/**
+ * The ficha's fields as stored. The columns hold what the plan's reader
+ * accepted, so a closed list holds one of its values; anything else (a value
+ * written by hand in the database) is left out rather than served.
+ */
+function fichaOf(row: IndicatorRow): IndicatorFicha {
+  const ficha: Record<string, string> = {};
+  for (const field of INDICATOR_FICHA_FIELDS) {
+    const value = row[field.key];
+    if (value === null) continue;
+    if (field.kind === "enum" && fichaOption(field, value) === undefined) continue;
+    ficha[field.key] = value;
+  }
+  return ficha as IndicatorFicha;
 }
 
 function optional<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {

@@ -1,4 +1,10 @@
-import { diffPlans, type Plan, programmingChanges, validatePlanRules } from "@rumbo/core";
+import {
+  diffPlans,
+  MAX_VIGENCIAS,
+  type Plan,
+  programmingChanges,
+  validatePlanRules,
+} from "@rumbo/core";
 import { describe, expect, it } from "vitest";
 import { SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
 import {
@@ -8,7 +14,7 @@ import {
   setTarget,
   setWeight,
 } from "./draft-actions.ts";
-import { planFromDraft } from "./draft-to-plan.ts";
+import { checkDraft, planFromDraft } from "./draft-to-plan.ts";
 import { seedDocument } from "./fixtures/formulation-fixtures.ts";
 import {
   draftFromPlan,
@@ -65,6 +71,21 @@ describe("del borrador al plan (rumbo.plan/v1)", () => {
     });
   });
 
+  it("el tipo de indicador elegido se guarda y vuelve al borrador; «Sin especificar» no escribe nada", () => {
+    const draft = smallDraft();
+    const indicator = draft.objectives[0]?.indicators[0];
+    if (!indicator) throw new Error("borrador sin indicador");
+    indicator.indicatorType = "impacto";
+    const { plan } = planFromDraft(draft);
+    if (!plan) throw new Error("sin plan");
+    expect(plan.objectives[0]?.indicators[0]?.indicatorType).toBe("impacto");
+    expect(draftFromPlan(plan).objectives[0]?.indicators[0]?.indicatorType).toBe("impacto");
+    indicator.indicatorType = "";
+    expect(planFromDraft(draft).plan?.objectives[0]?.indicators[0]).not.toHaveProperty(
+      "indicatorType",
+    );
+  });
+
   it("el plan semilla cargado y guardado sin tocar no cambia en nada", () => {
     const { plan, issues } = planFromDraft(draftFromPlan(SEED_PLAN));
     expect(issues).toEqual([]);
@@ -117,35 +138,100 @@ describe("del borrador al plan (rumbo.plan/v1)", () => {
     expect(changes.map((c) => c.path)).toEqual(["objectives[2].indicators[1].targets.2025"]);
   });
 
-  it("lo que no es número, los nombres vacíos y la ponderación faltante quedan en su ruta JSON", () => {
+  it("el navegador solo señala lo mal escrito (número, vigencias); el nombre vacío y la ponderación faltante los dice core", () => {
     let draft = smallDraft();
     draft = setTarget(0, 0, "2025", "92,x")(draft);
     draft = setWeight(0, 0, "2026", "")(draft);
     draft = { ...draft, name: " ", lastYear: "20" };
     const { plan, issues } = planFromDraft(draft);
     expect(plan).toBeNull();
-    expect(issues.map((i) => [i.path, i.severity])).toEqual([
-      ["name", "error"],
-      ["years", "error"],
+    expect(issues.map((i) => [i.code, i.path])).toEqual([["local.years", "years"]]);
+
+    const fixedYears = { ...draft, lastYear: "2026" };
+    const second = planFromDraft(fixedYears);
+    expect(second.issues.map((i) => [i.path, i.message])).toEqual([
+      [
+        "objectives[0].indicators[0].targets.2025",
+        "Indicador 78, programación 2025: «92,x» no es un número. Use coma decimal, por ejemplo 70,72.",
+      ],
     ]);
 
-    const fixedYears = { ...draft, name: "Plan", lastYear: "2026" };
-    const second = planFromDraft(fixedYears);
-    expect(second.issues.map((i) => i.path)).toEqual([
-      "objectives[0].indicators[0].targets.2025",
-      "objectives[0].indicators[0].weight.2026",
+    const typed = setTarget(0, 0, "2025", "92")(fixedYears);
+    const checked = checkDraft(typed);
+    expect(checked.canSend).toBe(false);
+    expect(checked.issues).toEqual(validatePlanRules(planFromDraft(typed).plan as Plan));
+    expect(
+      checked.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.path]),
+    ).toEqual([
+      ["plan.name-empty", "name"],
+      ["weight.year-missing", "objectives[0].indicators[0].weight.2026"],
     ]);
-    expect(second.issues[0]?.message).toBe(
-      "Indicador 78, programación 2025: «92,x» no es un número. Use coma decimal, por ejemplo 70,72.",
-    );
+  });
+});
+
+/** What the editor shows for a draft, and what core says of the plan the draft makes. */
+function editorAndCore(draft: PlanDraft) {
+  const checked = checkDraft(draft);
+  const plan = planFromDraft(draft).plan;
+  if (plan === null) throw new Error("el borrador tiene errores de escritura");
+  return { shown: checked.issues, core: validatePlanRules(plan), canSend: checked.canSend };
+}
+
+describe("el editor valida con las reglas de core", () => {
+  it("plan semilla: lo que muestra el editor es exactamente lo de validatePlanRules", () => {
+    const { shown, core, canSend } = editorAndCore(draftFromPlan(SEED_PLAN));
+    expect(shown).toEqual(core);
+    expect(canSend).toBe(true);
   });
 
-  it("el semáforo debe crecer: rojo < amarillo < sobre-ejecución", () => {
-    const draft = {
-      ...smallDraft(),
-      semaforo: { rojo: "90", amarillo: "70", sobreejecucion: "125" },
+  it("ponderaciones que no suman 100 o negativas: las advertencias y errores de core, con sus rutas", () => {
+    let draft = draftFromPlan(SEED_PLAN);
+    draft = setWeight(0, 0, "2024", "-5")(draft);
+    draft = setWeight(1, 0, "2025", "99,9999")(draft);
+    const { shown, core, canSend } = editorAndCore(draft);
+    expect(shown).toEqual(core);
+    expect(canSend).toBe(false);
+    expect(shown.map((i) => i.code)).toContain("weight.negative");
+    expect(shown.map((i) => i.code)).toContain("weights.sum-not-100");
+  });
+
+  it("umbrales del semáforo: rojo igual a amarillo se admite como en core; rojo sobre amarillo no", () => {
+    const equal = {
+      ...draftFromPlan(SEED_PLAN),
+      semaforo: { rojo: "80", amarillo: "80", sobreejecucion: "125" },
     };
-    expect(planFromDraft(draft).issues.map((i) => i.path)).toEqual(["semaforo.amarillo"]);
+    const same = editorAndCore(equal);
+    expect(same.shown).toEqual(same.core);
+    expect(same.shown.filter((i) => i.path.startsWith("semaforo"))).toEqual([]);
+    expect(same.canSend).toBe(true);
+
+    const inverted = { ...equal, semaforo: { rojo: "90", amarillo: "70", sobreejecucion: "100" } };
+    const wrong = editorAndCore(inverted);
+    expect(wrong.shown).toEqual(wrong.core);
+    expect(wrong.shown.filter((i) => i.path.startsWith("semaforo")).map((i) => i.message)).toEqual([
+      "Semáforo: el umbral rojo (90 %) supera al amarillo (70 %); rojo debe ser menor o igual que amarillo.",
+      "Semáforo: el umbral de sobre-ejecución es 100 %; debe pasar de 100 % o un resultado que apenas cumple la meta se marcaría como sobre-ejecución.",
+    ]);
+    expect(wrong.canSend).toBe(false);
+  });
+
+  it(`más de ${MAX_VIGENCIAS} vigencias: el editor dice lo de core, no un límite propio`, () => {
+    const thirty = { ...smallDraft(), firstYear: "2024", lastYear: "2053" };
+    const allowed = checkDraft(thirty);
+    expect(allowed.issues.map((i) => i.code)).not.toContain("years.too-many");
+    expect(allowed.issues).toEqual(validatePlanRules(planFromDraft(thirty).plan as Plan));
+
+    const long = { ...smallDraft(), firstYear: "2024", lastYear: "2080" };
+    const { shown, core, canSend } = editorAndCore(long);
+    expect(shown).toEqual(core);
+    expect(canSend).toBe(false);
+    expect(shown[0]).toEqual({
+      code: "years.too-many",
+      severity: "error",
+      message: `El plan tiene 57 vigencias; el máximo es ${MAX_VIGENCIAS}.`,
+      path: "years",
+      field: "years",
+    });
   });
 });
 
@@ -214,7 +300,7 @@ describe("ponderación de los objetivos en el borrador", () => {
     ]);
   });
 
-  it("lo que no es número, lo negativo y la vigencia sin escribir nombran el objetivo y el año", () => {
+  it("lo que no es número nombra el objetivo y el año; lo negativo y la vigencia sin escribir los dice core", () => {
     let draft = draftFromPlan(weightedSeed());
     draft = setObjectiveWeight(1, "2025", "1O")(draft);
     draft = setObjectiveWeight(2, "2026", "-5")(draft);
@@ -228,17 +314,22 @@ describe("ponderación de los objetivos en el borrador", () => {
         "Objetivo 2, ponderación 2025: «1O» no es un número. Use coma decimal, por ejemplo 70,72.",
       ],
       [
-        "objectives[2].weight.2026",
-        "Objetivo 3, ponderación 2026: -5 %; una ponderación no puede ser negativa.",
-      ],
-      [
-        "objectives[3].weight.2027",
-        "Objetivo 4: escriba la ponderación de 2027 (0 si no pondera).",
-      ],
-      [
         "objectives[4].weight.total",
         "Objetivo 5, ponderación del periodo: «doce» no es un número. Use coma decimal, por ejemplo 70,72.",
       ],
+    ]);
+
+    let typed = setObjectiveWeight(1, "2025", "10")(draft);
+    typed = setObjectiveWeight(4, "total", "12,5")(typed);
+    const checked = checkDraft(typed);
+    expect(checked.canSend).toBe(false);
+    expect(
+      checked.issues
+        .filter((issue) => issue.severity === "error")
+        .map((issue) => [issue.code, issue.path]),
+    ).toEqual([
+      ["weight.negative", "objectives[2].weight.2026"],
+      ["weight.year-missing", "objectives[3].weight.2027"],
     ]);
   });
 

@@ -1,16 +1,22 @@
 /**
  * From what the person typed to the plan the API receives (rumbo.plan/v1
- * shape). Only what the browser can tell alone is checked here (a number that
- * is not a number, a missing name); every rule of the plan is the server's,
- * which answers with issues on the same JSON paths.
+ * shape). The browser keeps only the issues of typing (a number that is not a
+ * number, a year that is not a year, a threshold left empty); every rule of
+ * the plan is core's validatePlanRules, the same the server applies, run here
+ * on the plan the draft makes (checkDraft) so the editor shows what the server
+ * would answer, on the same JSON paths.
  */
 import {
   DEFAULT_SEMAFORO,
+  fichaOption,
+  hasBlockingErrors,
+  INDICATOR_FICHA_FIELDS,
   type Indicator,
   type Objective,
   PLAN_FORMAT,
   type Plan,
   type Semaforo,
+  validatePlanRules,
   type WeightPct,
 } from "@rumbo/core";
 import { parseDecimalInput, parseYearInput } from "./decimal-input.ts";
@@ -18,20 +24,18 @@ import type { ValidationIssue } from "./formulation-api.ts";
 import {
   draftYears,
   type IndicatorDraft,
-  MAX_PLAN_YEARS,
   type ObjectiveDraft,
   type PlanDraft,
+  typedYears,
   type WeightDraft,
 } from "./plan-draft.ts";
 import { indicatorPath, OBJECTIVE_WEIGHTS_PATH, objectivePath } from "./plan-paths.ts";
 
-/** Issues found in the browser carry codes of their own, never the server's. */
+/** Issues of typing carry codes of their own, never core's. */
 const LOCAL = {
   required: "local.required",
   number: "local.not-a-number",
   years: "local.years",
-  semaforo: "local.semaforo-order",
-  negative: "local.negative",
   objectiveWeights: "local.objective-weights-empty",
 } as const;
 
@@ -40,10 +44,6 @@ class IssueList {
 
   error(code: string, path: string, message: string): void {
     this.issues.push({ code, severity: "error", path, message });
-  }
-
-  required(path: string, text: string, message: string): void {
-    if (text.trim() === "") this.error(LOCAL.required, path, message);
   }
 
   /** The number typed at `path`; null when empty; an error when it is not a number. */
@@ -59,19 +59,6 @@ class IssueList {
     }
     return parsed.kind === "number" ? parsed.value : null;
   }
-
-  /** A weight in percent points: a number that is not negative. */
-  weight(path: string, text: string, what: string): number | null {
-    const value = this.number(path, text, what);
-    if (value !== null && value < 0) {
-      this.error(
-        LOCAL.negative,
-        path,
-        `${what}: ${text.trim()} %; una ponderación no puede ser negativa.`,
-      );
-    }
-    return value;
-  }
 }
 
 /** Keys the editor writes; everything else on the loaded object is kept as it was. */
@@ -86,28 +73,20 @@ const EDITED_PLAN_KEYS = [
   "vision",
 ] as const;
 /** The indicator fields the editor edits (the rest of a loaded indicator is kept as it was). */
-export const EDITED_INDICATOR_KEYS = [
+export const EDITED_INDICATOR_KEYS: readonly string[] = [
   "code",
   "name",
   "goal",
-  "goalType",
-  "goalCode",
   "trend",
   "progress",
   "unit",
   "baseline",
   "baselineYear",
-  "formula",
-  "frequency",
-  "measure",
-  "numerator",
-  "denominator",
-  "source",
-  "responsible",
+  ...INDICATOR_FICHA_FIELDS.map((field) => field.key),
   "targets",
   "total",
   "weight",
-] as const;
+];
 /** What the API adds to a plan document and does not take back. */
 const SERVER_KEYS = ["id", "version", "currentVersion", "status", "published"] as const;
 
@@ -130,8 +109,8 @@ function indicatorLabel(draft: IndicatorDraft, position: string): string {
 /**
  * The weight typed at `path` (an indicator's or an objective's) in the form it
  * had (one number or one per year) so that saving without touching it is not
- * a change (a form change is a reprogramación). Every year must be written; a
- * negative weight is refused here already (core's `weight.negative`).
+ * a change (a form change is a reprogramación). A year left empty is left out:
+ * core's `weight.year-missing` names it, as `weight.negative` a negative one.
  */
 function weightOf(
   draft: WeightDraft,
@@ -145,23 +124,16 @@ function weightOf(
   for (const year of years) {
     const key = String(year);
     const typed = draft.weights[key] ?? "";
-    const value = list.weight(`${path}.weight.${key}`, typed, `${label}, ponderación ${key}`);
-    if (typed.trim() === "") {
-      list.error(
-        LOCAL.required,
-        `${path}.weight.${key}`,
-        `${label}: escriba la ponderación de ${key} (0 si no pondera).`,
-      );
-    }
-    perYear[key] = value ?? 0;
+    const value = list.number(`${path}.weight.${key}`, typed, `${label}, ponderación ${key}`);
+    if (value !== null) perYear[key] = value;
   }
-  const total = list.weight(
+  const total = list.number(
     `${path}.weight.total`,
     draft.weightTotal,
     `${label}, ponderación del periodo`,
   );
   const values = Object.values(perYear);
-  const uniform = values.every((value) => value === values[0]);
+  const uniform = values.length === years.length && values.every((value) => value === values[0]);
   const baseIsObject = typeof baseWeight === "object";
   if (uniform && total === null && !baseIsObject && values[0] !== undefined) return values[0];
   return total === null ? perYear : { ...perYear, total };
@@ -198,8 +170,6 @@ function indicatorOf(
   list: IssueList,
 ): Indicator {
   const label = indicatorLabel(draft, position);
-  list.required(`${path}.code`, draft.code, `${label}: escriba el código del indicador.`);
-  list.required(`${path}.name`, draft.name, `${label}: escriba el nombre del indicador.`);
 
   const targets: Record<string, number | null> = {};
   for (const year of years) {
@@ -240,19 +210,18 @@ function indicatorOf(
   if (baseline !== null) indicator.baseline = baseline;
   else if (draft.base?.baseline === null) indicator.baseline = null;
   if (draft.trend === "creciente" && draft.fromBaseline) indicator.progress = "from-baseline";
-  if (draft.goalType !== "") indicator.goalType = draft.goalType;
-  Object.assign(indicator, text("goalCode", draft.goalCode));
   if (baselineYear !== null) indicator.baselineYear = baselineYear;
   else if (draft.base?.baselineYear === null) indicator.baselineYear = null;
-  Object.assign(indicator, text("formula", draft.formula));
-  if (draft.frequency !== "") indicator.frequency = draft.frequency;
-  if (draft.measure !== "") indicator.measure = draft.measure;
-  Object.assign(
-    indicator,
-    text("numerator", draft.numerator),
-    text("denominator", draft.denominator),
-  );
-  Object.assign(indicator, text("source", draft.source), text("responsible", draft.responsible));
+  // The ficha's fields as the catalogue defines them: a closed list keeps only one of its values.
+  for (const field of INDICATOR_FICHA_FIELDS) {
+    const typed = draft[field.key];
+    if (field.kind === "enum") {
+      const option = fichaOption(field, typed);
+      if (option !== undefined) Object.assign(indicator, { [field.key]: option });
+    } else {
+      Object.assign(indicator, text(field.key, typed));
+    }
+  }
   return indicator;
 }
 
@@ -275,14 +244,8 @@ function semaforoOf(draft: PlanDraft, list: IssueList): Semaforo | undefined {
       );
     }
   }
+  // Their order is core's rule (semaforo.order and the other semáforo checks).
   if (pct.rojo === null || pct.amarillo === null || pct.sobreejecucion === null) return undefined;
-  if (!(pct.rojo < pct.amarillo && pct.amarillo < pct.sobreejecucion)) {
-    list.error(
-      LOCAL.semaforo,
-      "semaforo.amarillo",
-      "Los umbrales del semáforo deben crecer: rojo < amarillo < sobre-ejecución.",
-    );
-  }
   const semaforo: Semaforo = {
     rojo: pct.rojo / 100,
     amarillo: pct.amarillo / 100,
@@ -301,26 +264,24 @@ export type DraftResult = { plan: Plan | null; issues: ValidationIssue[] };
 /** The plan to send, or null with the reasons when the browser already sees it cannot be sent. */
 export function planFromDraft(draft: PlanDraft): DraftResult {
   const list = new IssueList();
-  list.required("code", draft.code, "Escriba el código del plan.");
-  list.required("name", draft.name, "Escriba el nombre del plan.");
-  const years = draftYears(draft);
+  const years = typedYears(draft);
   if (years === null) {
     list.error(
       LOCAL.years,
       "years",
-      `Escriba la primera y la última vigencia (años de cuatro cifras, la última igual o posterior a la primera, hasta ${MAX_PLAN_YEARS} vigencias).`,
+      "Escriba la primera y la última vigencia (años de cuatro cifras, la última igual o posterior a la primera).",
     );
   }
+  // The programación of a span longer than core admits is not read: core names the span.
+  const editedYears = draftYears(draft) ?? [];
   const semaforo = semaforoOf(draft, list);
   const weighted = draft.objectiveWeighting === "weighted";
   const objectives: Objective[] = draft.objectives.map((objective, oi) => {
     const path = objectivePath(oi);
     const label = `Objetivo ${objective.code.trim() || oi + 1}`;
-    list.required(`${path}.code`, objective.code, `${label}: escriba el código del objetivo.`);
-    list.required(`${path}.name`, objective.name, `${label}: escriba el nombre del objetivo.`);
     // "Todos los objetivos pesan igual": no objective carries a weight (formats.md §1).
     const weight = weighted
-      ? objectiveWeightOf(objective, years ?? [], path, label, list)
+      ? objectiveWeightOf(objective, editedYears, path, label, list)
       : undefined;
     return {
       ...without(objective.base, ["code", "name", "indicators", "weight"]),
@@ -328,13 +289,13 @@ export function planFromDraft(draft: PlanDraft): DraftResult {
       name: objective.name,
       ...(weight === undefined ? {} : { weight }),
       indicators: objective.indicators.map((indicator, ii) =>
-        indicatorOf(indicator, years ?? [], indicatorPath(oi, ii), `${oi + 1}.${ii + 1}`, list),
+        indicatorOf(indicator, editedYears, indicatorPath(oi, ii), `${oi + 1}.${ii + 1}`, list),
       ),
     };
   });
   if (
     weighted &&
-    years !== null &&
+    editedYears.length > 0 &&
     draft.objectives.length > 0 &&
     objectives.every((objective) => objective.weight === undefined)
   ) {
@@ -357,4 +318,16 @@ export function planFromDraft(draft: PlanDraft): DraftResult {
     ...text("vision", draft.vision),
   };
   return { plan: list.issues.length === 0 ? plan : null, issues: list.issues };
+}
+
+/**
+ * What the editor shows for a draft: the issues of typing when there are any
+ * (the plan cannot be built), or else exactly core's validatePlanRules for the
+ * plan the draft makes. `canSend` is false while an error remains.
+ */
+export function checkDraft(draft: PlanDraft): DraftResult & { canSend: boolean } {
+  const { plan, issues } = planFromDraft(draft);
+  if (plan === null) return { plan, issues, canSend: false };
+  const rules = validatePlanRules(plan);
+  return { plan, issues: rules, canSend: !hasBlockingErrors(rules) };
 }

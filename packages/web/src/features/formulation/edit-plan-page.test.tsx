@@ -227,7 +227,8 @@ describe("editar un plan en formulación", () => {
     await openEditor({
       "PUT /api/plans/1": apiError(422, "VALIDATION_FAILED", "El plan tiene errores.", issues),
     });
-    type("Programación 2025 del indicador 78", "-92");
+    // A change core accepts: only the server's answer speaks.
+    type("Programación 2025 del indicador 78", "92");
     fireEvent.click(buttonNamed("Guardar cambios"));
 
     const summary = await findIssueSummary(/El plan tiene 2 errores y 1 advertencia/);

@@ -19,7 +19,7 @@ import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { type PlanPermissions, usePlanPermissions } from "../plans/permissions-api.ts";
 import { planKeys } from "../plans/plans-api.ts";
 import { ProtectedPageError, RequireSignIn } from "../session/session-guards.tsx";
-import { planFromDraft } from "./draft-to-plan.ts";
+import { checkDraft, planFromDraft } from "./draft-to-plan.ts";
 import { editorParamsOf } from "./editor-params.ts";
 import {
   type PlanChange,
@@ -154,9 +154,10 @@ function EditPlanForm({
 
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
-    const { plan, issues: local } = planFromDraft(form.draft);
+    // The draft's typing, then core's rules: what the server would refuse is not sent.
+    const { plan, issues: local, canSend } = checkDraft(form.draft);
     const missing = reprogramming ? reprogramIssues(reprogram) : [];
-    if (plan === null || missing.length > 0) {
+    if (plan === null || !canSend || missing.length > 0) {
       form.report([...local, ...missing]);
       return;
     }

@@ -4,20 +4,16 @@
  * table, where they can be compared with the other indicators.
  */
 import {
-  FREQUENCIES,
-  FREQUENCY_LABELS,
-  type Frequency,
-  GOAL_TYPES,
-  type GoalType,
-  MEASURE_LABELS,
-  MEASURES,
-  type Measure,
+  type FieldOptions,
+  fichaApplies,
+  INDICATOR_FICHA_FIELDS,
+  type IndicatorFichaField,
   TRENDS,
   type Trend,
 } from "@rumbo/core";
 import { formatNumber, formatYears } from "../../shared/format.ts";
 import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
-import { GOAL_LABELS, TREND_LABELS } from "../plans/labels.ts";
+import { TREND_LABELS } from "../plans/labels.ts";
 import {
   CellInput,
   DraftCheckbox,
@@ -32,26 +28,63 @@ import { computedTotal } from "./weights.ts";
 
 const TREND_OPTIONS = TRENDS.map((trend) => ({ value: trend, label: TREND_LABELS[trend] }));
 
-const GOAL_TYPE_OPTIONS: { value: GoalType | ""; label: string }[] = [
-  { value: "", label: "Sin especificar" },
-  ...GOAL_TYPES.map((goalType) => ({ value: goalType, label: GOAL_LABELS[goalType] })),
-];
-
-const MEASURE_OPTIONS: { value: Measure | ""; label: string }[] = [
-  { value: "", label: "Sin especificar" },
-  ...MEASURES.map((measure) => ({ value: measure, label: MEASURE_LABELS[measure] })),
-];
-
-const FREQUENCY_OPTIONS: { value: Frequency | ""; label: string }[] = [
-  { value: "", label: "Sin especificar" },
-  ...FREQUENCIES.map((frequency) => ({ value: frequency, label: FREQUENCY_LABELS[frequency] })),
-];
+/** A closed list of the ficha as select options, "Sin especificar" first (the field is optional). */
+function selectOptions(options: FieldOptions): { value: string; label: string }[] {
+  const labels: Readonly<Record<string, string>> = options.labels;
+  return [
+    { value: "", label: "Sin especificar" },
+    ...options.values.map((value) => ({ value, label: labels[value] ?? value })),
+  ];
+}
 
 /** Id of the datalist of usual units (rendered once by the editor). */
 export const UNIT_SUGGESTIONS_ID = "unidades-sugeridas";
 export const UNIT_SUGGESTIONS = ["número", "%", "índice", "puntos", "documento", "entidades"];
 
 export type IndicatorChange = Partial<Omit<IndicatorDraft, "key" | "base" | "targets" | "weights">>;
+
+/**
+ * The fields of the ficha of one group, as core's field catalogue lists them:
+ * a select for a closed list, a text box otherwise; a field that applies only
+ * to some values of another (numerador of a razón) shows only then.
+ */
+function FichaFields({
+  indicator,
+  path,
+  group,
+  onChange,
+}: {
+  indicator: IndicatorDraft;
+  path: string;
+  group: IndicatorFichaField["editor"];
+  onChange: (change: IndicatorChange) => void;
+}) {
+  return INDICATOR_FICHA_FIELDS.filter(
+    (field) => field.editor === group && fichaApplies(field, indicator),
+  ).map((field) => {
+    const common = {
+      path: `${path}.${field.key}`,
+      label: field.label,
+      optional: true,
+      onValueChange: (value: string) => onChange({ [field.key]: value }),
+    };
+    if (field.kind === "enum") {
+      return (
+        <DraftSelectField
+          key={field.key}
+          {...common}
+          value={indicator[field.key]}
+          options={selectOptions(field.options as FieldOptions)}
+        />
+      );
+    }
+    return "multiline" in field && field.multiline ? (
+      <DraftTextArea key={field.key} {...common} value={indicator[field.key]} />
+    ) : (
+      <DraftTextField key={field.key} {...common} value={indicator[field.key]} />
+    );
+  });
+}
 
 function ProgrammingTable({
   indicator,
@@ -159,21 +192,7 @@ export function IndicatorFields({
           onValueChange={(name) => onChange({ name })}
           className="field-wide"
         />
-        <DraftSelectField
-          path={`${path}.goalType`}
-          label="Tipo de meta"
-          value={indicator.goalType}
-          options={GOAL_TYPE_OPTIONS}
-          onValueChange={(goalType) => onChange({ goalType })}
-          optional
-        />
-        <DraftTextField
-          path={`${path}.goalCode`}
-          label="Número de la meta"
-          value={indicator.goalCode}
-          onValueChange={(goalCode) => onChange({ goalCode })}
-          optional
-        />
+        <FichaFields indicator={indicator} path={path} group="meta" onChange={onChange} />
         <DraftTextArea
           path={`${path}.goal`}
           label="Texto de la meta"
@@ -227,61 +246,7 @@ export function IndicatorFields({
           onValueChange={(baselineYear) => onChange({ baselineYear })}
           optional
         />
-        <DraftTextArea
-          path={`${path}.formula`}
-          label="Fórmula"
-          value={indicator.formula}
-          onValueChange={(formula) => onChange({ formula })}
-          optional
-        />
-        <DraftSelectField
-          path={`${path}.measure`}
-          label="Tipo de medida"
-          value={indicator.measure}
-          options={MEASURE_OPTIONS}
-          onValueChange={(measure) => onChange({ measure })}
-          optional
-        />
-        {indicator.measure === "razon" && (
-          <>
-            <DraftTextField
-              path={`${path}.numerator`}
-              label="Numerador"
-              value={indicator.numerator}
-              onValueChange={(numerator) => onChange({ numerator })}
-              optional
-            />
-            <DraftTextField
-              path={`${path}.denominator`}
-              label="Denominador"
-              value={indicator.denominator}
-              onValueChange={(denominator) => onChange({ denominator })}
-              optional
-            />
-          </>
-        )}
-        <DraftSelectField
-          path={`${path}.frequency`}
-          label="Frecuencia de medición"
-          value={indicator.frequency}
-          options={FREQUENCY_OPTIONS}
-          onValueChange={(frequency) => onChange({ frequency })}
-          optional
-        />
-        <DraftTextField
-          path={`${path}.source`}
-          label="Fuente de los datos"
-          value={indicator.source}
-          onValueChange={(source) => onChange({ source })}
-          optional
-        />
-        <DraftTextField
-          path={`${path}.responsible`}
-          label="Área responsable"
-          value={indicator.responsible}
-          onValueChange={(responsible) => onChange({ responsible })}
-          optional
-        />
+        <FichaFields indicator={indicator} path={path} group="ficha" onChange={onChange} />
       </div>
       {years === null ? (
         <p className="note">

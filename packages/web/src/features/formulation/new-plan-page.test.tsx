@@ -86,6 +86,15 @@ describe("nuevo plan", () => {
       target: { value: "trimestral" },
     });
     type("Área responsable (opcional)", "Oficina Asesora de Planeación");
+    const indicatorType = fieldByLabel("Tipo de indicador (opcional)");
+    expect([...(indicatorType as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      "Sin especificar",
+      "Producto",
+      "Resultado",
+      "Gestión",
+      "Impacto",
+    ]);
+    fireEvent.change(indicatorType, { target: { value: "resultado" } });
     click("Crear el plan");
 
     await waitFor(() => expect(window.location.pathname).toBe("/planes/7/editar"));
@@ -113,6 +122,7 @@ describe("nuevo plan", () => {
                 baselineYear: 2024,
                 frequency: "trimestral",
                 responsible: "Oficina Asesora de Planeación",
+                indicatorType: "resultado",
                 weight: 100,
                 targets: { "2025": 70.72, "2026": 72 },
               },
@@ -134,7 +144,7 @@ describe("nuevo plan", () => {
     expect(descriptionOf(total)).toBe("Vacío: 142,72 según la tendencia");
   });
 
-  it("lo que el navegador ya sabe que falta se muestra en un resumen con enlaces y no se envía", async () => {
+  it("lo mal escrito y luego lo que core ya sabe que falta se muestran en un resumen con enlaces y no se envía", async () => {
     const fetchMock = await openNewPlan();
     click("Agregar objetivo");
     click("Agregar indicador al objetivo 1");
@@ -143,27 +153,52 @@ describe("nuevo plan", () => {
     type("Programación 2025 del indicador 1.1", "70.72,5");
     click("Crear el plan");
 
-    const heading = await screen.findByText(/El plan tiene \d+ errores/, { selector: "h2" });
+    const heading = await screen.findByText(/El plan tiene 1 error/, { selector: "h2" });
     const summary = heading.closest(".issue-summary");
     expect(summary?.getAttribute("role")).toBe("alert");
     await waitFor(() => expect(document.activeElement).toBe(summary));
-    const links = Array.from(summary?.querySelectorAll("a") ?? []).map((a) => [
-      visibleText(a),
-      a.getAttribute("href"),
+    const linksOf = (element: Element | null | undefined) =>
+      Array.from(element?.querySelectorAll("a") ?? []).map((a) => [
+        visibleText(a),
+        a.getAttribute("href"),
+      ]);
+    expect(linksOf(summary)).toEqual([
+      [
+        "Error: Indicador 1.1, programación 2025: «70.72,5» no es un número. Use coma decimal, por ejemplo 70,72.",
+        "#campo-objectives-0-indicators-0-targets-2025",
+      ],
     ]);
-    expect(links).toContainEqual(["Error: Escriba el código del plan.", "#campo-code"]);
-    expect(links).toContainEqual([
-      "Error: Indicador 1.1, programación 2025: «70.72,5» no es un número. Use coma decimal, por ejemplo 70,72.",
-      "#campo-objectives-0-indicators-0-targets-2025",
-    ]);
-    expect(links).toContainEqual([
-      "Error: Indicador 1.1: escriba la ponderación de 2025 (0 si no pondera).",
-      "#campo-objectives-0-indicators-0-weight-2025",
+
+    // Typed as a number, the plan goes through core's rules, as the server would.
+    type("Programación 2025 del indicador 1.1", "70,72");
+    click("Crear el plan");
+    const coreHeading = await screen.findByText(/El plan tiene \d+ errores/, { selector: "h2" });
+    const coreLinks = linksOf(coreHeading.closest(".issue-summary"));
+    expect(coreLinks).toEqual([
+      ["Error: El plan no tiene código.", "#campo-code"],
+      ["Error: El plan no tiene nombre.", "#campo-name"],
+      ["Error: Objetivo 1: no tiene nombre.", "#campo-objectives-0-name"],
+      [
+        "Advertencia: Objetivo 1: las ponderaciones de sus indicadores para el periodo 2025 (total) suman 0 %, no 100 %.",
+        "#campo-objectives-0-weights",
+      ],
+      [
+        "Error: Objetivo 1, indicador de la posición 1: no tiene código.",
+        "#campo-objectives-0-indicators-0-code",
+      ],
+      [
+        "Error: Objetivo 1, indicador de la posición 1: no tiene nombre.",
+        "#campo-objectives-0-indicators-0-name",
+      ],
+      [
+        "Error: Objetivo 1, indicador de la posición 1, vigencia 2025: la ponderación por vigencia no nombra esta vigencia; se tomaría como 0 %.",
+        "#campo-objectives-0-indicators-0-weight-2025",
+      ],
     ]);
     const code = fieldByLabel("Código del plan");
     expect(code.getAttribute("aria-invalid")).toBe("true");
     expect(descriptionOf(code)).toBe(
-      "Único en Rumbo, por ejemplo PES-GP-2024-2027. | Error: Escriba el código del plan.",
+      "Único en Rumbo, por ejemplo PES-GP-2024-2027. | Error: El plan no tiene código.",
     );
     expect(stubCalls(fetchMock).filter((c) => c.method === "POST")).toEqual([]);
   });

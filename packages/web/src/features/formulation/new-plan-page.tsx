@@ -13,7 +13,7 @@ import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { planKeys } from "../plans/plans-api.ts";
 import { RequireSignIn } from "../session/session-guards.tsx";
 import { canCreatePlans } from "./can-create-plans.ts";
-import { planFromDraft } from "./draft-to-plan.ts";
+import { checkDraft } from "./draft-to-plan.ts";
 import { createdPlanPath } from "./editor-params.ts";
 import { createPlan, type ValidationIssue, validationIssuesOf } from "./formulation-api.ts";
 import { IssueSummary } from "./issue-summary.tsx";
@@ -50,8 +50,9 @@ function NewPlanForm() {
 
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
-    const { plan, issues } = planFromDraft(form.draft);
-    if (plan === null) {
+    // The draft's typing, then core's rules: what the server would refuse is not sent.
+    const { plan, issues, canSend } = checkDraft(form.draft);
+    if (plan === null || !canSend) {
       form.report(issues);
       return;
     }

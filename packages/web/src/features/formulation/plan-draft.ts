@@ -6,10 +6,10 @@
  */
 import {
   DEFAULT_SEMAFORO,
-  type Frequency,
-  type GoalType,
+  type FichaKey,
+  INDICATOR_FICHA_FIELDS,
   type Indicator,
-  type Measure,
+  MAX_VIGENCIAS,
   type Objective,
   type Plan,
   roundHalfAwayFromZero,
@@ -18,29 +18,25 @@ import {
 } from "@rumbo/core";
 import { formatDecimalInput, parseYearInput } from "./decimal-input.ts";
 
-export type IndicatorDraft = {
+/**
+ * The ficha's descriptive fields (core's field catalogue) as typed or chosen:
+ * "" = not given; a closed list holds one of its values.
+ */
+export type FichaDraft = Record<FichaKey, string>;
+
+export type IndicatorDraft = FichaDraft & {
   /** React key; never sent. */
   key: string;
   base: Indicator | null;
   code: string;
   name: string;
   goal: string;
-  goalType: GoalType | "";
-  goalCode: string;
   trend: Trend;
   /** Progress measured from the baseline (creciente only). */
   fromBaseline: boolean;
   unit: string;
   baseline: string;
   baselineYear: string;
-  formula: string;
-  frequency: Frequency | "";
-  /** Tipo de medida; a razón also names its numerator and denominator. */
-  measure: Measure | "";
-  numerator: string;
-  denominator: string;
-  source: string;
-  responsible: string;
   /** Programación per year ("" = NP). */
   targets: Record<string, string>;
   /** Programación for the plan period ("" = computed from the trend). */
@@ -96,17 +92,22 @@ function newKey(prefix: string): string {
   return `${prefix}-${lastKey}`;
 }
 
-/** The longest plan the editor accepts: planes de desarrollo run four years, some sector plans ten. */
-export const MAX_PLAN_YEARS = 20;
-
-/** The vigencias the draft names, or null while the years are missing or wrong. */
-export function draftYears(draft: Pick<PlanDraft, "firstYear" | "lastYear">): number[] | null {
+/**
+ * Every vigencia from the first to the last typed, or null while either is
+ * missing or not a year, or the last comes before the first. A span longer
+ * than core's MAX_VIGENCIAS is returned too: core's rule `years.too-many` names it.
+ */
+export function typedYears(draft: Pick<PlanDraft, "firstYear" | "lastYear">): number[] | null {
   const first = parseYearInput(draft.firstYear);
   const last = parseYearInput(draft.lastYear);
-  if (first === null || last === null || last < first || last - first >= MAX_PLAN_YEARS) {
-    return null;
-  }
+  if (first === null || last === null || last < first) return null;
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+}
+
+/** The vigencias the editor shows a column for: the typed ones, within core's MAX_VIGENCIAS. */
+export function draftYears(draft: Pick<PlanDraft, "firstYear" | "lastYear">): number[] | null {
+  const years = typedYears(draft);
+  return years === null || years.length > MAX_VIGENCIAS ? null : years;
 }
 
 /** A fraction as percent points for the input: 0.7 → "70" (exact, not 70.00000000000001). */
@@ -151,6 +152,13 @@ export function newObjectiveDraft(position: number): ObjectiveDraft {
   };
 }
 
+/** The ficha's fields of an indicator as the editor shows them ("" when the plan leaves one out). */
+export function fichaDraft(indicator: Indicator | null): FichaDraft {
+  const draft = {} as FichaDraft;
+  for (const field of INDICATOR_FICHA_FIELDS) draft[field.key] = indicator?.[field.key] ?? "";
+  return draft;
+}
+
 export function newIndicatorDraft(): IndicatorDraft {
   return {
     key: newKey("indicador"),
@@ -158,20 +166,12 @@ export function newIndicatorDraft(): IndicatorDraft {
     code: "",
     name: "",
     goal: "",
-    goalType: "",
-    goalCode: "",
+    ...fichaDraft(null),
     trend: "suma",
     fromBaseline: false,
     unit: "",
     baseline: "",
     baselineYear: "",
-    formula: "",
-    frequency: "",
-    measure: "",
-    numerator: "",
-    denominator: "",
-    source: "",
-    responsible: "",
     targets: {},
     total: "",
     weights: {},
@@ -202,8 +202,7 @@ function indicatorDraft(indicator: Indicator, years: readonly number[]): Indicat
     code: indicator.code,
     name: indicator.name,
     goal: indicator.goal ?? "",
-    goalType: indicator.goalType ?? "",
-    goalCode: indicator.goalCode ?? "",
+    ...fichaDraft(indicator),
     trend: indicator.trend,
     fromBaseline: indicator.progress === "from-baseline",
     unit: indicator.unit ?? "",
@@ -212,13 +211,6 @@ function indicatorDraft(indicator: Indicator, years: readonly number[]): Indicat
       indicator.baselineYear === null || indicator.baselineYear === undefined
         ? ""
         : String(indicator.baselineYear),
-    formula: indicator.formula ?? "",
-    frequency: indicator.frequency ?? "",
-    measure: indicator.measure ?? "",
-    numerator: indicator.numerator ?? "",
-    denominator: indicator.denominator ?? "",
-    source: indicator.source ?? "",
-    responsible: indicator.responsible ?? "",
     targets: Object.fromEntries(
       years.map((year) => [String(year), formatDecimalInput(indicator.targets[String(year)])]),
     ),

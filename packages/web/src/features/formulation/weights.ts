@@ -4,22 +4,25 @@
  * renormalised over the indicators programmed that year (methodology.md §6:
  * meta 78 is NP in 2024, so objective 3 is measured by meta 2320 alone that year). This
  * is a preview of the plan being written, not a compliance figure: those come
- * from the API. The same for the objectives' weights in the plan.
+ * from the API. The same for the objectives' weights in the plan. The sums and
+ * shares are core's (weightShares), with core's tolerance for "adds up to 100".
  */
-import { effectiveTotal, type Indicator, isProgrammed } from "@rumbo/core";
+import {
+  effectiveTotal,
+  type Indicator,
+  isProgrammed,
+  type WeightEntry,
+  type WeightShare,
+  weightShares,
+} from "@rumbo/core";
 import { decimalOrNull, parseDecimalInput } from "./decimal-input.ts";
 import type { IndicatorDraft, ObjectiveDraft, WeightDraft } from "./plan-draft.ts";
 
 /** A column of the editor: one vigencia, or the whole plan period. */
 export type WeightColumnKey = string | "total";
 
-export type WeightCell = {
-  /** Percent points as typed; null when empty or not a number. */
-  weightPct: number | null;
-  programmed: boolean;
-  /** weight / Σ weights of the programmed indicators, in percent points; null when NP or nothing weighs. */
-  sharePct: number | null;
-};
+/** Percent points as typed (null when empty or not a number), and its share (core's weightShares). */
+export type WeightCell = WeightShare;
 
 export type WeightColumn = {
   key: WeightColumnKey;
@@ -30,9 +33,6 @@ export type WeightColumn = {
   /** Σ of the weights of the programmed indicators: the base of the shares. */
   programmedSumPct: number;
 };
-
-/** Weights are written with at most a few decimals; anything closer to 100 than this is 100. */
-const HUNDRED_TOLERANCE = 1e-9;
 
 function targetsOf(draft: IndicatorDraft, years: readonly number[]): Indicator["targets"] {
   return Object.fromEntries(
@@ -75,29 +75,9 @@ function periodWeight(draft: WeightDraft, years: readonly number[]): number | nu
   return sum / years.length;
 }
 
-function column(
-  key: WeightColumnKey,
-  entries: { weightPct: number | null; programmed: boolean }[],
-): WeightColumn {
-  let sumPct = 0;
-  let programmedSumPct = 0;
-  for (const entry of entries) {
-    sumPct += entry.weightPct ?? 0;
-    if (entry.programmed) programmedSumPct += entry.weightPct ?? 0;
-  }
-  return {
-    key,
-    sumPct,
-    sumIsHundred: Math.abs(sumPct - 100) < HUNDRED_TOLERANCE,
-    programmedSumPct,
-    cells: entries.map((entry) => ({
-      ...entry,
-      sharePct:
-        entry.programmed && entry.weightPct !== null && programmedSumPct > 0
-          ? (entry.weightPct / programmedSumPct) * 100
-          : null,
-    })),
-  };
+function column(key: WeightColumnKey, entries: WeightEntry[]): WeightColumn {
+  const { shares, ...sums } = weightShares(entries);
+  return { key, ...sums, cells: shares };
 }
 
 /** One column per vigencia, then the plan period ("total"). */
