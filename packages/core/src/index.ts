@@ -23,6 +23,7 @@ export * from "./plan/lifecycle.ts";
 export * from "./plan/plan.ts";
 export * from "./plan/plan-diff.ts";
 export * from "./plan/plan-schema.ts";
+export * from "./plan/plan-update.ts";
 export * from "./seed/seed-document.ts";
 export { bogotaDate } from "./shared/bogota-date.ts";
 export { parseSpanishDecimal } from "./shared/decimal.ts";
