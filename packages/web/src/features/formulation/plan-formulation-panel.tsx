@@ -105,7 +105,7 @@ export function PlanFormulationPanel({
       {earlier === null && permissions !== undefined && (
         <EditorTools plan={plan} meta={planMetaOf(plan)} permissions={permissions} />
       )}
-      <PlanDownloads planId={plan.id} />
+      <PlanDownloads planId={plan.id} version={earlier} />
     </>
   );
 }
