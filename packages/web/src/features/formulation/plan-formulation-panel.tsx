@@ -14,6 +14,7 @@ import { PlanDownloads } from "./plan-downloads.tsx";
 import { isEarlierVersion, type PlanMeta, planMetaOf } from "./plan-meta.ts";
 import { PlanStatusActions } from "./plan-status-actions.tsx";
 import { useRequestedVersion } from "./requested-version.ts";
+import { UpdateFromMatrix } from "./update-from-matrix.tsx";
 import { ValidationReport } from "./validation-report.tsx";
 import { VersionBanner } from "./version-banner.tsx";
 import "./formulation.css";
@@ -71,6 +72,12 @@ function EditorTools({
         canChangeStatus={canEdit}
         canPublish={canPublish}
       />
+      {canEdit && (
+        <UpdateFromMatrix
+          planId={plan.id}
+          canReprogram={permissions.actions["plan.reprogram"] === true}
+        />
+      )}
       {canEdit && <ValidationReport planId={plan.id} />}
     </section>
   );
