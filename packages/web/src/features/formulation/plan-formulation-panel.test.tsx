@@ -100,7 +100,7 @@ describe("el plan en la página pública", () => {
     await openPlan();
     const tools = await screen.findByRole("region", { name: "Formulación" });
     expect(within(tools).getByRole("link", { name: "Reprogramar" }).getAttribute("href")).toBe(
-      "/planes/1/editar?reprogramar=1",
+      "/planes/1/reprogramar",
     );
     expect(within(tools).queryByRole("button", { name: "Poner en vigencia" })).toBeNull();
   });

@@ -4,11 +4,10 @@
  * permissions allow (edit, reprogram, versions, put in force, publish), the
  * validation report for editors and the downloads for everyone.
  */
-import { editPlanPath, planVersionsPath } from "../../routes.ts";
+import { editPlanPath, planVersionsPath, reprogramPlanPath } from "../../routes.ts";
 import { Link } from "../../shared/router.tsx";
 import type { PlanPermissions } from "../plans/permissions-api.ts";
 import type { PlanDetail } from "../plans/plans-api.ts";
-import { reprogramPath } from "./editor-params.ts";
 import { STATUS_LABELS } from "./formulation-format.ts";
 import { PlanDownloads } from "./plan-downloads.tsx";
 import { isEarlierVersion, type PlanMeta, planMetaOf } from "./plan-meta.ts";
@@ -55,7 +54,7 @@ function EditorTools({
         )}
         {canReprogram && (
           <li>
-            <Link className="button button-secondary" to={reprogramPath(plan.id)}>
+            <Link className="button button-secondary" to={reprogramPlanPath(plan.id)}>
               Reprogramar
             </Link>
           </li>
