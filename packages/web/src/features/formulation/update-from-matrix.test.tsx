@@ -121,5 +121,5 @@ describe("actualizar el plan desde la matriz editada", () => {
         "Vuelva a revisar el archivo para ver los cambios frente a la versión 4.",
       ),
     );
-  });
+  }, 15_000);
 });
