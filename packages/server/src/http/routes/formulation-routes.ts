@@ -257,14 +257,16 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
       async (request) => {
         const versions = await listPlanVersions(db, request.params.id);
         // Who changed a plan is personal data (Ley 1581 de 2012): only those who
-        // may see the accounts see the person; everyone sees the act, and that a
-        // person (not the system) made the change.
+        // may see the accounts see the person (and each person their own
+        // changes); everyone sees the act, and that a person (not the system)
+        // made the change.
         const seesAccounts = can(request.actor, "user.read", { kind: "system" });
+        const ownEmail = request.user?.email ?? null;
         return {
           // Every save by a person records their address (the CLI its user); only the demo data has none.
           versions: versions.map((v) => ({
             ...v,
-            actorEmail: seesAccounts ? v.actorEmail : null,
+            actorEmail: seesAccounts || v.actorEmail === ownEmail ? v.actorEmail : null,
             actorKind: v.actorEmail !== null ? ("persona" as const) : ("sistema" as const),
           })),
         };

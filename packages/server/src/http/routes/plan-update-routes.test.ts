@@ -265,8 +265,14 @@ describe("las versiones anteriores del plan", () => {
     expect(missing.statusCode).toBe(404);
   });
 
-  it("quien no ve las cuentas ve que una persona hizo la reprogramación y su acta, no su correo; la carga inicial es del sistema", async () => {
-    for (const headers of [{}, planner.headers]) {
+  it("quien no ve las cuentas ve que una persona hizo la reprogramación y su acta, no su correo; la carga inicial es del sistema; quien la hizo ve la suya", async () => {
+    const colleague = await sessionFor(
+      database.db,
+      await createAccount(database.db, "colega@entidad.gov.co", [
+        { role: "planeacion", scope: { kind: "global" } },
+      ]),
+    );
+    for (const headers of [{}, colleague.headers]) {
       const response = await app.inject({
         method: "GET",
         url: `/api/plans/${demoId}/versions`,
@@ -282,5 +288,11 @@ describe("las versiones anteriores del plan", () => {
         actReference: "Acta Comité Sectorial 04/2025",
       });
     }
+    const own = await app.inject({
+      method: "GET",
+      url: `/api/plans/${demoId}/versions`,
+      headers: planner.headers,
+    });
+    expect(own.json().versions[1].actorEmail).toBe("oap@entidad.gov.co");
   });
 });
