@@ -127,7 +127,7 @@ test.describe("reprogramar el plan en vigencia", () => {
       ).toBeVisible();
     });
 
-    await test.step("el historial dice que una persona reprogramó, con su acta; la versión anterior se descarga como se ve", async () => {
+    await test.step("el historial dice quién reprogramó, con su acta; la versión anterior se descarga como se ve", async () => {
       await page.goto(`/planes/${planId}/versiones`);
       const versions = page.getByRole("table", {
         name: "Versiones del plan, de la más reciente a la primera",
@@ -135,8 +135,9 @@ test.describe("reprogramar el plan en vigencia", () => {
       const latest = versions.getByRole("row").nth(1);
       await expect(latest).toContainText("Reprogramación");
       await expect(latest).toContainText("Acta Comité Sectorial 06/2025");
-      // Planeación does not see the accounts (Ley 1581 de 2012): a person, never "Sistema".
-      await expect(latest).toContainText("Una persona (dato reservado)");
+      // Each person sees their own changes (others read "Una persona", never "Sistema").
+      await expect(latest).toContainText(PLANEACION);
+      await expect(latest).not.toContainText("Sistema");
       await expect(versions.getByRole("row").nth(2)).toContainText("Acta Comité Sectorial 05/2025");
 
       await versions.getByRole("link", { name: `Ver la versión ${startVersion + 1}` }).click();
