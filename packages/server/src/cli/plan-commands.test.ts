@@ -5,7 +5,8 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli.ts";
 import { openDatabase } from "../db/open-database.ts";
-import { listPlanVersions, setPlanStatus } from "../plans/plan-revisions.ts";
+import { changePlanStatus } from "../plans/plan-lifecycle-service.ts";
+import { listPlanVersions } from "../plans/plan-revisions.ts";
 import { findPlanIdByCode, getPlan, listPlans } from "../plans/plans-repository.ts";
 import { captureIo } from "../testing/capture-io.ts";
 import { SEED_PATH } from "../testing/seed-plan.ts";
@@ -211,7 +212,10 @@ describe("rumbo plan list | export | import", () => {
         `${edited}: plan ${CODE} (versión 1, en formulación): 1 cambio; se guardaría como edición (8 objetivos, 18 indicadores; 4 advertencias); prueba: no se guardó nada.\n`,
     );
     const handle = await openDatabase({ engine: "pglite", dataDir: env.RUMBO_DATA_DIR });
-    await setPlanStatus(handle.db, 1, "vigente");
+    await changePlanStatus(handle.db, 1, "vigente", {
+      author: { userId: null, actorEmail: null },
+      now: new Date(),
+    });
     await handle.close();
 
     const refused = await rumbo("plan", "import", edited, "--update");
@@ -231,13 +235,13 @@ describe("rumbo plan list | export | import", () => {
     );
     expect(saved.code).toBe(0);
     expect(saved.out.trimEnd().split("\n").at(-1)).toBe(
-      `${edited}: plan ${CODE} (versión 1, en vigencia): 1 cambio guardado como reprogramación, versión 2 (8 objetivos, 18 indicadores; 4 advertencias).`,
+      `${edited}: plan ${CODE} (versión 2, en vigencia): 1 cambio guardado como reprogramación, versión 3 (8 objetivos, 18 indicadores; 4 advertencias).`,
     );
     const check = await openDatabase({ engine: "pglite", dataDir: env.RUMBO_DATA_DIR });
     try {
       const versions = await listPlanVersions(check.db, 1);
       expect(versions.at(-1)).toMatchObject({
-        version: 2,
+        version: 3,
         kind: "reprogramacion",
         actReference: "Acta Comité Sectorial 04/2025",
       });
