@@ -165,7 +165,7 @@ test.describe("formulación de un plan", () => {
         .getByRole("region", { name: "Formulación" })
         .getByRole("link", { name: "Reprogramar" })
         .click();
-      await expect(page).toHaveURL(new RegExp(`/planes/${planId}/editar\\?reprogramar=1$`));
+      await expect(page).toHaveURL(new RegExp(`/planes/${planId}/reprogramar$`));
       await page.getByLabel("Programación 2025 del indicador E1-1").fill("11");
       const form = page.getByRole("region", { name: "Reprogramar" });
       await expect(form).toContainText("Indicador E1-1: programación 2025: 10 → 11");

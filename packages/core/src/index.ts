@@ -30,6 +30,7 @@ export * from "./plan/limits.ts";
 export * from "./plan/plan.ts";
 export * from "./plan/plan-diff.ts";
 export * from "./plan/plan-schema.ts";
+export * from "./plan/plan-update.ts";
 export * from "./plan/text-limits.ts";
 export * from "./seed/seed-document.ts";
 export { bogotaDate } from "./shared/bogota-date.ts";

@@ -23,6 +23,11 @@ Uso:
       nada: cualquier problema o error de validación lo rechaza, con cada
       problema en stderr (hoja, fila y columna), y no guarda nada. Un código de
       plan que ya existe no se sobrescribe. --dry-run valida sin guardar.
+  rumbo plan import ARCHIVO --update [--dry-run] [--justification TEXTO --act ACTA
+                    [--effective-from AAAA-MM-DD]]
+      Actualiza el plan guardado con el código del archivo: lista los cambios y
+      los guarda como edición o, en un plan en vigencia que cambia metas, totales
+      o ponderaciones, como reprogramación con justificación y acta.
   rumbo plan import-seed ARCHIVO [--json] [--db]
       Importa un plan estratégico sectorial entregado como documento (texto con
       tablas separadas por tabuladores). Advertencias de calidad en stderr.

@@ -3,8 +3,10 @@ import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { AuditPage } from "./features/audit/audit-page.tsx";
 import { EditPlanPage } from "./features/formulation/edit-plan-page.tsx";
+import { IndicatorEditPage } from "./features/formulation/indicator-edit-page.tsx";
 import { NewPlanPage } from "./features/formulation/new-plan-page.tsx";
 import { PlanVersionsPage } from "./features/formulation/plan-versions-page.tsx";
+import { ReprogramPage } from "./features/formulation/reprogram-page.tsx";
 import { PlanListPage } from "./features/plans/plan-list-page.tsx";
 import { PlanPage } from "./features/plans/plan-page.tsx";
 import { AccountPage } from "./features/session/account-page.tsx";
@@ -46,6 +48,16 @@ function PageFor({ route }: { route: Route }) {
       return <EditPlanPage key={route.planId} planId={route.planId} />;
     case "plan-versions":
       return <PlanVersionsPage key={route.planId} planId={route.planId} />;
+    case "plan-reprogram":
+      return <ReprogramPage key={route.planId} planId={route.planId} />;
+    case "indicator-edit":
+      return (
+        <IndicatorEditPage
+          key={`${route.planId}/${route.indicatorCode}`}
+          planId={route.planId}
+          indicatorCode={route.indicatorCode}
+        />
+      );
     case "login":
       return <LoginPage />;
     case "account":

@@ -13,6 +13,21 @@ describe("rutas", () => {
     expect(matchRoute("/constructor")).toEqual({ name: "not-found" });
   });
 
+  it("reconoce la reprogramación enfocada y la ficha de un indicador", () => {
+    expect(matchRoute("/planes/1/reprogramar")).toEqual({ name: "plan-reprogram", planId: 1 });
+    expect(matchRoute("/planes/1/indicadores/4075/editar")).toEqual({
+      name: "indicator-edit",
+      planId: 1,
+      indicatorCode: "4075",
+    });
+    expect(matchRoute("/planes/1/indicadores/E1%2F2/editar")).toEqual({
+      name: "indicator-edit",
+      planId: 1,
+      indicatorCode: "E1/2",
+    });
+    expect(matchRoute("/planes/1/indicadores/%E0%A4%A/editar")).toEqual({ name: "not-found" });
+  });
+
   it("solo vuelve a direcciones de este sitio después de entrar", () => {
     expect(safeReturnPath("/planes/1?x=1")).toBe("/planes/1?x=1");
     expect(safeReturnPath("//malicioso.example/")).toBeNull();

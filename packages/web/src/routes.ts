@@ -7,6 +7,8 @@ export type Route =
   | { name: "plan-new" }
   | { name: "plan-edit"; planId: number }
   | { name: "plan-versions"; planId: number }
+  | { name: "plan-reprogram"; planId: number }
+  | { name: "indicator-edit"; planId: number; indicatorCode: string }
   | { name: "login" }
   | { name: "account" }
   | { name: "change-password" }
@@ -40,6 +42,16 @@ export function editPlanPath(planId: number): string {
 
 export function planVersionsPath(planId: number): string {
   return `${planPath(planId)}/versiones`;
+}
+
+/** The focused reprogramación: the grid of programación and weights, changes and act in view. */
+export function reprogramPlanPath(planId: number): string {
+  return `${planPath(planId)}/reprogramar`;
+}
+
+/** The ficha of one indicator, edited alone. */
+export function editIndicatorPath(planId: number, indicatorCode: string): string {
+  return `${planPath(planId)}/indicadores/${encodeURIComponent(indicatorCode)}/editar`;
 }
 
 /** An earlier version of the plan, read-only, on the plan's page. */
@@ -79,7 +91,8 @@ export function returnPathOf(search: string): string | null {
 }
 
 const PLAN_PATH = /^\/planes\/([1-9]\d*)$/;
-const PLAN_PAGE_PATH = /^\/planes\/([1-9]\d*)\/(editar|versiones)$/;
+const PLAN_PAGE_PATH = /^\/planes\/([1-9]\d*)\/(editar|versiones|reprogramar)$/;
+const INDICATOR_EDIT_PATH = /^\/planes\/([1-9]\d*)\/indicadores\/([^/]+)\/editar$/;
 
 const FIXED_ROUTES = new Map<string, Route>([
   [homePath, { name: "home" }],
@@ -102,9 +115,24 @@ export function matchRoute(pathname: string): Route {
   const pageMatch = PLAN_PAGE_PATH.exec(path);
   if (pageMatch?.[1] !== undefined) {
     const planId = Number(pageMatch[1]);
-    return pageMatch[2] === "editar"
-      ? { name: "plan-edit", planId }
-      : { name: "plan-versions", planId };
+    if (pageMatch[2] === "editar") return { name: "plan-edit", planId };
+    if (pageMatch[2] === "reprogramar") return { name: "plan-reprogram", planId };
+    return { name: "plan-versions", planId };
+  }
+  const indicatorMatch = INDICATOR_EDIT_PATH.exec(path);
+  if (indicatorMatch?.[1] !== undefined && indicatorMatch[2] !== undefined) {
+    const indicatorCode = safeDecode(indicatorMatch[2]);
+    if (indicatorCode !== null) {
+      return { name: "indicator-edit", planId: Number(indicatorMatch[1]), indicatorCode };
+    }
   }
   return { name: "not-found" };
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }

@@ -5,6 +5,8 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli.ts";
 import { openDatabase } from "../db/open-database.ts";
+import { changePlanStatus } from "../plans/plan-lifecycle-service.ts";
+import { listPlanVersions } from "../plans/plan-revisions.ts";
 import { findPlanIdByCode, getPlan, listPlans } from "../plans/plans-repository.ts";
 import { captureIo } from "../testing/capture-io.ts";
 import { SEED_PATH } from "../testing/seed-plan.ts";
@@ -92,7 +94,7 @@ describe("rumbo plan list | export | import", () => {
     const again = await rumbo("plan", "import", file("plan.xlsx"));
     expect(again.code).toBe(2);
     expect(again.err.trimEnd().split("\n").at(-1)).toBe(
-      `rumbo: Ya existe un plan con el código ${CODE}. No se modificó nada.`,
+      `rumbo: Ya existe un plan con el código ${CODE} (id 1): para actualizarlo desde ${file("plan.xlsx")} use --update (con --dry-run, ve los cambios sin guardar). No se modificó nada.`,
     );
     expect((await stored()).codes).toEqual([CODE]);
   });
@@ -185,10 +187,70 @@ describe("rumbo plan list | export | import", () => {
       err: `rumbo: no se reconoce el formato de ${file("plan.txt")}: la extensión debe ser .xlsx, .csv, .json.\n`,
     });
     expect((await rumbo("plan", "import")).err).toBe(
-      "rumbo: indique un único archivo a importar.\nUso: rumbo plan import ARCHIVO.xlsx|.csv|.json [--dry-run]\n",
+      "rumbo: indique un único archivo a importar.\nUso: rumbo plan import ARCHIVO.xlsx|.csv|.json [--dry-run] [--update [--justification TEXTO --act ACTA [--effective-from AAAA-MM-DD]]]\n",
     );
     expect((await rumbo("help")).out).toContain(
       "rumbo plan export CÓDIGO_PLAN --format xlsx|csv|json",
     );
+  });
+
+  it("--update con la matriz editada lista los cambios, la prueba no guarda y en vigencia exige justificación y acta", async () => {
+    const edited = await editedWorkbook("editada.xlsx", (workbook) => {
+      // Indicadores, row 9: indicator 4075 (meta 2153); column Q: programación 2025.
+      cell(workbook, "Indicadores", "Q9").value = 20;
+    });
+    const unchanged = await rumbo("plan", "import", file("plan.xlsx"), "--update", "--dry-run");
+    expect(unchanged.code).toBe(0);
+    expect(unchanged.out).toBe(
+      `${file("plan.xlsx")}: plan ${CODE} (versión 1, en formulación): sin cambios; no se guardó nada.\n`,
+    );
+
+    const dry = await rumbo("plan", "import", edited, "--update", "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(dry.out).toBe(
+      "  Indicador 4075: programación 2025: 17 → 20\n" +
+        `${edited}: plan ${CODE} (versión 1, en formulación): 1 cambio; se guardaría como edición (8 objetivos, 18 indicadores; 4 advertencias); prueba: no se guardó nada.\n`,
+    );
+    const handle = await openDatabase({ engine: "pglite", dataDir: env.RUMBO_DATA_DIR });
+    await changePlanStatus(handle.db, 1, "vigente", {
+      author: { userId: null, actorEmail: null },
+      now: new Date(),
+    });
+    await handle.close();
+
+    const refused = await rumbo("plan", "import", edited, "--update");
+    expect(refused.code).toBe(2);
+    expect(refused.err.trimEnd().split("\n").at(-1)).toBe(
+      `rumbo: el plan está en vigencia y ${edited} cambia metas, totales o ponderaciones: se guarda como reprogramación; indique --justification (al menos 10 caracteres) y --act. No se modificó nada.`,
+    );
+    const saved = await rumbo(
+      "plan",
+      "import",
+      edited,
+      "--update",
+      "--justification",
+      "Ajuste de la meta 2153 aprobado por el comité",
+      "--act",
+      "Acta Comité Sectorial 04/2025",
+    );
+    expect(saved.code).toBe(0);
+    expect(saved.out.trimEnd().split("\n").at(-1)).toBe(
+      `${edited}: plan ${CODE} (versión 2, en vigencia): 1 cambio guardado como reprogramación, versión 3 (8 objetivos, 18 indicadores; 4 advertencias).`,
+    );
+    const check = await openDatabase({ engine: "pglite", dataDir: env.RUMBO_DATA_DIR });
+    try {
+      const versions = await listPlanVersions(check.db, 1);
+      expect(versions.at(-1)).toMatchObject({
+        version: 3,
+        kind: "reprogramacion",
+        actReference: "Acta Comité Sectorial 04/2025",
+      });
+      const indicator = (await getPlan(check.db, 1))?.objectives
+        .flatMap((o) => o.indicators)
+        .find((i) => i.code === "4075");
+      expect(indicator?.targets["2025"]).toBe(20);
+    } finally {
+      await check.close();
+    }
   });
 });

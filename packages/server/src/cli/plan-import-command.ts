@@ -5,7 +5,8 @@
  * "error") rejects the file, every problem is listed on stderr (one line each,
  * naming the file, sheet, row and column), the exit status is 2 and nothing
  * is stored. Warnings are printed and do not block. A plan code already
- * stored is an error: this command never overwrites a plan.
+ * stored is an error unless --update asks to update that plan from the file
+ * (plan-update-command.ts: the changes, then an edit or a reprogramación).
  */
 import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
@@ -24,22 +25,26 @@ import {
 import { boundProblems, omittedProblemsText } from "../files/upload-limits.ts";
 import { findPlanIdByCode, PlanCodeTakenError, savePlan } from "../plans/plans-repository.ts";
 import { type CliIo, readInputFile } from "./cli-io.ts";
+import { type ReprogramOptions, updatePlanFromFile } from "./plan-update-command.ts";
 
-export const PLAN_IMPORT_USAGE = "Uso: rumbo plan import ARCHIVO.xlsx|.csv|.json [--dry-run]";
+export const PLAN_IMPORT_USAGE =
+  "Uso: rumbo plan import ARCHIVO.xlsx|.csv|.json [--dry-run] [--update [--justification TEXTO --act ACTA [--effective-from AAAA-MM-DD]]]";
+
+type ImportArgs = { file: string; dryRun: boolean; update: boolean; reprogram: ReprogramOptions };
 
 export async function planImportCommand(
   args: string[],
   io: CliIo,
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
-  let file: string;
-  let dryRun: boolean;
+  let parsed: ImportArgs;
   try {
-    ({ file, dryRun } = parse(args));
+    parsed = parse(args);
   } catch (error) {
     io.stderr(`rumbo: ${(error as Error).message}\n${PLAN_IMPORT_USAGE}\n`);
     return 2;
   }
+  const { file, dryRun } = parsed;
   const format = planFileFormatOf(file);
   if (format === null) {
     io.stderr(
@@ -69,11 +74,28 @@ export async function planImportCommand(
 
   const database = await openDatabase(databaseConfigOf(loadConfig(env)));
   try {
-    if ((await findPlanIdByCode(database.db, plan.code)) !== null) {
-      io.stderr(`rumbo: Ya existe un plan con el código ${plan.code}. No se modificó nada.\n`);
+    const existing = await findPlanIdByCode(database.db, plan.code);
+    const summary = `${plan.objectives.length} objetivos, ${countIndicators(plan)} indicadores; ${warnings.length} ${warnings.length === 1 ? "advertencia" : "advertencias"}`;
+    if (existing !== null && parsed.update) {
+      return await updatePlanFromFile(
+        database.db,
+        io,
+        { file, planId: existing, plan, dryRun, summary },
+        parsed.reprogram,
+      );
+    }
+    if (existing !== null) {
+      io.stderr(
+        `rumbo: Ya existe un plan con el código ${plan.code} (id ${existing}): para actualizarlo desde ${file} use --update (con --dry-run, ve los cambios sin guardar). No se modificó nada.\n`,
+      );
       return 2;
     }
-    const summary = `${plan.objectives.length} objetivos, ${countIndicators(plan)} indicadores; ${warnings.length} ${warnings.length === 1 ? "advertencia" : "advertencias"}`;
+    if (parsed.update) {
+      io.stderr(
+        `rumbo: no hay un plan con el código ${plan.code} que actualizar: sin --update se crea. No se modificó nada.\n`,
+      );
+      return 2;
+    }
     if (dryRun) {
       io.stdout(`${file}: plan ${plan.code} válido (${summary}); prueba: no se guardó nada.\n`);
       return 0;
@@ -130,14 +152,28 @@ function countIndicators(plan: Plan): number {
   return plan.objectives.reduce((n, objective) => n + objective.indicators.length, 0);
 }
 
-function parse(args: string[]): { file: string; dryRun: boolean } {
+function parse(args: string[]): ImportArgs {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { "dry-run": { type: "boolean", default: false } },
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      update: { type: "boolean", default: false },
+      justification: { type: "string" },
+      act: { type: "string" },
+      "effective-from": { type: "string" },
+    },
   });
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
     throw new Error("indique un único archivo a importar.");
-  return { file, dryRun: values["dry-run"] };
+  const reprogram = {
+    justification: values.justification,
+    act: values.act,
+    effectiveFrom: values["effective-from"],
+  };
+  if (!values.update && Object.values(reprogram).some((v) => v !== undefined)) {
+    throw new Error("--justification, --act y --effective-from solo van con --update.");
+  }
+  return { file, dryRun: values["dry-run"], update: values.update, reprogram };
 }

@@ -210,6 +210,13 @@ const MATRIX: Record<string, Case[]> = {
     (id) => `/api/plans/${id}`,
     () => ({ plan: { code: "X" } }),
   ),
+  // A dry run of a file that is not a plan: allowed stops at 422, changes nothing.
+  ...planWrite(
+    "POST /api/plans/:id/import",
+    "POST",
+    (id) => `/api/plans/${id}/import?dryRun=true`,
+    () => ({ format: "rumbo.plan/v1" }),
+  ),
   ...planWrite(
     "POST /api/plans/:id/reprogramaciones",
     "POST",

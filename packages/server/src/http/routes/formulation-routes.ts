@@ -7,6 +7,7 @@
 import {
   assertUnreachable,
   bogotaDate,
+  can,
   describeProblem,
   diffPlans,
   hasBlockingErrors,
@@ -48,7 +49,7 @@ const issueSchema = z.object({
   field: z.string().optional(),
 });
 
-const changeSchema = z.object({
+export const changeSchema = z.object({
   path: z.string(),
   kind: z.enum(["added", "removed", "changed"]),
   objectiveCode: z.string().optional(),
@@ -235,7 +236,15 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
                   version: z.number().int(),
                   kind: z.enum(PLAN_VERSION_KINDS),
                   createdAt: z.string(),
-                  actorEmail: z.string().nullable(),
+                  actorEmail: z
+                    .string()
+                    .nullable()
+                    .describe("Solo para quien puede ver las cuentas (Ley 1581 de 2012)"),
+                  actorKind: z
+                    .enum(["persona", "sistema"])
+                    .describe(
+                      "Si la versión la hizo una persona (aunque no se diga quién) o el sistema",
+                    ),
                   justification: z.string().nullable(),
                   actReference: z.string().nullable(),
                   effectiveFrom: z.string(),
@@ -248,9 +257,20 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
       },
       async (request) => {
         const versions = await listPlanVersions(db, request.params.id);
-        // Who changed a plan is personal data (Ley 1581): the public sees the act, not the person.
-        const anonymous = request.actor.kind === "anonymous";
-        return { versions: versions.map((v) => (anonymous ? { ...v, actorEmail: null } : v)) };
+        // Who changed a plan is personal data (Ley 1581 de 2012): only those who
+        // may see the accounts see the person (and each person their own
+        // changes); everyone sees the act, and that a person (not the system)
+        // made the change.
+        const seesAccounts = can(request.actor, "user.read", { kind: "system" });
+        const ownEmail = request.user?.email ?? null;
+        return {
+          // Every save by a person records their address (the CLI its user); only the demo data has none.
+          versions: versions.map((v) => ({
+            ...v,
+            actorEmail: seesAccounts || v.actorEmail === ownEmail ? v.actorEmail : null,
+            actorKind: v.actorEmail !== null ? ("persona" as const) : ("sistema" as const),
+          })),
+        };
       },
     );
 

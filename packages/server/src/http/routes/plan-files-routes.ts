@@ -19,9 +19,16 @@ import {
   writePlanFile,
 } from "../../files/plan-files.ts";
 import { boundProblems, omittedProblemsText, UPLOAD_LIMITS } from "../../files/upload-limits.ts";
-import { getPlan, PlanCodeTakenError, savePlan } from "../../plans/plans-repository.ts";
+import { getPlanMeta, getPlanVersion } from "../../plans/plan-revisions.ts";
+import {
+  findPlanIdByCode,
+  getPlan,
+  PlanCodeTakenError,
+  savePlan,
+} from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { errorSchema } from "../error-schema.ts";
+import { planUpdateRoutes } from "./plan-update-routes.ts";
 import { planIdParams, planResource } from "./plans-routes.ts";
 
 const CONTENT_TYPES: Record<PlanFileFormat, string> = {
@@ -59,10 +66,17 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
         config: { action: "plan.read", resource: planResource(db) },
         schema: {
           tags: ["formulación"],
-          summary: "Descargar el plan: matriz de formulación (xlsx), CSV o rumbo.plan/v1 (json)",
+          operationId: "exportPlan",
+          summary:
+            "Descargar el plan: matriz de formulación (xlsx), CSV o rumbo.plan/v1 (json); ?version=N da esa versión",
           params: planIdParams,
           querystring: z.object({
             format: z.enum(PLAN_FILE_FORMATS, { error: "use xlsx, csv o json" }).default("xlsx"),
+            version: z.coerce
+              .number({ error: "la versión debe ser un número" })
+              .int()
+              .positive()
+              .optional(),
           }),
           response: {
             // The file's bytes (Fastify sends a Buffer as is, without serialising it).
@@ -75,13 +89,23 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
         },
       },
       async (request, reply) => {
-        const plan = await getPlan(db, request.params.id);
-        if (!plan)
-          throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${request.params.id}.`);
-        const { id: _id, ...document } = plan;
-        const format = request.query.format;
+        const { id } = request.params;
+        const { format, version } = request.query;
+        const [meta, plan] = await Promise.all([getPlanMeta(db, id), getPlan(db, id)]);
+        if (!meta || !plan) throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
+        // An earlier version's page downloads the version it shows, named so.
+        const earlier = version !== undefined && version !== meta.version;
+        const document = earlier ? await getPlanVersion(db, id, version) : withoutId(plan);
+        if (!document) {
+          throw new ApiError(
+            404,
+            "VERSION_NOT_FOUND",
+            `El plan ${id} no tiene versión ${version}.`,
+          );
+        }
         const bytes = await writePlanFile(document, format);
-        const fileName = `${plan.code.replace(/[^A-Za-z0-9._-]+/g, "_")}.${format}`;
+        const suffix = earlier ? `-v${version}` : "";
+        const fileName = `${plan.code.replace(/[^A-Za-z0-9._-]+/g, "_")}${suffix}.${format}`;
         return reply
           .header(
             "content-type",
@@ -98,7 +122,9 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
         config: { action: "plan.create" },
         schema: {
           tags: ["formulación"],
-          summary: "Importar un plan (xlsx, csv o json) — todo o nada; dryRun=true solo revisa",
+          operationId: "importPlan",
+          summary:
+            "Importar un plan nuevo (xlsx, csv o json) — todo o nada; dryRun=true solo revisa. Si el código ya existe: 409 PLAN_EXISTS con el id (use POST /api/plans/:id/import)",
           querystring: z.object({
             dryRun: z.enum(["true", "false"]).default("false"),
             fileName: z.string().max(255).optional(),
@@ -106,6 +132,7 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
           response: {
             200: z.object({
               valid: z.literal(true),
+              action: z.literal("crear"),
               warnings: z.array(issueSchema),
               omittedWarnings: z.number().int().optional(),
             }),
@@ -167,8 +194,14 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
           );
         }
         const { warnings, omittedWarnings } = boundWarnings(issues);
+        // The exported, unchanged matriz of a stored plan is valid but not new:
+        // say so, with the plan to update, before anyone tries to import it.
+        const existing = await findPlanIdByCode(db, read.plan.code);
+        if (existing !== null) throw planExists(read.plan.code, existing);
         if (request.query.dryRun === "true")
-          return reply.status(200).send({ valid: true as const, warnings, omittedWarnings });
+          return reply
+            .status(200)
+            .send({ valid: true as const, action: "crear" as const, warnings, omittedWarnings });
         try {
           const id = await savePlan(db, read.plan, {
             at: now(),
@@ -181,6 +214,8 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
           return reply.status(201).send({ id, version: 1, warnings, omittedWarnings });
         } catch (error) {
           if (error instanceof PlanCodeTakenError) {
+            const taken = await findPlanIdByCode(db, read.plan.code);
+            if (taken !== null) throw planExists(read.plan.code, taken);
             throw new ApiError(409, error.code, `${error.message} No se modificó nada.`, [
               { field: "code", message: error.message },
             ]);
@@ -189,6 +224,9 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
         }
       },
     );
+
+    // Child routes share this plugin's parsers and limits for uploaded files.
+    await app.register(planUpdateRoutes(db, now, formatOf));
   };
 }
 
@@ -208,6 +246,20 @@ function boundWarnings(issues: LocatedIssue[]): {
   const { maxProblems } = UPLOAD_LIMITS;
   if (issues.length <= maxProblems) return { warnings: issues };
   return { warnings: issues.slice(0, maxProblems), omittedWarnings: issues.length - maxProblems };
+}
+
+function withoutId<T extends { id: number }>(stored: T): Omit<T, "id"> {
+  const { id: _id, ...document } = stored;
+  return document;
+}
+
+function planExists(code: string, planId: number): ApiError {
+  return new ApiError(
+    409,
+    "PLAN_EXISTS",
+    `El plan ${code} ya existe (id ${planId}): use «Actualizar desde la matriz» en la página del plan para ver los cambios y guardarlos. No se guardó nada.`,
+    { planId, code },
+  );
 }
 
 function formatOf(contentType: string | undefined): PlanFileFormat {

@@ -3,7 +3,7 @@ import { editPlanPath } from "../../routes.ts";
 
 /** The field to open at: a JSON path of the plan (links of the validation report). */
 export const FIELD_PARAM = "campo";
-/** Opens the editor ready to reprogram (plans in force). */
+/** Opens the whole editor ready to reprogram (plans in force). */
 export const REPROGRAM_PARAM = "reprogramar";
 /** Set right after creating the plan, to say so. */
 export const CREATED_PARAM = "creado";

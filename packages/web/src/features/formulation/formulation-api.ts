@@ -49,7 +49,10 @@ export type PlanVersion = {
   version: number;
   kind: VersionKind;
   createdAt: string;
+  /** Only for those who may see the accounts (Ley 1581 de 2012). */
   actorEmail: string | null;
+  /** A person made it (even when not named) or the system did; older servers omit it. */
+  actorKind?: "persona" | "sistema";
   justification: string | null;
   actReference: string | null;
   /** AAAA-MM-DD */
@@ -60,7 +63,17 @@ export type SaveResult = { version: number; warnings: ValidationIssue[] };
 export type CreateResult = SaveResult & { id: number };
 /** An import's warning also says where it is in the file ("hoja Indicadores, fila 7"). */
 export type ImportWarning = ValidationIssue & { location?: string | null };
-export type DryRunResult = { valid: true; warnings: ImportWarning[] };
+export type DryRunResult = { valid: true; action?: "crear"; warnings: ImportWarning[] };
+/** What importing a matriz into a stored plan does (core's planUpdateActionOf). */
+export type PlanUpdateAction = "editar" | "reprogramar" | "sin cambios";
+/** `POST /api/plans/:id/import`: in a dry run `version` is the one compared against; else the one saved. */
+export type PlanUpdateResult = {
+  action: PlanUpdateAction;
+  planId: number;
+  version: number;
+  changes: PlanChange[];
+  warnings: ImportWarning[];
+};
 export type ImportResult = { id: number; version: number; warnings: ImportWarning[] };
 
 export type ImportProblem = {
@@ -150,8 +163,11 @@ export function setPublished(
   );
 }
 
-export function exportUrl(planId: number, format: ExportFormat): string {
-  return `/api/plans/${planId}/export?format=${format}`;
+/** `version`: an earlier version, as its page shows it; omitted, the current one. */
+export function exportUrl(planId: number, format: ExportFormat, version?: number): string {
+  const query = new URLSearchParams({ format });
+  if (version !== undefined) query.set("version", String(version));
+  return `/api/plans/${planId}/export?${query}`;
 }
 
 const IMPORT_TYPES: Record<string, string> = {
@@ -176,6 +192,37 @@ export function importPlan(
 ): Promise<DryRunResult | ImportResult> {
   const query = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name });
   return sendFile(`/api/plans/import?${query}`, file, contentType);
+}
+
+/** Dry run of "Actualizar desde la matriz": what the import will do and every change. */
+export function previewPlanUpdate(
+  planId: number,
+  file: File,
+  contentType: string,
+): Promise<PlanUpdateResult> {
+  const query = new URLSearchParams({ dryRun: "true", fileName: file.name });
+  return sendFile(`/api/plans/${planId}/import?${query}`, file, contentType);
+}
+
+/** Saves the file over the plan reviewed at `version`; a reprogramación carries its act. */
+export function updatePlanFromFile(
+  planId: number,
+  file: File,
+  contentType: string,
+  version: number,
+  reprogramacion: Reprogramacion | null,
+): Promise<PlanUpdateResult> {
+  const query = new URLSearchParams({ fileName: file.name, ...(reprogramacion ?? {}) });
+  return sendFile(`/api/plans/${planId}/import?${query}`, file, contentType, ifMatch(version));
+}
+
+/** 409 PLAN_EXISTS: the file's plan is already stored; update it from its page instead. */
+export function existingPlanOf(error: unknown): { planId: number; code: string } | null {
+  if (!(error instanceof ApiError) || error.code !== "PLAN_EXISTS") return null;
+  const details = isRecord(error.details) ? error.details : {};
+  return typeof details.planId === "number"
+    ? { planId: details.planId, code: typeof details.code === "string" ? details.code : "" }
+    : null;
 }
 
 /** The plan as the editor needs it (the current version, with its status). */

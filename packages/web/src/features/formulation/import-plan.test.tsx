@@ -124,6 +124,29 @@ describe("importar un plan desde la lista", () => {
     ]);
   });
 
+  it("la matriz exportada de un plan que ya existe no se dice «válida»: lleva al plan para actualizarlo", async () => {
+    await openList({
+      "POST /api/plans/import": apiError(
+        409,
+        "PLAN_EXISTS",
+        "El plan PES-GP-2024-2027 ya existe (id 1): use «Actualizar desde la matriz» en la página del plan para ver los cambios y guardarlos. No se guardó nada.",
+        { planId: 1, code: "PES-GP-2024-2027" },
+      ),
+    });
+    chooseFile(xlsxFile());
+    fireEvent.click(screen.getByRole("button", { name: "Revisar el archivo" }));
+    const alert = await screen.findByRole("alert");
+    expect(visibleText(alert)).toContain("El plan PES-GP-2024-2027 ya existe (id 1)");
+    expect(
+      within(alert)
+        .getByRole("link", {
+          name: "Ir al plan PES-GP-2024-2027 para actualizarlo desde la matriz",
+        })
+        .getAttribute("href"),
+    ).toBe("/planes/1#actualizar-desde-la-matriz");
+    expect(screen.queryByText(/es válido y se puede importar/)).toBeNull();
+  });
+
   it("un archivo que no es .xlsx, .csv ni .json no se envía", async () => {
     const fetchMock = await openList({});
     chooseFile(new File(["x"], "plan.pdf", { type: "application/pdf" }));

@@ -12,6 +12,7 @@ import { Link } from "../../shared/router.tsx";
 import { FormError, FormSuccess } from "../../shared/ui/form-messages.tsx";
 import { planKeys } from "../plans/plans-api.ts";
 import {
+  existingPlanOf,
   type ImportProblem,
   type ImportResult,
   type ImportWarning,
@@ -56,7 +57,7 @@ function Problems({ problems }: { problems: readonly ImportProblem[] }) {
   );
 }
 
-function Warnings({ warnings }: { warnings: readonly ImportWarning[] }) {
+export function Warnings({ warnings }: { warnings: readonly ImportWarning[] }) {
   if (warnings.length === 0) return null;
   return (
     <>
@@ -79,13 +80,21 @@ function Warnings({ warnings }: { warnings: readonly ImportWarning[] }) {
 
 type Checked = { file: File; contentType: string; warnings: ImportWarning[] };
 
-function FailedImport({ error, title }: { error: unknown; title: string }) {
+export function FailedImport({ error, title }: { error: unknown; title: string }) {
   const problems = importProblemsOf(error);
+  const existing = existingPlanOf(error);
   return (
     <FormError>
       <p>
         {title}: {errorMessage(error)}
       </p>
+      {existing !== null && (
+        <p>
+          <Link to={`${planPath(existing.planId)}#${UPDATE_FROM_MATRIX_ID}`}>
+            Ir al plan {existing.code} para actualizarlo desde la matriz
+          </Link>
+        </p>
+      )}
       {problems.length > 0 && (
         <>
           <p>
@@ -98,6 +107,12 @@ function FailedImport({ error, title }: { error: unknown; title: string }) {
     </FormError>
   );
 }
+
+/** The anchor of "Actualizar desde la matriz" on the plan's page. */
+export const UPDATE_FROM_MATRIX_ID = "actualizar-desde-la-matriz";
+
+/** The accepted file types of the plan's file inputs. */
+export const PLAN_FILE_ACCEPT = ACCEPT;
 
 export function ImportPlan() {
   const queryClient = useQueryClient();

@@ -11,21 +11,27 @@ const FORMATS: { format: ExportFormat; label: string; description: string }[] = 
   { format: "json", label: "JSON", description: "formato rumbo.plan/v1" },
 ];
 
-export function PlanDownloads({ planId }: { planId: number }) {
+/** `version`: the earlier version the page shows, downloaded as shown; null for the one in force. */
+export function PlanDownloads({ planId, version }: { planId: number; version: number | null }) {
   return (
     <section className="plan-downloads" aria-labelledby="descargar-el-plan">
       <h2 id="descargar-el-plan">Descargar el plan</h2>
       <ul className="download-list">
         {FORMATS.map(({ format, label, description }) => (
           <li key={format}>
-            <a href={exportUrl(planId, format)} download>
+            <a href={exportUrl(planId, format, version ?? undefined)} download>
               Descargar {label}
             </a>{" "}
             <span className="note-inline">({description})</span>
           </li>
         ))}
       </ul>
-      <p className="note">Versión vigente del plan. Datos abiertos bajo licencia CC BY-SA 4.0.</p>
+      <p className="note">
+        {version === null
+          ? "Versión vigente del plan."
+          : `Versión ${version} del plan, la que se muestra en esta página (no es la vigente).`}{" "}
+        Datos abiertos bajo licencia CC BY-SA 4.0.
+      </p>
     </section>
   );
 }

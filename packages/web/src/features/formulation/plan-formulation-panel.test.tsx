@@ -100,7 +100,7 @@ describe("el plan en la página pública", () => {
     await openPlan();
     const tools = await screen.findByRole("region", { name: "Formulación" });
     expect(within(tools).getByRole("link", { name: "Reprogramar" }).getAttribute("href")).toBe(
-      "/planes/1/editar?reprogramar=1",
+      "/planes/1/reprogramar",
     );
     expect(within(tools).queryByRole("button", { name: "Poner en vigencia" })).toBeNull();
   });
@@ -146,6 +146,33 @@ describe("una versión anterior del plan (?version=N)", () => {
       stubCalls(fetchMock).some((c) => c.path === "/api/plans/1" && c.search === "?version=1"),
     ).toBe(true);
     expect(screen.queryByRole("region", { name: "Formulación" })).toBeNull();
+  });
+
+  it("las descargas de la versión 1 dan la versión 1 y nunca dicen «Versión vigente del plan»", async () => {
+    stubApi({
+      ...editorAnswers(),
+      "GET /api/plans/1": (request) => ({
+        body:
+          request.search === "?version=1"
+            ? seedDocument({ version: 1, currentVersion: 3 })
+            : seedDocument(),
+      }),
+    });
+    await openPlan("/planes/1?version=1");
+    const downloads = screen.getByRole("region", { name: "Descargar el plan" });
+    expect(
+      within(downloads)
+        .getAllByRole("link")
+        .map((a) => a.getAttribute("href")),
+    ).toEqual([
+      "/api/plans/1/export?format=xlsx&version=1",
+      "/api/plans/1/export?format=csv&version=1",
+      "/api/plans/1/export?format=json&version=1",
+    ]);
+    expect(visibleText(downloads)).toContain(
+      "Versión 1 del plan, la que se muestra en esta página (no es la vigente).",
+    );
+    expect(document.body.textContent).not.toContain("Versión vigente del plan");
   });
 
   it("la versión vigente pedida por número no lleva aviso", async () => {

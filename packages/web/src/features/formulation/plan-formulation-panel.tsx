@@ -4,16 +4,16 @@
  * permissions allow (edit, reprogram, versions, put in force, publish), the
  * validation report for editors and the downloads for everyone.
  */
-import { editPlanPath, planVersionsPath } from "../../routes.ts";
+import { editPlanPath, planVersionsPath, reprogramPlanPath } from "../../routes.ts";
 import { Link } from "../../shared/router.tsx";
 import type { PlanPermissions } from "../plans/permissions-api.ts";
 import type { PlanDetail } from "../plans/plans-api.ts";
-import { reprogramPath } from "./editor-params.ts";
 import { STATUS_LABELS } from "./formulation-format.ts";
 import { PlanDownloads } from "./plan-downloads.tsx";
 import { isEarlierVersion, type PlanMeta, planMetaOf } from "./plan-meta.ts";
 import { PlanStatusActions } from "./plan-status-actions.tsx";
 import { useRequestedVersion } from "./requested-version.ts";
+import { UpdateFromMatrix } from "./update-from-matrix.tsx";
 import { ValidationReport } from "./validation-report.tsx";
 import { VersionBanner } from "./version-banner.tsx";
 import "./formulation.css";
@@ -54,7 +54,7 @@ function EditorTools({
         )}
         {canReprogram && (
           <li>
-            <Link className="button button-secondary" to={reprogramPath(plan.id)}>
+            <Link className="button button-secondary" to={reprogramPlanPath(plan.id)}>
               Reprogramar
             </Link>
           </li>
@@ -71,6 +71,12 @@ function EditorTools({
         canChangeStatus={canEdit}
         canPublish={canPublish}
       />
+      {canEdit && (
+        <UpdateFromMatrix
+          planId={plan.id}
+          canReprogram={permissions.actions["plan.reprogram"] === true}
+        />
+      )}
       {canEdit && <ValidationReport planId={plan.id} />}
     </section>
   );
@@ -105,7 +111,7 @@ export function PlanFormulationPanel({
       {earlier === null && permissions !== undefined && (
         <EditorTools plan={plan} meta={planMetaOf(plan)} permissions={permissions} />
       )}
-      <PlanDownloads planId={plan.id} />
+      <PlanDownloads planId={plan.id} version={earlier} />
     </>
   );
 }

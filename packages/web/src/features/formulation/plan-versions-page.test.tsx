@@ -85,6 +85,29 @@ describe("historial de versiones", () => {
     );
   });
 
+  it("a quien no ve las cuentas, la reprogramación dice que la hizo una persona y muestra su acta, nunca «Sistema»", async () => {
+    stubApi({
+      ...editorAnswers(),
+      "/api/plans/1/versions": {
+        body: { versions: SEED_VERSIONS.map((v) => ({ ...v, actorEmail: null })) },
+      },
+    });
+    renderApp("/planes/1/versiones");
+    const table = await screen.findByRole("table", {
+      name: "Versiones del plan, de la más reciente a la primera",
+    });
+    const rows = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => within(row).getAllByRole("cell").map(visibleText));
+    expect(rows.map((cells) => cells[3])).toEqual([
+      "Una persona (dato reservado)",
+      "Una persona (dato reservado)",
+      "Sistema",
+    ]);
+    expect(rows[0]?.[5]).toBe("Acta Comité Sectorial 03/2025");
+  });
+
   it("una reprogramación que rige desde una fecha futura no es aún la vigente: lo es la anterior", async () => {
     stubApi({
       ...editorAnswers(),

@@ -27,6 +27,15 @@ import { PlanAtDate } from "./plan-at-date.tsx";
 
 const PAGE_TITLE = "Historial de versiones";
 
+/**
+ * Who made the version: the account to those who may see accounts; to anyone
+ * else "una persona" (Ley 1581 de 2012), never "Sistema" for a person's change.
+ */
+export function authorOf(version: PlanVersion): string {
+  if (version.actorEmail !== null) return version.actorEmail;
+  return version.actorKind === "sistema" ? "Sistema" : "Una persona (dato reservado)";
+}
+
 function VersionsTable({ planId, versions }: { planId: number; versions: readonly PlanVersion[] }) {
   const latest = versions.reduce((max, v) => Math.max(max, v.version), 0);
   // Core's rule, the one the server answers `?at=` with (ADR 0005): a later
@@ -65,7 +74,7 @@ function VersionsTable({ planId, versions }: { planId: number; versions: readonl
                 <td>{VERSION_KIND_LABELS[v.kind] ?? v.kind}</td>
                 <td className="nowrap">{formatDay(v.createdAt)}</td>
                 <td className="nowrap">{formatCalendarDate(v.effectiveFrom)}</td>
-                <td>{v.actorEmail ?? "Sistema"}</td>
+                <td>{authorOf(v)}</td>
                 <td>{v.justification ?? "—"}</td>
                 <td>{v.actReference ?? "—"}</td>
                 <td>

@@ -124,8 +124,14 @@ export async function sendJson<T>(
 }
 
 /** POST a file as the raw body (plan import), with its content type and the CSRF token. */
-export async function sendFile<T>(path: string, file: Blob, contentType: string): Promise<T> {
+export async function sendFile<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   const headers: Record<string, string> = {
+    ...extraHeaders,
     Accept: "application/json",
     "Content-Type": contentType,
   };
