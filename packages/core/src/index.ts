@@ -1,3 +1,4 @@
+export * from "./api/index.ts";
 export { assertUnreachable } from "./auth/assert-unreachable.ts";
 export * from "./auth/authorization-matrix.ts";
 export * from "./auth/password-policy.ts";
@@ -23,6 +24,7 @@ export * from "./plan/plan-diff.ts";
 export * from "./plan/plan-schema.ts";
 export * from "./seed/seed-document.ts";
 export { bogotaDate } from "./shared/bogota-date.ts";
+export * from "./shared/bounds.ts";
 export { parseSpanishDecimal } from "./shared/decimal.ts";
 export * from "./validation/rule-catalogue.ts";
 export * from "./validation/validate-plan.ts";

@@ -3,6 +3,7 @@
  * path and returns the value only when it has the expected type, so the reader
  * can go on and report every problem (formats.md §4).
  */
+import { forbiddenCharacter } from "../shared/bounds.ts";
 import type { Problem } from "./problem.ts";
 
 export type JsonRecord = { [key: string]: unknown };
@@ -60,7 +61,7 @@ export function requiredString(
     report.at(at, `${label} está vacío`);
     return undefined;
   }
-  return value;
+  return storableText(report, value, at, label);
 }
 
 export function optionalString(
@@ -68,6 +69,7 @@ export function optionalString(
   record: JsonRecord,
   key: string,
   path: string,
+  label: string,
 ): string | undefined {
   const value = record[key];
   if (value === undefined || value === null) return undefined;
@@ -75,7 +77,20 @@ export function optionalString(
     report.at(join(path, key), `debe ser texto, no ${describe(value)}`);
     return undefined;
   }
-  return value;
+  return storableText(report, value, join(path, key), label);
+}
+
+/** A text the database can keep: no NUL, no half of a surrogate pair (shared/bounds.ts). */
+function storableText(
+  report: Reporter,
+  value: string,
+  at: string,
+  label: string,
+): string | undefined {
+  const forbidden = forbiddenCharacter(value);
+  if (forbidden === null) return value;
+  report.at(at, `${label} contiene ${forbidden}, que no se puede guardar; bórrelo del texto`);
+  return undefined;
 }
 
 /** A number or `null`; `undefined` when absent or wrong (the problem is recorded). */

@@ -14,6 +14,7 @@ import {
   TRENDS,
   type Trend,
 } from "../plan/plan.ts";
+import { isSaneYear, YEAR_MAX, YEAR_MIN } from "../shared/bounds.ts";
 import {
   describe,
   isRecord,
@@ -99,15 +100,15 @@ export function readIndicator(
   const before = report.problems.length;
   const code = requiredString(report, value, "code", path, "el código del indicador");
   const name = requiredString(report, value, "name", path, "el nombre del indicador");
-  const goal = optionalString(report, value, "goal", path);
+  const goal = optionalString(report, value, "goal", path, "la meta");
   const trend = readTrend(report, value.trend, join(path, "trend"));
-  const unit = optionalString(report, value, "unit", path);
+  const unit = optionalString(report, value, "unit", path, "la unidad de medida");
   const baseline = optionalNumberOrNull(report, value, "baseline", path, "la línea base");
   const weight = readWeight(report, value.weight, join(path, "weight"), planYears);
   const targets = readTargets(report, value.targets, join(path, "targets"), planYears);
   const total = optionalNumberOrNull(report, value, "total", path, "el total");
   const goalType = optionalEnum(report, value, "goalType", path, GOAL_TYPES);
-  const goalCode = optionalString(report, value, "goalCode", path);
+  const goalCode = optionalString(report, value, "goalCode", path, "el código de la meta");
   const baselineYear = optionalNumberOrNull(
     report,
     value,
@@ -115,13 +116,19 @@ export function readIndicator(
     path,
     "el año de la línea base",
   );
-  const formula = optionalString(report, value, "formula", path);
+  if (typeof baselineYear === "number" && !isSaneYear(baselineYear)) {
+    report.at(
+      join(path, "baselineYear"),
+      `el año de la línea base debe ser un entero entre ${YEAR_MIN} y ${YEAR_MAX}, no ${describe(baselineYear)}`,
+    );
+  }
+  const formula = optionalString(report, value, "formula", path, "la fórmula");
   const frequency = optionalEnum(report, value, "frequency", path, FREQUENCIES);
   const measure = optionalEnum(report, value, "measure", path, MEASURES);
-  const numerator = optionalString(report, value, "numerator", path);
-  const denominator = optionalString(report, value, "denominator", path);
-  const source = optionalString(report, value, "source", path);
-  const responsible = optionalString(report, value, "responsible", path);
+  const numerator = optionalString(report, value, "numerator", path, "el numerador");
+  const denominator = optionalString(report, value, "denominator", path, "el denominador");
+  const source = optionalString(report, value, "source", path, "la fuente");
+  const responsible = optionalString(report, value, "responsible", path, "el responsable");
   const progress = value.progress;
   if (progress !== undefined && progress !== null && progress !== "from-baseline") {
     report.at(

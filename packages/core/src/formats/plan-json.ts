@@ -10,6 +10,7 @@ import {
   type Semaforo,
   type WeightPct,
 } from "../plan/plan.ts";
+import { isSaneYear, MAX_VIGENCIAS, YEAR_MAX, YEAR_MIN } from "../shared/bounds.ts";
 import {
   createReporter,
   describe,
@@ -103,16 +104,23 @@ function readPlan(report: Reporter, value: unknown): Plan | undefined {
   return plan;
 }
 
+const PLAN_TEXT_LABELS = {
+  entity: "la entidad",
+  mission: "la misión",
+  vision: "la visión",
+  source: "la fuente del plan",
+} as const;
+
 function readPlanExtensions(report: Reporter, value: JsonRecord): Partial<Plan> {
   const extensions: Partial<Plan> = {};
   for (const key of ["entity", "mission", "vision", "source"] as const) {
-    const text = optionalString(report, value, key, "");
+    const text = optionalString(report, value, key, "", PLAN_TEXT_LABELS[key]);
     if (text !== undefined) extensions[key] = text;
   }
   return extensions;
 }
 
-/** Years: integers of four digits, ascending and contiguous (formats.md §1). */
+/** Years: at most MAX_VIGENCIAS integers in the sane range, ascending and contiguous (formats.md §1). */
 function readYears(report: Reporter, value: unknown): number[] | undefined {
   if (!Array.isArray(value)) {
     report.at(
@@ -127,12 +135,16 @@ function readYears(report: Reporter, value: unknown): number[] | undefined {
     report.at("years", "el plan debe tener al menos un año");
     return undefined;
   }
+  if (value.length > MAX_VIGENCIAS) {
+    report.at("years", `el plan tiene ${value.length} vigencias; el máximo es ${MAX_VIGENCIAS}`);
+    return undefined;
+  }
   const years: number[] = [];
   value.forEach((year: unknown, index) => {
-    if (typeof year !== "number" || !Number.isInteger(year) || year < 1000 || year > 9999) {
+    if (typeof year !== "number" || !isSaneYear(year)) {
       report.at(
         join("years", index),
-        `el año debe ser un entero de cuatro cifras, no ${describe(year)}`,
+        `el año debe ser un entero entre ${YEAR_MIN} y ${YEAR_MAX}, no ${describe(year)}`,
       );
     } else {
       years.push(year);

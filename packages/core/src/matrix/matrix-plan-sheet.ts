@@ -3,6 +3,8 @@
  * found by the field's name in any order.
  */
 import type { Semaforo } from "../plan/plan.ts";
+// A mistyped «Vigencia hasta» must not ask for 8,000 columns.
+import { MAX_VIGENCIAS } from "../shared/bounds.ts";
 import { type Cell, type CellRef, cellText, isEmptyCell } from "./matrix.ts";
 import { normalizeLabel, PLAN_FIELDS, type PlanFieldKey } from "./matrix-columns.ts";
 import { shiftDecimal, spanishNumber } from "./matrix-numbers.ts";
@@ -13,9 +15,6 @@ import {
   readYear,
   requiredText,
 } from "./matrix-read-context.ts";
-
-/** The longest plan the matrix reads: a mistyped «Vigencia hasta» must not ask for 8,000 columns. */
-export const MAX_PLAN_YEARS = 50;
 
 export type PlanSheetValues = {
   code?: string;
@@ -110,10 +109,10 @@ function readYears(context: ReadContext, from: FieldCell, to: FieldCell): number
     context.at(to.ref, `la última vigencia (${last}) es anterior a la primera (${first})`);
     return undefined;
   }
-  if (last - first + 1 > MAX_PLAN_YEARS) {
+  if (last - first + 1 > MAX_VIGENCIAS) {
     context.at(
       to.ref,
-      `el plan abarcaría ${last - first + 1} vigencias (${first}–${last}); el máximo es ${MAX_PLAN_YEARS}`,
+      `el plan abarcaría ${last - first + 1} vigencias (${first}–${last}); el máximo es ${MAX_VIGENCIAS}`,
     );
     return undefined;
   }

@@ -1,0 +1,83 @@
+/**
+ * The plan as a file (Ley 1712 de 2014: open formats): the matriz de
+ * formulación (.xlsx), its flat .csv or rumbo.plan/v1 (.json), both ways.
+ * Import is all or nothing.
+ */
+import { z } from "zod";
+import { defineEndpoint, GUARDED_ERRORS, WRITE_ERRORS } from "./endpoint.ts";
+import { planIssueSchema } from "./formulation.ts";
+import { planIdParams } from "./plans.ts";
+import { safeText } from "./primitives.ts";
+
+export const PLAN_FILE_FORMATS = ["xlsx", "csv", "json"] as const;
+export type PlanFileFormat = (typeof PLAN_FILE_FORMATS)[number];
+
+/** The content type of each file format, for downloads and uploads alike. */
+export const PLAN_FILE_CONTENT_TYPES: Record<PlanFileFormat, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv",
+  json: "application/json",
+};
+
+/** An import's warning also says where it is in the file ("hoja Indicadores, fila 7"). */
+export const importIssueSchema = planIssueSchema
+  .pick({ code: true, severity: true, message: true, path: true })
+  .extend({ location: z.string().nullable() });
+
+/** 422 IMPORT_FAILED: every problem found in the file, with sheet, row and column in the message. */
+export const importFailedDetailsSchema = z.array(
+  z.object({ message: z.string(), path: z.string().optional() }),
+);
+
+export type ImportIssue = z.infer<typeof importIssueSchema>;
+
+const exportPlan = defineEndpoint({
+  operationId: "exportPlan",
+  method: "GET",
+  path: "/api/plans/:id/export",
+  tag: "formulación",
+  summary: "Descargar el plan: matriz de formulación (xlsx), CSV o rumbo.plan/v1 (json)",
+  action: "plan.read",
+  params: planIdParams,
+  querystring: z.object({
+    format: z.enum(PLAN_FILE_FORMATS, { error: "use xlsx, csv o json" }).default("xlsx"),
+  }),
+  // The file's bytes (Fastify sends a Buffer as is, without serialising it).
+  responses: { 200: z.unknown().describe("El archivo") },
+  errorCodes: [...GUARDED_ERRORS, "VALIDATION_ERROR", "PLAN_NOT_FOUND"],
+  produces: "file",
+});
+
+const importPlan = defineEndpoint({
+  operationId: "importPlan",
+  method: "POST",
+  path: "/api/plans/import",
+  tag: "formulación",
+  summary: "Importar un plan (xlsx, csv o json) — todo o nada; dryRun=true solo revisa",
+  action: "plan.create",
+  querystring: z.object({
+    dryRun: z.enum(["true", "false"]).default("false"),
+    fileName: safeText(255).optional(),
+  }),
+  responses: {
+    200: z.object({ valid: z.literal(true), warnings: z.array(importIssueSchema) }),
+    201: z.object({
+      id: z.number().int(),
+      version: z.number().int(),
+      warnings: z.array(importIssueSchema),
+    }),
+  },
+  errorCodes: [
+    ...GUARDED_ERRORS,
+    ...WRITE_ERRORS,
+    "VALIDATION_ERROR",
+    "EMPTY_FILE",
+    "UNSUPPORTED_FILE",
+    "BODY_TOO_LARGE",
+    "IMPORT_FAILED",
+    "PLAN_CODE_TAKEN",
+  ],
+  consumes: "file",
+});
+
+export const planFilesEndpoints = { exportPlan, importPlan };
