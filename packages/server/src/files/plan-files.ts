@@ -9,15 +9,17 @@ import {
   formatProblem,
   type MatrixLocation,
   type MatrixReadResult,
+  PLAN_FILE_FORMATS,
   type Plan,
+  type PlanFileFormat,
   type PlanPointer,
   readPlanJson,
 } from "@rumbo/core";
 import { readPlanCsv, writePlanCsv } from "./plan-csv.ts";
 import { readPlanWorkbook, writePlanWorkbook } from "./plan-xlsx.ts";
 
-export const PLAN_FILE_FORMATS = ["xlsx", "csv", "json"] as const;
-export type PlanFileFormat = (typeof PLAN_FILE_FORMATS)[number];
+// The formats are part of the API contract (the export's ?format=).
+export { PLAN_FILE_FORMATS, type PlanFileFormat };
 
 export function isPlanFileFormat(value: string): value is PlanFileFormat {
   return PLAN_FILE_FORMATS.some((format) => format === value);

@@ -4,37 +4,19 @@
  * import any of them. Import is all or nothing: any problem rejects the whole
  * file, lists every problem with sheet, row and column, and stores nothing.
  */
-import { hasBlockingErrors, validatePlanRules } from "@rumbo/core";
+import { api, hasBlockingErrors, PLAN_FILE_CONTENT_TYPES, validatePlanRules } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
-import {
-  PLAN_FILE_FORMATS,
-  type PlanFileFormat,
-  readPlanFile,
-  writePlanFile,
-} from "../../files/plan-files.ts";
+import { type PlanFileFormat, readPlanFile, writePlanFile } from "../../files/plan-files.ts";
 import { getPlan, PlanCodeTakenError, savePlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
-import { errorSchema } from "../error-schema.ts";
-import { planIdParams, planResource } from "./plans-routes.ts";
+import { contractRoute } from "../contract-route.ts";
+import { planResource } from "./plans-routes.ts";
 
-const CONTENT_TYPES: Record<PlanFileFormat, string> = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  csv: "text/csv",
-  json: "application/json",
-};
+const CONTENT_TYPES = PLAN_FILE_CONTENT_TYPES;
 
 // A 5,000-indicator workbook is about 1 MB; leave room for bigger sectors.
 const IMPORT_LIMIT = 25 * 1024 * 1024;
-
-const issueSchema = z.object({
-  code: z.string(),
-  severity: z.enum(["error", "warning"]),
-  message: z.string(),
-  path: z.string(),
-  location: z.string().nullable(),
-});
 
 export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsyncZod {
   return async (app) => {
@@ -48,26 +30,8 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
     );
 
     app.get(
-      "/api/plans/:id/export",
-      {
-        config: { action: "plan.read", resource: planResource(db) },
-        schema: {
-          tags: ["formulación"],
-          summary: "Descargar el plan: matriz de formulación (xlsx), CSV o rumbo.plan/v1 (json)",
-          params: planIdParams,
-          querystring: z.object({
-            format: z.enum(PLAN_FILE_FORMATS, { error: "use xlsx, csv o json" }).default("xlsx"),
-          }),
-          response: {
-            // The file's bytes (Fastify sends a Buffer as is, without serialising it).
-            200: z.unknown().describe("El archivo"),
-            400: errorSchema,
-            401: errorSchema,
-            403: errorSchema,
-            404: errorSchema,
-          },
-        },
-      },
+      api.exportPlan.path,
+      contractRoute(api.exportPlan, planResource(db)),
       async (request, reply) => {
         const plan = await getPlan(db, request.params.id);
         if (!plan)
@@ -86,94 +50,65 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
       },
     );
 
-    app.post(
-      "/api/plans/import",
-      {
-        config: { action: "plan.create" },
-        schema: {
-          tags: ["formulación"],
-          summary: "Importar un plan (xlsx, csv o json) — todo o nada; dryRun=true solo revisa",
-          querystring: z.object({
-            dryRun: z.enum(["true", "false"]).default("false"),
-            fileName: z.string().max(255).optional(),
-          }),
-          response: {
-            200: z.object({ valid: z.literal(true), warnings: z.array(issueSchema) }),
-            201: z.object({
-              id: z.number().int(),
-              version: z.number().int(),
-              warnings: z.array(issueSchema),
-            }),
-            400: errorSchema,
-            401: errorSchema,
-            403: errorSchema,
-            409: errorSchema,
-            413: errorSchema,
-            415: errorSchema,
-            422: errorSchema,
+    app.post(api.importPlan.path, contractRoute(api.importPlan), async (request, reply) => {
+      const format = formatOf(request.headers["content-type"]);
+      const fileName = request.query.fileName ?? `plan.${format}`;
+      const bytes = request.body;
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
+        throw new ApiError(400, "EMPTY_FILE", "El archivo está vacío.");
+      }
+      const read = await readPlanFile(bytes, fileName, format);
+      if (!read.ok) {
+        throw new ApiError(
+          422,
+          "IMPORT_FAILED",
+          `${fileName} no se importó: ${read.problems.length} ${read.problems.length === 1 ? "problema" : "problemas"}. No se guardó nada.`,
+          read.problems.map((message) => ({ message })),
+        );
+      }
+      const issues = validatePlanRules(read.plan).map((issue) => ({
+        code: issue.code,
+        severity: issue.severity,
+        message: issue.message,
+        path: issue.path,
+        location: read.locate(issue),
+      }));
+      if (hasBlockingErrors(issues)) {
+        const blocking = issues.filter((i) => i.severity === "error");
+        throw new ApiError(
+          422,
+          "IMPORT_FAILED",
+          `${fileName} no se importó: el plan tiene ${blocking.length} ${blocking.length === 1 ? "error" : "errores"}. No se guardó nada.`,
+          blocking.map((i) => ({
+            message: i.location
+              ? `${fileName}: ${i.location}: ${i.message}`
+              : `${fileName}: ${i.message}`,
+            path: i.path,
+          })),
+        );
+      }
+      const warnings = issues;
+      if (request.query.dryRun === "true")
+        return reply.status(200).send({ valid: true as const, warnings });
+      try {
+        const id = await savePlan(db, read.plan, {
+          at: now(),
+          version: {
+            kind: "importacion",
+            userId: request.user?.id ?? null,
+            actorEmail: request.user?.email ?? null,
           },
-        },
-      },
-      async (request, reply) => {
-        const format = formatOf(request.headers["content-type"]);
-        const fileName = request.query.fileName ?? `plan.${format}`;
-        const bytes = request.body;
-        if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-          throw new ApiError(400, "EMPTY_FILE", "El archivo está vacío.");
+        });
+        return reply.status(201).send({ id, version: 1, warnings });
+      } catch (error) {
+        if (error instanceof PlanCodeTakenError) {
+          throw new ApiError(409, error.code, `${error.message} No se modificó nada.`, [
+            { field: "code", message: error.message },
+          ]);
         }
-        const read = await readPlanFile(bytes, fileName, format);
-        if (!read.ok) {
-          throw new ApiError(
-            422,
-            "IMPORT_FAILED",
-            `${fileName} no se importó: ${read.problems.length} ${read.problems.length === 1 ? "problema" : "problemas"}. No se guardó nada.`,
-            read.problems.map((message) => ({ message })),
-          );
-        }
-        const issues = validatePlanRules(read.plan).map((issue) => ({
-          code: issue.code,
-          severity: issue.severity,
-          message: issue.message,
-          path: issue.path,
-          location: read.locate(issue),
-        }));
-        if (hasBlockingErrors(issues)) {
-          const blocking = issues.filter((i) => i.severity === "error");
-          throw new ApiError(
-            422,
-            "IMPORT_FAILED",
-            `${fileName} no se importó: el plan tiene ${blocking.length} ${blocking.length === 1 ? "error" : "errores"}. No se guardó nada.`,
-            blocking.map((i) => ({
-              message: i.location
-                ? `${fileName}: ${i.location}: ${i.message}`
-                : `${fileName}: ${i.message}`,
-              path: i.path,
-            })),
-          );
-        }
-        const warnings = issues;
-        if (request.query.dryRun === "true")
-          return reply.status(200).send({ valid: true as const, warnings });
-        try {
-          const id = await savePlan(db, read.plan, {
-            at: now(),
-            version: {
-              kind: "importacion",
-              userId: request.user?.id ?? null,
-              actorEmail: request.user?.email ?? null,
-            },
-          });
-          return reply.status(201).send({ id, version: 1, warnings });
-        } catch (error) {
-          if (error instanceof PlanCodeTakenError) {
-            throw new ApiError(409, error.code, `${error.message} No se modificó nada.`, [
-              { field: "code", message: error.message },
-            ]);
-          }
-          throw error;
-        }
-      },
-    );
+        throw error;
+      }
+    });
   };
 }
 
