@@ -26,8 +26,18 @@ export const importIssueSchema = planIssueSchema
 
 /** 422 IMPORT_FAILED: every problem found in the file, with sheet, row and column in the message. */
 export const importFailedDetailsSchema = z.array(
-  z.object({ message: z.string(), path: z.string().optional() }),
+  z.object({
+    message: z.string(),
+    /** The plan's JSON path, for problems of the validation rules. */
+    path: z.string().optional(),
+    /** Where in the file, when the reader tells it apart from the message. */
+    sheet: z.string().optional(),
+    row: z.number().int().optional(),
+    column: z.string().optional(),
+  }),
 );
+
+export type ImportProblem = z.infer<typeof importFailedDetailsSchema>[number];
 
 export type ImportIssue = z.infer<typeof importIssueSchema>;
 

@@ -4,85 +4,56 @@
  * shared client, which adds the session's CSRF token; edits carry
  * `If-Match: "v<version>"` so nobody overwrites someone else's save.
  */
-import type { Plan, PlanChange } from "@rumbo/core";
+import {
+  api,
+  type EndpointBody,
+  type EndpointResponse,
+  type ImportIssue,
+  type ImportProblem,
+  importFailedDetailsSchema,
+  PLAN_FILE_CONTENT_TYPES,
+  PLAN_FILE_FORMATS,
+  type Plan,
+  type PlanChange,
+  type PlanFileFormat,
+  type PlanIssue,
+  type PlanVersion,
+  reprogramacionRequiredDetailsSchema,
+  type ValidationReport,
+  type VersionKind,
+  validationFailedDetailsSchema,
+  versionConflictDetailsSchema,
+} from "@rumbo/core";
 import { useQuery } from "@tanstack/react-query";
-import { ApiError, getJson, sendFile, sendJson } from "../../shared/api/api-client.ts";
-import { planKeys } from "../plans/plans-api.ts";
-
-export type PlanStatus = "formulacion" | "vigente";
+import { call, endpointUrl, isCallError } from "../../shared/api/api-client.ts";
+import { type PlanDetail, planKeys } from "../plans/plans-api.ts";
 
 /**
  * What a validation rule says about one place of the plan; `path` is a JSON
  * path into it. Wider than core's ValidationIssue: the server also answers
  * shape problems (code "format") and the editor adds its own ("local.*").
  */
-export type ValidationIssue = {
-  code: string;
-  severity: "error" | "warning";
-  message: string;
-  /** "objectives[2].indicators[0].targets.2025"; "" for the plan as a whole. */
-  path: string;
-  objectiveCode?: string;
-  indicatorCode?: string;
-  year?: number;
-  field?: string;
-};
+export type ValidationIssue = PlanIssue;
 
 /** What changed between two versions; the server's diff is core's `diffPlans`. */
-export type { PlanChange };
+export type { ImportProblem, PlanChange, PlanVersion, ValidationReport, VersionKind };
 
 /** `GET /api/plans/:id`: the plan document plus its place in the history. */
-export type PlanDocument = Plan & {
-  id: number;
-  /** The version shown (another one with `?version=N`). */
-  version: number;
-  /** The version in force; the server may omit it in older answers. */
-  currentVersion?: number;
-  status: PlanStatus;
-  published: boolean;
-};
+export type PlanDocument = PlanDetail;
+export type PlanStatus = PlanDetail["status"];
 
-export type VersionKind = "creacion" | "edicion" | "reprogramacion" | "importacion";
-
-export type PlanVersion = {
-  version: number;
-  kind: VersionKind;
-  createdAt: string;
-  actorEmail: string | null;
-  justification: string | null;
-  actReference: string | null;
-  /** AAAA-MM-DD */
-  effectiveFrom: string;
-};
-
-export type SaveResult = { version: number; warnings: ValidationIssue[] };
-export type CreateResult = SaveResult & { id: number };
+export type SaveResult = EndpointResponse<typeof api.updatePlan>;
+export type CreateResult = EndpointResponse<typeof api.createPlan>;
 /** An import's warning also says where it is in the file ("hoja Indicadores, fila 7"). */
-export type ImportWarning = ValidationIssue & { location?: string | null };
-export type DryRunResult = { valid: true; warnings: ImportWarning[] };
-export type ImportResult = { id: number; version: number; warnings: ImportWarning[] };
+export type ImportWarning = ImportIssue;
+type ImportAnswer = EndpointResponse<typeof api.importPlan>;
+export type DryRunResult = Extract<ImportAnswer, { valid: true }>;
+export type ImportResult = Extract<ImportAnswer, { id: number }>;
 
-export type ImportProblem = {
-  sheet?: string;
-  row?: number;
-  column?: string;
-  path?: string;
-  message: string;
-};
+export type Reprogramacion = Omit<EndpointBody<typeof api.reprogramPlan>, "plan">;
 
-export type Reprogramacion = {
-  justification: string;
-  actReference: string;
-  effectiveFrom?: string;
-};
-
-export type ValidationReport = {
-  issues: ValidationIssue[];
-  summary: { errors: number; warnings: number };
-};
-
-export const EXPORT_FORMATS = ["xlsx", "csv", "json"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_FORMATS = PLAN_FILE_FORMATS;
+export type ExportFormat = PlanFileFormat;
 
 export const formulationKeys = {
   versions: (planId: number) => [...planKeys.detail(planId), "versions"] as const,
@@ -98,11 +69,15 @@ export function ifMatch(version: number): Record<string, string> {
 }
 
 export function createPlan(plan: Plan): Promise<CreateResult> {
-  return sendJson<CreateResult>("POST", "/api/plans", { plan });
+  return call(api.createPlan, { body: { plan } });
 }
 
 export function updatePlan(planId: number, version: number, plan: Plan): Promise<SaveResult> {
-  return sendJson<SaveResult>("PUT", `/api/plans/${planId}`, { plan }, ifMatch(version));
+  return call(api.updatePlan, {
+    params: { id: planId },
+    body: { plan },
+    headers: ifMatch(version),
+  });
 }
 
 export function reprogramPlan(
@@ -111,31 +86,26 @@ export function reprogramPlan(
   plan: Plan,
   reprogramacion: Reprogramacion,
 ): Promise<SaveResult> {
-  return sendJson<SaveResult>(
-    "POST",
-    `/api/plans/${planId}/reprogramaciones`,
-    { plan, ...reprogramacion },
-    ifMatch(version),
-  );
+  return call(api.reprogramPlan, {
+    params: { id: planId },
+    body: { plan, ...reprogramacion },
+    headers: ifMatch(version),
+  });
 }
 
 export function putInForce(planId: number): Promise<unknown> {
-  return sendJson<unknown>("POST", `/api/plans/${planId}/status`, { status: "vigente" });
+  return call(api.setPlanStatus, { params: { id: planId }, body: { status: "vigente" } });
 }
 
 export function setPublished(planId: number, published: boolean): Promise<unknown> {
-  return sendJson<unknown>("POST", `/api/plans/${planId}/publish`, { published });
+  return call(api.publishPlan, { params: { id: planId }, body: { published } });
 }
 
 export function exportUrl(planId: number, format: ExportFormat): string {
-  return `/api/plans/${planId}/export?format=${format}`;
+  return endpointUrl(api.exportPlan, { params: { id: planId }, query: { format } });
 }
 
-const IMPORT_TYPES: Record<string, string> = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  csv: "text/csv",
-  json: "application/json",
-};
+const IMPORT_TYPES: Record<string, string> = PLAN_FILE_CONTENT_TYPES;
 
 /** The content type the import expects for a file name, or null for other files. */
 export function importContentType(fileName: string): string | null {
@@ -151,15 +121,17 @@ export function importPlan(
   contentType: string,
   dryRun: boolean,
 ): Promise<DryRunResult | ImportResult> {
-  const query = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name });
-  return sendFile(`/api/plans/import?${query}`, file, contentType);
+  return call(api.importPlan, {
+    query: { dryRun: dryRun ? "true" : "false", fileName: file.name },
+    file: { data: file, contentType },
+  });
 }
 
 /** The plan as the editor needs it (the current version, with its status). */
 export function usePlanDocument(planId: number) {
   return useQuery({
     queryKey: formulationKeys.document(planId),
-    queryFn: ({ signal }) => getJson<PlanDocument>(`/api/plans/${planId}`, signal),
+    queryFn: ({ signal }) => call(api.getPlan, { params: { id: planId }, signal }),
     // The editor starts from what the server has now, not from a cached copy.
     staleTime: 0,
   });
@@ -171,15 +143,14 @@ export function usePlanDocument(planId: number) {
  * Before the first version: 404 VERSION_NOT_FOUND.
  */
 export function getPlanAt(planId: number, date: string): Promise<PlanDocument> {
-  return getJson<PlanDocument>(`/api/plans/${planId}?${new URLSearchParams({ at: date })}`);
+  return call(api.getPlan, { params: { id: planId }, query: { at: date } });
 }
 
 export function usePlanVersions(planId: number, enabled = true) {
   return useQuery({
     queryKey: formulationKeys.versions(planId),
     queryFn: async ({ signal }) =>
-      (await getJson<{ versions: PlanVersion[] }>(`/api/plans/${planId}/versions`, signal))
-        .versions,
+      (await call(api.listPlanVersions, { params: { id: planId }, signal })).versions,
     enabled,
   });
 }
@@ -188,12 +159,8 @@ export function usePlanDiff(planId: number, from: number, to: number, enabled: b
   return useQuery({
     queryKey: formulationKeys.diff(planId, from, to),
     queryFn: async ({ signal }) =>
-      (
-        await getJson<{ changes: PlanChange[] }>(
-          `/api/plans/${planId}/diff?${new URLSearchParams({ from: String(from), to: String(to) })}`,
-          signal,
-        )
-      ).changes,
+      (await call(api.getPlanDiff, { params: { id: planId }, query: { from, to }, signal }))
+        .changes,
     enabled,
   });
 }
@@ -201,66 +168,43 @@ export function usePlanDiff(planId: number, from: number, to: number, enabled: b
 export function usePlanValidation(planId: number, enabled: boolean) {
   return useQuery({
     queryKey: formulationKeys.validation(planId),
-    queryFn: ({ signal }) => getJson<ValidationReport>(`/api/plans/${planId}/validation`, signal),
+    queryFn: ({ signal }) => call(api.getPlanValidation, { params: { id: planId }, signal }),
     enabled,
   });
 }
 
-// Reading the `details` of the API's errors. They come from the server, so
-// each shape is checked before use; anything else reads as "no details".
+// Reading the `details` of the API's errors with the contracts' schemas
+// (core api/formulation.ts); anything else reads as "no details".
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-function isIssue(value: unknown): value is ValidationIssue {
-  return (
-    isRecord(value) &&
-    typeof value.message === "string" &&
-    typeof value.path === "string" &&
-    (value.severity === "error" || value.severity === "warning")
-  );
-}
-
-function isChange(value: unknown): value is PlanChange {
-  return isRecord(value) && typeof value.message === "string" && typeof value.path === "string";
-}
-
-function detailsOf(error: unknown, code: string): unknown {
-  return error instanceof ApiError && error.code === code ? error.details : undefined;
-}
-
-/** 422 VALIDATION_FAILED: the issues, errors and warnings. */
+/** 422 VALIDATION_FAILED of a save (create, edit, reprogramación, status): the issues. */
 export function validationIssuesOf(error: unknown): ValidationIssue[] {
-  const details = detailsOf(error, "VALIDATION_FAILED");
-  return Array.isArray(details) ? details.filter(isIssue) : [];
+  const saved =
+    isCallError(error, api.createPlan) ||
+    isCallError(error, api.updatePlan) ||
+    isCallError(error, api.reprogramPlan) ||
+    isCallError(error, api.setPlanStatus);
+  if (!saved || error.code !== "VALIDATION_FAILED") return [];
+  return validationFailedDetailsSchema.safeParse(error.details).data ?? [];
 }
 
 export type VersionConflict = { currentVersion: number | null; changes: PlanChange[] };
 
 /** 409 VERSION_CONFLICT: someone else saved first; what they changed. */
 export function versionConflictOf(error: unknown): VersionConflict | null {
-  if (!(error instanceof ApiError) || error.code !== "VERSION_CONFLICT") return null;
-  const details = isRecord(error.details) ? error.details : {};
-  return {
-    currentVersion: typeof details.currentVersion === "number" ? details.currentVersion : null,
-    changes: Array.isArray(details.changes) ? details.changes.filter(isChange) : [],
-  };
+  const edit = isCallError(error, api.updatePlan) || isCallError(error, api.reprogramPlan);
+  if (!edit || error.code !== "VERSION_CONFLICT") return null;
+  const details = versionConflictDetailsSchema.safeParse(error.details).data;
+  return { currentVersion: details?.currentVersion ?? null, changes: details?.changes ?? [] };
 }
 
 /** 409 REPROGRAMACION_REQUIRED: the plan is in force and its programación changed. */
 export function reprogramacionRequiredOf(error: unknown): PlanChange[] | null {
-  if (!(error instanceof ApiError) || error.code !== "REPROGRAMACION_REQUIRED") return null;
-  const details = isRecord(error.details) ? error.details : {};
-  return Array.isArray(details.changes) ? details.changes.filter(isChange) : [];
-}
-
-function isImportProblem(value: unknown): value is ImportProblem {
-  return isRecord(value) && typeof value.message === "string";
+  if (!isCallError(error, api.updatePlan) || error.code !== "REPROGRAMACION_REQUIRED") return null;
+  return reprogramacionRequiredDetailsSchema.safeParse(error.details).data?.changes ?? [];
 }
 
 /** 422 IMPORT_FAILED: every problem found in the file. */
 export function importProblemsOf(error: unknown): ImportProblem[] {
-  const details = detailsOf(error, "IMPORT_FAILED");
-  return Array.isArray(details) ? details.filter(isImportProblem) : [];
+  if (!isCallError(error, api.importPlan) || error.code !== "IMPORT_FAILED") return [];
+  return importFailedDetailsSchema.safeParse(error.details).data ?? [];
 }
