@@ -1,3 +1,4 @@
+import { assertUnreachable } from "@rumbo/core";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { AuditPage } from "./features/audit/audit-page.tsx";
@@ -25,7 +26,6 @@ import {
   usersPath,
 } from "./routes.ts";
 import { createQueryClient } from "./shared/api/query-client.ts";
-import { assertUnreachable } from "./shared/assert-unreachable.ts";
 import { currentPath, navigate, usePathname } from "./shared/router.tsx";
 import { Layout, type NavItem } from "./shared/ui/layout.tsx";
 import { NotFoundPage } from "./shared/ui/not-found-page.tsx";

@@ -4,7 +4,7 @@
  * 403 answers), never recomputed here.
  */
 import type { Assignment, Role, Scope } from "@rumbo/core";
-import { assertUnreachable } from "../../shared/assert-unreachable.ts";
+import { assertUnreachable } from "@rumbo/core";
 
 /** In the order the accounts screen offers them. */
 export const ROLE_OPTIONS = [

@@ -229,11 +229,6 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** The API error's code, or undefined for anything else. */
-export function errorCode(error: unknown): AnyErrorCode | undefined {
-  return error instanceof ApiError ? error.code : undefined;
-}
-
 /** `details` of validation errors: `[{ field, message }]`, the messages in Spanish. */
 export type { FieldProblem };
 
