@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { SEED_PLAN } from "./features/plans/fixtures/seed-plan.ts";
+import { planDetail, SEED_PLAN } from "./features/plans/fixtures/seed-plan.ts";
 import type { PlanSummary } from "./features/plans/plans-api.ts";
 import { renderApp, resetApp, stubApi, visibleText } from "./shared/testing/render-app.tsx";
 
@@ -56,7 +56,7 @@ describe("inicio y lista de planes", () => {
   it("con un solo plan, el inicio abre el plan directamente", async () => {
     stubApi({
       "/api/plans": { body: { plans: [SEED_SUMMARY] } },
-      "/api/plans/1": { body: { id: 1, ...SEED_PLAN } },
+      "/api/plans/1": { body: planDetail(SEED_PLAN) },
     });
     renderApp("/");
     await screen.findByRole("heading", { level: 1, name: SEED_PLAN.name });
@@ -66,7 +66,7 @@ describe("inicio y lista de planes", () => {
   it("con varios planes, el inicio los lista con enlaces a cada plan", async () => {
     stubApi({
       "/api/plans": { body: { plans: [SEED_SUMMARY, OTHER_SUMMARY] } },
-      "/api/plans/1": { body: { id: 1, ...SEED_PLAN } },
+      "/api/plans/1": { body: planDetail(SEED_PLAN) },
     });
     renderApp("/");
     await screen.findByRole("heading", { level: 1, name: "Planes estratégicos" });

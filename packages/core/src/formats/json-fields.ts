@@ -4,6 +4,7 @@
  * can go on and report every problem (formats.md §4).
  */
 import { tooLongMessage } from "../plan/text-limits.ts";
+import { forbiddenCharacter } from "../shared/bounds.ts";
 import type { Problem } from "./problem.ts";
 
 export type JsonRecord = { [key: string]: unknown };
@@ -63,11 +64,7 @@ export function requiredString(
     report.at(at, `${label} está vacío`);
     return undefined;
   }
-  if (value.length > maxLength) {
-    report.at(at, tooLongMessage(label, maxLength, value.length));
-    return undefined;
-  }
-  return value;
+  return storableText(report, value, at, label, maxLength);
 }
 
 export function optionalString(
@@ -77,6 +74,7 @@ export function optionalString(
   path: string,
   /** The field's limit (TEXT_LIMITS); longer text is a problem. */
   maxLength: number,
+  label = "el texto",
 ): string | undefined {
   const value = record[key];
   if (value === undefined || value === null) return undefined;
@@ -84,11 +82,28 @@ export function optionalString(
     report.at(join(path, key), `debe ser texto, no ${describe(value)}`);
     return undefined;
   }
+  return storableText(report, value, join(path, key), label, maxLength);
+}
+
+/**
+ * A text the database can keep and the field admits: within its length, no
+ * NUL, no half of a surrogate pair (shared/bounds.ts).
+ */
+function storableText(
+  report: Reporter,
+  value: string,
+  at: string,
+  label: string,
+  maxLength: number,
+): string | undefined {
   if (value.length > maxLength) {
-    report.at(join(path, key), tooLongMessage("el texto", maxLength, value.length));
+    report.at(at, tooLongMessage(label, maxLength, value.length));
     return undefined;
   }
-  return value;
+  const forbidden = forbiddenCharacter(value);
+  if (forbidden === null) return value;
+  report.at(at, `${label} contiene ${forbidden}, que no se puede guardar; bórrelo del texto`);
+  return undefined;
 }
 
 /** A number or `null`; `undefined` when absent or wrong (the problem is recorded). */

@@ -12,6 +12,7 @@ import {
 } from "../plan/field-catalogue.ts";
 import { type Indicator, isProgrammed, TRENDS, type Trend } from "../plan/plan.ts";
 import { TEXT_LIMITS } from "../plan/text-limits.ts";
+import { isSaneYear, YEAR_MAX, YEAR_MIN } from "../shared/bounds.ts";
 import {
   describe,
   isRecord,
@@ -99,9 +100,9 @@ export function readIndicator(
   const before = report.problems.length;
   const code = requiredString(report, value, "code", path, "el código del indicador", LIMITS.code);
   const name = requiredString(report, value, "name", path, "el nombre del indicador", LIMITS.name);
-  const goal = optionalString(report, value, "goal", path, LIMITS.goal);
+  const goal = optionalString(report, value, "goal", path, LIMITS.goal, "la meta");
   const trend = readTrend(report, value.trend, join(path, "trend"));
-  const unit = optionalString(report, value, "unit", path, LIMITS.unit);
+  const unit = optionalString(report, value, "unit", path, LIMITS.unit, "la unidad de medida");
   const baseline = optionalNumberOrNull(report, value, "baseline", path, "la línea base");
   const weight = readWeight(report, value.weight, join(path, "weight"), planYears);
   const targets = readTargets(report, value.targets, join(path, "targets"), planYears);
@@ -113,6 +114,12 @@ export function readIndicator(
     path,
     "el año de la línea base",
   );
+  if (typeof baselineYear === "number" && !isSaneYear(baselineYear)) {
+    report.at(
+      join(path, "baselineYear"),
+      `el año de la línea base debe ser un entero entre ${YEAR_MIN} y ${YEAR_MAX}, no ${describe(baselineYear)}`,
+    );
+  }
   const ficha: Record<string, string> = {};
   for (const field of INDICATOR_FICHA_FIELDS) {
     const read =

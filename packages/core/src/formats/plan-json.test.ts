@@ -107,7 +107,7 @@ describe("lectura de rumbo.plan/v1", () => {
       problemsAfter((plan) => {
         plan.years = [2024, "2025"];
       }),
-    ).toEqual(['plan.json: years[1]: el año debe ser un entero de cuatro cifras, no "2025"']);
+    ).toEqual(['plan.json: years[1]: el año debe ser un entero entre 1900 y 2200, no "2025"']);
   });
 
   it("pesos que no son números o son negativos", () => {
@@ -321,5 +321,42 @@ describe("lectura de rumbo.plan/v1", () => {
     expect(read.ok ? [] : read.problems.map(formatProblem)).toEqual([
       "plan.json: el plan debe ser un objeto JSON, no una lista",
     ]);
+  });
+
+  it("un texto con el carácter nulo o medio emoji se rechaza nombrando el campo", () => {
+    expect(
+      problemsAfter((plan) => {
+        indicatorOf(plan, 0, 0).name = "Entidades\u0000 asistidas";
+        indicatorOf(plan, 0, 0).source = "Informe \uD83D";
+        plan.entity = "Alcaldía\u0000";
+      }),
+    ).toEqual([
+      "plan.json: objectives[0].indicators[0].name: el nombre del indicador contiene el carácter nulo (U+0000), que no se puede guardar; bórrelo del texto",
+      "plan.json: objectives[0].indicators[0].source: la fuente contiene un carácter incompleto (medio par sustituto UTF-16), que no se puede guardar; bórrelo del texto",
+      "plan.json: entity: la entidad contiene el carácter nulo (U+0000), que no se puede guardar; bórrelo del texto",
+    ]);
+  });
+
+  it("un plan de 1.000 vigencias se rechaza: el máximo es 50", () => {
+    expect(
+      problemsAfter((plan) => {
+        plan.years = Array.from({ length: 1000 }, (_, i) => 1901 + i);
+      }),
+    ).toEqual(["plan.json: years: el plan tiene 1000 vigencias; el máximo es 50"]);
+  });
+
+  it("años y año de la línea base fuera de 1900–2200 se rechazan", () => {
+    expect(
+      problemsAfter((plan) => {
+        indicatorOf(plan, 0, 0).baselineYear = 2147483648;
+      }),
+    ).toEqual([
+      "plan.json: objectives[0].indicators[0].baselineYear: el año de la línea base debe ser un entero entre 1900 y 2200, no 2147483648",
+    ]);
+    expect(
+      problemsAfter((plan) => {
+        plan.years = [1899];
+      })[0],
+    ).toBe("plan.json: years[0]: el año debe ser un entero entre 1900 y 2200, no 1899");
   });
 });

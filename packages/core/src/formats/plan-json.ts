@@ -11,6 +11,7 @@ import {
   type WeightPct,
 } from "../plan/plan.ts";
 import { TEXT_LIMITS } from "../plan/text-limits.ts";
+import { isSaneYear, MAX_VIGENCIAS, YEAR_MAX, YEAR_MIN } from "../shared/bounds.ts";
 import type { PlanOutline } from "./actuals-rows.ts";
 import {
   createReporter,
@@ -157,17 +158,31 @@ function readIndicatorCodes(objectives: unknown): Set<string> | null {
   return codes;
 }
 
+const PLAN_TEXT_LABELS = {
+  entity: "la entidad",
+  mission: "la misión",
+  vision: "la visión",
+  source: "la fuente del plan",
+} as const;
+
 function readPlanExtensions(report: Reporter, value: JsonRecord): Partial<Plan> {
   const extensions: Partial<Plan> = {};
   for (const key of ["entity", "mission", "vision", "source"] as const) {
-    const text = optionalString(report, value, key, "", TEXT_LIMITS.plan[key]);
+    const text = optionalString(
+      report,
+      value,
+      key,
+      "",
+      TEXT_LIMITS.plan[key],
+      PLAN_TEXT_LABELS[key],
+    );
     if (text !== undefined) extensions[key] = text;
   }
   return extensions;
 }
 
 /**
- * The plan's years as read: `valid` when they are integers of four digits,
+ * The plan's years as read: `valid` when they are integers in the sane range (at most MAX_VIGENCIAS of them),
  * ascending and contiguous (formats.md §1); `years` holds the ones that
  * parsed. The rest of the plan is read either way, so a gap in the years
  * does not hide a negative weight (formats.md §4).
@@ -188,12 +203,16 @@ function readYears(report: Reporter, value: unknown): ReadYears {
     report.at("years", "el plan debe tener al menos un año");
     return { valid: false, years: [] };
   }
+  if (value.length > MAX_VIGENCIAS) {
+    report.at("years", `el plan tiene ${value.length} vigencias; el máximo es ${MAX_VIGENCIAS}`);
+    return { valid: false, years: [] };
+  }
   const years: number[] = [];
   value.forEach((year: unknown, index) => {
-    if (typeof year !== "number" || !Number.isInteger(year) || year < 1000 || year > 9999) {
+    if (typeof year !== "number" || !isSaneYear(year)) {
       report.at(
         join("years", index),
-        `el año debe ser un entero de cuatro cifras, no ${describe(year)}`,
+        `el año debe ser un entero entre ${YEAR_MIN} y ${YEAR_MAX}, no ${describe(year)}`,
       );
     } else {
       years.push(year);

@@ -2,8 +2,9 @@
  * The Plan sheet: one row per field (column A the field, column B the value),
  * found by the field's name in any order.
  */
-import { MAX_VIGENCIAS } from "../plan/limits.ts";
 import type { Semaforo } from "../plan/plan.ts";
+// A mistyped «Vigencia hasta» must not ask for 8,000 columns.
+import { MAX_VIGENCIAS } from "../shared/bounds.ts";
 import { type Cell, type CellRef, cellText, isEmptyCell } from "./matrix.ts";
 import { normalizeLabel, PLAN_FIELDS, type PlanFieldKey } from "./matrix-columns.ts";
 import { shiftDecimal, spanishNumber } from "./matrix-numbers.ts";

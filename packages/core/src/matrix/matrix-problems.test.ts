@@ -120,7 +120,7 @@ describe("matriz de formulación: problemas con hoja, fila y columna", () => {
     set(m.sheets.indicadores, 2, COL.w2024, 30);
     set(m.sheets.indicadores, 1, COL.wTotal, -5);
     expect(problemsOf(m)).toEqual([
-      "Plan, fila 5, columna «Valor» (B): «dos mil» no es un año de cuatro cifras (p. ej. 2024)",
+      "Plan, fila 5, columna «Valor» (B): «dos mil» no es un año entre 1900 y 2200 (p. ej. 2024)",
       "Plan, fila 11, columna «Valor» (B): falta el umbral: los tres umbrales del semáforo se llenan juntos o se dejan vacíos",
       "Plan, fila 12, columna «Valor» (B): falta el umbral: los tres umbrales del semáforo se llenan juntos o se dejan vacíos",
       "Objetivos, fila 3, columna «Código» (A): el código de objetivo «1» ya está en la fila 2",
@@ -224,6 +224,26 @@ describe("matriz plana (CSV): problemas con la fila y la columna del archivo", (
       "fila 1: falta la columna «Código del plan»",
       "fila 1: falta la columna «Ponderación del objetivo 2025 (%)»",
       "fila 1: falta la columna «Código del indicador»",
+    ]);
+  });
+
+  it("«_x0000_» de Excel (carácter nulo) en un nombre se rechaza con hoja, fila y columna", () => {
+    const m = matrix();
+    set(m.sheets.indicadores, 1, 2, "Entidades\u0000 asistidas");
+    expect(problemsOf(m)).toEqual([
+      "Indicadores, fila 2, columna «Nombre» (C): el nombre del indicador contiene el carácter nulo (U+0000), que no se puede guardar; bórrelo del texto",
+    ]);
+  });
+
+  it("una «Vigencia hasta» que daría 101 vigencias se rechaza: el máximo es 50; 3023 no es un año", () => {
+    const m = matrix();
+    set(m.sheets.plan, 5, 1, 2124);
+    expect(problemsOf(m)).toEqual([
+      "Plan, fila 6, columna «Valor» (B): el plan abarcaría 101 vigencias (2024–2124); el máximo es 50",
+    ]);
+    set(m.sheets.plan, 5, 1, 3023);
+    expect(problemsOf(m)).toEqual([
+      "Plan, fila 6, columna «Valor» (B): «3023» no es un año entre 1900 y 2200 (p. ej. 2024)",
     ]);
   });
 });

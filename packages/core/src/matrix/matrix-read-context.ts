@@ -4,7 +4,9 @@
  * year, list). Every reader records its problem and goes on, so the importer
  * reports every problem of the file (formats.md §4).
  */
+
 import type { Plan } from "../plan/plan.ts";
+import { isSaneYear, YEAR_MAX, YEAR_MIN } from "../shared/bounds.ts";
 import {
   type Cell,
   type CellRef,
@@ -164,7 +166,7 @@ export function readNumber(
   return value;
 }
 
-/** A year of four digits; null when empty, undefined when wrong (recorded). */
+/** A year in the sane range (shared/bounds.ts); null when empty, undefined when wrong (recorded). */
 export function readYear(
   context: ReadContext,
   ref: CellRef,
@@ -173,8 +175,8 @@ export function readYear(
   if (cell === undefined || cell === null || isEmptyCell(cell)) return null;
   const value =
     typeof cell === "number" ? cell : parseNumberText(unprotectText(cell), context.decimal)?.value;
-  if (value === undefined || !Number.isInteger(value) || value < 1000 || value > 9999) {
-    context.at(ref, `${shown(cell)} no es un año de cuatro cifras (p. ej. 2024)`);
+  if (value === undefined || !isSaneYear(value)) {
+    context.at(ref, `${shown(cell)} no es un año entre ${YEAR_MIN} y ${YEAR_MAX} (p. ej. 2024)`);
     return undefined;
   }
   return value;

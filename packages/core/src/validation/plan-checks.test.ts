@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_VIGENCIAS } from "../plan/limits.ts";
+import { MAX_VIGENCIAS } from "../shared/bounds.ts";
 import { aBareIndicator, anIndicator, anObjective, aPlan } from "./fixtures/clean-plan.ts";
 import { validatePlanRules } from "./validate-plan.ts";
 

@@ -3,8 +3,9 @@
  * and the identity of objectives and indicators (codes unique in the plan,
  * formats.md §1, since results, reports and actuals refer to them by code).
  */
-import { MAX_VIGENCIAS } from "../plan/limits.ts";
+
 import type { Indicator, Objective, Plan, Semaforo } from "../plan/plan.ts";
+import { MAX_VIGENCIAS } from "../shared/bounds.ts";
 import { hasText, issueAt, PLAN_SCOPE, type Scope } from "./scope.ts";
 import type { ValidationIssue } from "./validation-issue.ts";
 import { formatQuantity } from "./wording.ts";

@@ -3,7 +3,7 @@
  * help. Each code is stable: the UI, the API and saved reports refer to it.
  * The severity lives here only, so an issue can never disagree with its rule.
  */
-import { MAX_VIGENCIAS } from "../plan/limits.ts";
+import { MAX_VIGENCIAS } from "../shared/bounds.ts";
 import type { Severity } from "./validation-issue.ts";
 
 export type ValidationRule = { code: string; severity: Severity; description: string };

@@ -9,7 +9,9 @@ import {
   formatMatrixProblem,
   type MatrixLocation,
   type MatrixReadResult,
+  PLAN_FILE_FORMATS,
   type Plan,
+  type PlanFileFormat,
   type PlanPointer,
   readPlanJson,
   type ValidationIssue,
@@ -20,8 +22,8 @@ import { readPlanWorkbook, writePlanWorkbook } from "./plan-xlsx.ts";
 import { decodeTextBytes } from "./text-bytes.ts";
 import { boundProblemLine, boundProblems } from "./upload-limits.ts";
 
-export const PLAN_FILE_FORMATS = ["xlsx", "csv", "json"] as const;
-export type PlanFileFormat = (typeof PLAN_FILE_FORMATS)[number];
+// The formats are part of the API contract (the export's ?format=).
+export { PLAN_FILE_FORMATS, type PlanFileFormat };
 
 export function isPlanFileFormat(value: string): value is PlanFileFormat {
   return PLAN_FILE_FORMATS.some((format) => format === value);

@@ -1,8 +1,13 @@
-/** An error the API answers with its own status and stable code (style.md: one error shape). */
+import type { ApiErrorCode } from "@rumbo/core";
+
+/**
+ * An error the API answers with its own status and stable code (style.md: one
+ * error shape); the code is one of core's catalogue (api/errors.ts).
+ */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details: unknown = null,
   ) {
@@ -11,4 +16,4 @@ export class ApiError extends Error {
   }
 }
 
-export type ErrorBody = { error: { code: string; message: string; details: unknown } };
+export type { ApiErrorBody as ErrorBody } from "@rumbo/core";

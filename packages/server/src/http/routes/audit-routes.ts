@@ -1,116 +1,63 @@
-import { describeAuditEntry } from "@rumbo/core";
+import { api, describeAuditEntry } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { type AuditFilter, listAudit } from "../../audit/audit-repository.ts";
 import type { Database } from "../../db/open-database.ts";
 import { toCsv } from "../../files/csv-writer.ts";
-import { errorSchema } from "../error-schema.ts";
+import { contractRoute } from "../contract-route.ts";
 
 const DEFAULT_LIMIT = 500;
 
-const auditQuery = z.object({
-  desde: z.iso
-    .date({ error: "la fecha debe ser AAAA-MM-DD" })
-    .optional()
-    .describe("Desde esta fecha (AAAA-MM-DD, inclusive)"),
-  hasta: z.iso
-    .date({ error: "la fecha debe ser AAAA-MM-DD" })
-    .optional()
-    .describe("Hasta esta fecha (AAAA-MM-DD, inclusive)"),
-  usuario: z.string().max(320).optional().describe("Parte del correo de quien actuó"),
-  accion: z.string().max(200).optional(),
-  resultado: z.enum(["ok", "denied", "failed"], { error: "use ok, denied o failed" }).optional(),
-  limite: z.coerce.number().int().min(1).max(10_000).optional(),
-  formato: z.enum(["json", "csv"], { error: "use json o csv" }).optional(),
-});
-
-const auditRecordSchema = z.object({
-  id: z.number(),
-  at: z.string(),
-  userId: z.number().nullable(),
-  actorEmail: z.string().nullable(),
-  action: z.string(),
-  resource: z.string().nullable(),
-  outcome: z.enum(["ok", "denied", "failed"]),
-  ip: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()).nullable().optional(),
-});
-
 export function auditRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      "/api/audit",
-      {
-        config: { action: "audit.read" },
-        schema: {
-          tags: ["auditoría"],
-          summary: "Registro de auditoría filtrado; formato=csv para exportarlo",
-          querystring: auditQuery,
-          response: {
-            200: z.union([
-              z.object({
-                entries: z.array(auditRecordSchema),
-                /** True when there are more entries than the limit (default 500): narrow the filter. */
-                truncated: z.boolean(),
-              }),
-              z.string(),
-            ]),
-            400: errorSchema,
-            401: errorSchema,
-            403: errorSchema,
-          },
-        },
-      },
-      async (request, reply) => {
-        const q = request.query;
-        const filter: AuditFilter = {
-          ...(q.desde ? { from: new Date(`${q.desde}T00:00:00-05:00`) } : {}),
-          // Bogotá time (UTC−5, no daylight saving): "hasta" includes that whole
-          // day, up to the first instant of the next one.
-          ...(q.hasta ? { before: nextDayInBogota(q.hasta) } : {}),
-          ...(q.usuario ? { actorEmail: q.usuario } : {}),
-          ...(q.accion ? { action: q.accion } : {}),
-          ...(q.resultado ? { outcome: q.resultado } : {}),
-          ...(q.limite ? { limit: q.limite } : {}),
-        };
-        const limit = filter.limit ?? DEFAULT_LIMIT;
-        // One more than asked tells whether the list was cut.
-        const found = await listAudit(db, { ...filter, limit: limit + 1 });
-        const truncated = found.length > limit;
-        const entries = found.slice(0, limit);
-        if (q.formato === "csv") {
-          reply.header("content-type", "text/csv; charset=utf-8");
-          reply.header("content-disposition", 'attachment; filename="auditoria-rumbo.csv"');
-          return toCsv(
-            [
-              "id",
-              "fecha",
-              "usuario_id",
-              "correo",
-              "accion",
-              "descripcion",
-              "recurso",
-              "resultado",
-              "ip",
-              "detalles",
-            ],
-            entries.map((e) => [
-              e.id,
-              e.at,
-              e.userId,
-              e.actorEmail,
-              e.action,
-              describeAuditEntry(e),
-              e.resource,
-              e.outcome,
-              e.ip,
-              e.details ? JSON.stringify(e.details) : "",
-            ]),
-          );
-        }
-        return { entries, truncated };
-      },
-    );
+    app.get(api.listAudit.path, contractRoute(api.listAudit), async (request, reply) => {
+      const q = request.query;
+      const filter: AuditFilter = {
+        ...(q.desde ? { from: new Date(`${q.desde}T00:00:00-05:00`) } : {}),
+        // Bogotá time (UTC−5, no daylight saving): "hasta" includes that whole
+        // day, up to the first instant of the next one.
+        ...(q.hasta ? { before: nextDayInBogota(q.hasta) } : {}),
+        ...(q.usuario ? { actorEmail: q.usuario } : {}),
+        ...(q.accion ? { action: q.accion } : {}),
+        ...(q.resultado ? { outcome: q.resultado } : {}),
+        ...(q.limite ? { limit: q.limite } : {}),
+      };
+      const limit = filter.limit ?? DEFAULT_LIMIT;
+      // One more than asked tells whether the list was cut.
+      const found = await listAudit(db, { ...filter, limit: limit + 1 });
+      const truncated = found.length > limit;
+      const entries = found.slice(0, limit);
+      if (q.formato === "csv") {
+        reply.header("content-type", "text/csv; charset=utf-8");
+        reply.header("content-disposition", 'attachment; filename="auditoria-rumbo.csv"');
+        return toCsv(
+          [
+            "id",
+            "fecha",
+            "usuario_id",
+            "correo",
+            "accion",
+            "descripcion",
+            "recurso",
+            "resultado",
+            "ip",
+            "detalles",
+          ],
+          entries.map((e) => [
+            e.id,
+            e.at,
+            e.userId,
+            e.actorEmail,
+            e.action,
+            describeAuditEntry(e),
+            e.resource,
+            e.outcome,
+            e.ip,
+            e.details ? JSON.stringify(e.details) : "",
+          ]),
+        );
+      }
+      return { entries, truncated };
+    });
   };
 }
 

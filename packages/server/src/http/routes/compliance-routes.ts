@@ -1,5 +1,5 @@
 import {
-  complianceResultSchema,
+  api,
   computeCompliance,
   formatProblem,
   type Plan,
@@ -8,57 +8,19 @@ import {
   parseMissing,
 } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { listActuals } from "../../actuals/actuals-repository.ts";
 import type { Database } from "../../db/open-database.ts";
 import { getPlanVersionAt } from "../../plans/plan-revisions.ts";
 import { getPlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
-import { errorSchema } from "../error-schema.ts";
-import { planIdParams, planResource } from "./plans-routes.ts";
-
-const complianceQuery = z.object({
-  asOf: z
-    .string()
-    .optional()
-    .describe("Fecha de corte AAAA-MM-DD; sin ella se evalúan todas las vigencias"),
-  missing: z
-    .string()
-    .optional()
-    .describe("zero (por omisión) o exclude: cómo cuenta un indicador sin reporte"),
-  cap: z
-    .string()
-    .optional()
-    .describe("none para no limitar el cumplimiento al 100 %, o un tope decimal (1.25)"),
-  planAt: z.iso
-    .date({ error: "la fecha debe ser AAAA-MM-DD" })
-    .optional()
-    .describe(
-      "Calcular contra el plan vigente en esa fecha (antes de reprogramaciones posteriores)",
-    ),
-});
+import { contractRoute } from "../contract-route.ts";
+import { planResource } from "./plans-routes.ts";
 
 export function complianceRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/plans/:id/compliance",
-      {
-        config: { action: "compliance.read", resource: planResource(db) },
-        schema: {
-          tags: ["cumplimiento"],
-          summary:
-            "Cumplimiento del plan por vigencia y cuatrienio (rumbo.result/v1), con contribuciones",
-          params: planIdParams,
-          querystring: complianceQuery,
-          response: {
-            200: complianceResultSchema,
-            400: errorSchema,
-            401: errorSchema,
-            403: errorSchema,
-            404: errorSchema,
-          },
-        },
-      },
+      api.getCompliance.path,
+      contractRoute(api.getCompliance, planResource(db)),
       async (request) => {
         // The same option parsers as `rumbo compute`, naming the query parameters.
         const asOf = parseAsOf(request.query.asOf, "asOf");

@@ -5,14 +5,14 @@
  * it started from (If-Match) so nobody overwrites anybody silently.
  */
 import {
+  api,
   assertUnreachable,
   bogotaDate,
   can,
   describeProblem,
   diffPlans,
   hasBlockingErrors,
-  PLAN_STATUSES,
-  PLAN_VERSION_KINDS,
+  INT32_MAX,
   type Plan,
   type ValidationIssue,
   validatePlan,
@@ -20,7 +20,6 @@ import {
 } from "@rumbo/core";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
 import {
   type Author,
@@ -35,101 +34,27 @@ import {
 import { getPlanVersion, listPlanVersions } from "../../plans/plan-revisions.ts";
 import { getPlan, PlanCodeTakenError, savePlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
-import { errorSchema } from "../error-schema.ts";
-import { etagOf, planIdParams, planResource } from "./plans-routes.ts";
-
-const issueSchema = z.object({
-  code: z.string(),
-  severity: z.enum(["error", "warning"]),
-  message: z.string(),
-  path: z.string(),
-  objectiveCode: z.string().optional(),
-  indicatorCode: z.string().optional(),
-  year: z.number().optional(),
-  field: z.string().optional(),
-});
-
-export const changeSchema = z.object({
-  path: z.string(),
-  kind: z.enum(["added", "removed", "changed"]),
-  objectiveCode: z.string().optional(),
-  indicatorCode: z.string().optional(),
-  field: z.string().optional(),
-  year: z.number().optional(),
-  before: z.unknown(),
-  after: z.unknown(),
-  message: z.string(),
-});
-
-const savedSchema = z.object({ version: z.number().int(), warnings: z.array(issueSchema) });
-const errors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-  428: errorSchema,
-};
-
-// The body's plan is checked by the format reader (every problem with its JSON
-// path, in Spanish) and then by the analyst's rules (errors block), not by zod.
-const planBody = z.object({
-  plan: z
-    .record(z.string(), z.unknown())
-    .describe("El plan en la forma rumbo.plan/v1 (docs/formats.md §1)"),
-});
-
-const reprogramBody = planBody.extend({
-  justification: z
-    .string()
-    .trim()
-    .min(10, "explique la reprogramación (al menos 10 caracteres)")
-    .max(4000),
-  actReference: z.string().trim().min(3, "indique el acta o acto que la aprueba").max(300),
-  effectiveFrom: z.iso.date({ error: "la fecha debe ser AAAA-MM-DD" }).optional(),
-});
+import { contractRoute } from "../contract-route.ts";
+import { etagOf, planResource } from "./plans-routes.ts";
 
 export function formulationRoutes(db: Database, now: () => Date): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post(
-      "/api/plans",
-      {
-        config: { action: "plan.create" },
-        schema: {
-          tags: ["formulación"],
-          summary: "Crear un plan (versión 1, en formulación)",
-          body: planBody,
-          response: { 201: savedSchema.extend({ id: z.number().int() }), ...errors },
-        },
-      },
-      async (request, reply) => {
-        const { plan, warnings } = checkPlan(request.body.plan);
-        try {
-          const id = await savePlan(db, plan, {
-            version: { kind: "creacion", ...authorOf(request) },
-            at: now(),
-          });
-          return reply.status(201).send({ id, version: 1, warnings });
-        } catch (error) {
-          throw codeTaken(error);
-        }
-      },
-    );
+    app.post(api.createPlan.path, contractRoute(api.createPlan), async (request, reply) => {
+      const { plan, warnings } = checkPlan(request.body.plan);
+      try {
+        const id = await savePlan(db, plan, {
+          version: { kind: "creacion", ...authorOf(request) },
+          at: now(),
+        });
+        return reply.status(201).send({ id, version: 1, warnings });
+      } catch (error) {
+        throw codeTaken(error);
+      }
+    });
 
     app.put(
-      "/api/plans/:id",
-      {
-        config: { action: "plan.edit", resource: planResource(db) },
-        schema: {
-          tags: ["formulación"],
-          summary:
-            "Guardar cambios del plan (If-Match: la versión editada); en vigencia, la programación solo cambia por reprogramación",
-          params: planIdParams,
-          body: planBody,
-          response: { 200: savedSchema, ...errors },
-        },
-      },
+      api.updatePlan.path,
+      contractRoute(api.updatePlan, planResource(db)),
       async (request) => {
         const expected = expectedVersion(request);
         const { plan, warnings } = checkPlan(request.body.plan);
@@ -143,18 +68,8 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
     );
 
     app.post(
-      "/api/plans/:id/reprogramaciones",
-      {
-        config: { action: "plan.reprogram", resource: planResource(db) },
-        schema: {
-          tags: ["formulación"],
-          summary:
-            "Reprogramar metas, totales o ponderaciones con justificación y acta (nueva versión)",
-          params: planIdParams,
-          body: reprogramBody,
-          response: { 200: savedSchema, ...errors },
-        },
-      },
+      api.reprogramPlan.path,
+      contractRoute(api.reprogramPlan, planResource(db)),
       async (request) => {
         const expected = expectedVersion(request);
         const { plan, warnings } = checkPlan(request.body.plan);
@@ -174,18 +89,8 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
     );
 
     app.post(
-      "/api/plans/:id/status",
-      {
-        config: { action: "plan.edit", resource: planResource(db) },
-        schema: {
-          tags: ["formulación"],
-          summary:
-            "Poner el plan en vigencia (desde entonces la programación cambia por reprogramación)",
-          params: planIdParams,
-          body: z.object({ status: z.enum(PLAN_STATUSES) }),
-          response: { 200: z.object({ status: z.enum(PLAN_STATUSES) }), ...errors },
-        },
-      },
+      api.setPlanStatus.path,
+      contractRoute(api.setPlanStatus, planResource(db)),
       async (request, reply) => {
         const changed = await changePlanStatus(db, request.params.id, request.body.status, {
           expectedVersion: optionalExpectedVersion(request),
@@ -198,18 +103,8 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
     );
 
     app.post(
-      "/api/plans/:id/publish",
-      {
-        config: { action: "plan.publish", resource: planResource(db) },
-        schema: {
-          tags: ["formulación"],
-          summary:
-            "Publicar (o retirar de la publicación) el plan: lo publicado es público (Ley 1712 de 2014)",
-          params: planIdParams,
-          body: z.object({ published: z.boolean() }),
-          response: { 200: z.object({ published: z.boolean() }), ...errors },
-        },
-      },
+      api.publishPlan.path,
+      contractRoute(api.publishPlan, planResource(db)),
       async (request, reply) => {
         const changed = await publishPlan(db, request.params.id, request.body.published, {
           expectedVersion: optionalExpectedVersion(request),
@@ -222,39 +117,8 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
     );
 
     app.get(
-      "/api/plans/:id/versions",
-      {
-        config: { action: "plan.read", resource: planResource(db) },
-        schema: {
-          tags: ["formulación"],
-          summary: "Versiones del plan: quién, cuándo, por qué y desde cuándo rige cada una",
-          params: planIdParams,
-          response: {
-            200: z.object({
-              versions: z.array(
-                z.object({
-                  version: z.number().int(),
-                  kind: z.enum(PLAN_VERSION_KINDS),
-                  createdAt: z.string(),
-                  actorEmail: z
-                    .string()
-                    .nullable()
-                    .describe("Solo para quien puede ver las cuentas (Ley 1581 de 2012)"),
-                  actorKind: z
-                    .enum(["persona", "sistema"])
-                    .describe(
-                      "Si la versión la hizo una persona (aunque no se diga quién) o el sistema",
-                    ),
-                  justification: z.string().nullable(),
-                  actReference: z.string().nullable(),
-                  effectiveFrom: z.string(),
-                }),
-              ),
-            }),
-            ...errors,
-          },
-        },
-      },
+      api.listPlanVersions.path,
+      contractRoute(api.listPlanVersions, planResource(db)),
       async (request) => {
         const versions = await listPlanVersions(db, request.params.id);
         // Who changed a plan is personal data (Ley 1581 de 2012): only those who
@@ -275,20 +139,8 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
     );
 
     app.get(
-      "/api/plans/:id/diff",
-      {
-        config: { action: "plan.read", resource: planResource(db) },
-        schema: {
-          tags: ["formulación"],
-          summary: "Qué cambió entre dos versiones del plan",
-          params: planIdParams,
-          querystring: z.object({
-            from: z.coerce.number({ error: "indique la versión inicial" }).int().positive(),
-            to: z.coerce.number({ error: "indique la versión final" }).int().positive(),
-          }),
-          response: { 200: z.object({ changes: z.array(changeSchema) }), ...errors },
-        },
-      },
+      api.getPlanDiff.path,
+      contractRoute(api.getPlanDiff, planResource(db)),
       async (request) => {
         const { id } = request.params;
         const [before, after] = await Promise.all([
@@ -312,23 +164,8 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
     );
 
     app.get(
-      "/api/plans/:id/validation",
-      {
-        config: { action: "plan.read", resource: planResource(db) },
-        schema: {
-          tags: ["formulación"],
-          summary:
-            "Revisión del plan como la haría un analista: errores que bloquean y advertencias",
-          params: planIdParams,
-          response: {
-            200: z.object({
-              issues: z.array(issueSchema),
-              summary: z.object({ errors: z.number().int(), warnings: z.number().int() }),
-            }),
-            ...errors,
-          },
-        },
-      },
+      api.getPlanValidation.path,
+      contractRoute(api.getPlanValidation, planResource(db)),
       async (request) => {
         const plan = await getPlan(db, request.params.id);
         if (!plan)
@@ -391,7 +228,8 @@ function expectedVersion(request: FastifyRequest): number {
     );
   }
   const m = header.match(/^(?:W\/)?"v(\d+)"$/);
-  if (!m?.[1])
+  // A version beyond the integer column cannot be one the plan has.
+  if (!m?.[1] || Number(m[1]) > INT32_MAX)
     throw new ApiError(
       400,
       "IF_MATCH_INVALID",

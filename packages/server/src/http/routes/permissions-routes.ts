@@ -3,49 +3,19 @@
  * guards the routes, so the web shows only the buttons that will work and
  * never re-implements the rules.
  */
-import { type Action, can } from "@rumbo/core";
+import { api, can, PLAN_ACTIONS, type PlanAction } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
 import { getPlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
-import { errorSchema } from "../error-schema.ts";
-import { planIdParams, planResource } from "./plans-routes.ts";
-
-const PLAN_ACTIONS = [
-  "plan.edit",
-  "plan.reprogram",
-  "plan.publish",
-  "corte.manage",
-  "actuals.import",
-  "report.review",
-] as const satisfies readonly Action[];
-
-const permissionsSchema = z.object({
-  planId: z.number().int(),
-  actions: z.record(z.enum(PLAN_ACTIONS), z.boolean()),
-  /** Indicators whose avances this person may report. */
-  reportableIndicators: z.array(z.string()),
-});
+import { contractRoute } from "../contract-route.ts";
+import { planResource } from "./plans-routes.ts";
 
 export function permissionsRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      "/api/plans/:id/permissions",
-      {
-        config: { action: "plan.read", resource: planResource(db) },
-        schema: {
-          tags: ["cuentas"],
-          summary: "Lo que quien consulta puede hacer en el plan (según la política de permisos)",
-          params: planIdParams,
-          response: {
-            200: permissionsSchema,
-            401: errorSchema,
-            403: errorSchema,
-            404: errorSchema,
-          },
-        },
-      },
+      api.getPlanPermissions.path,
+      contractRoute(api.getPlanPermissions, planResource(db)),
       async (request) => {
         const plan = await getPlan(db, request.params.id);
         // planResource already looked the plan up for the policy: reuse it.
@@ -55,7 +25,7 @@ export function permissionsRoutes(db: Database): FastifyPluginAsyncZod {
         const { published } = planRes;
         const actions = Object.fromEntries(
           PLAN_ACTIONS.map((a) => [a, can(request.actor, a, planRes)]),
-        ) as Record<(typeof PLAN_ACTIONS)[number], boolean>;
+        ) as Record<PlanAction, boolean>;
         const reportableIndicators = plan.objectives.flatMap((o) =>
           o.indicators
             .filter((i) =>

@@ -4,20 +4,14 @@
  * import any of them. Import is all or nothing: any problem rejects the whole
  * file, lists every problem with sheet, row and column, and stores nothing.
  */
-import { hasBlockingErrors } from "@rumbo/core";
+import { api, hasBlockingErrors } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
 import {
   checkPlanFileOffThread,
   PlanFileTooComplexError,
 } from "../../files/plan-file-worker-pool.ts";
-import {
-  type LocatedIssue,
-  PLAN_FILE_FORMATS,
-  type PlanFileFormat,
-  writePlanFile,
-} from "../../files/plan-files.ts";
+import { type LocatedIssue, type PlanFileFormat, writePlanFile } from "../../files/plan-files.ts";
 import { boundProblems, omittedProblemsText, UPLOAD_LIMITS } from "../../files/upload-limits.ts";
 import { getPlanMeta, getPlanVersion } from "../../plans/plan-revisions.ts";
 import {
@@ -27,9 +21,9 @@ import {
   savePlan,
 } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
-import { errorSchema } from "../error-schema.ts";
+import { contractRoute } from "../contract-route.ts";
 import { planUpdateRoutes } from "./plan-update-routes.ts";
-import { planIdParams, planResource } from "./plans-routes.ts";
+import { planResource } from "./plans-routes.ts";
 
 const CONTENT_TYPES: Record<PlanFileFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -40,14 +34,6 @@ const CONTENT_TYPES: Record<PlanFileFormat, string> = {
 // A 5,000-indicator workbook is about 1 MB; leave room for bigger sectors.
 // What the file may hold once unzipped or parsed is bounded too (upload-limits.ts).
 const IMPORT_LIMIT = 25 * 1024 * 1024;
-
-const issueSchema = z.object({
-  code: z.string(),
-  severity: z.enum(["error", "warning"]),
-  message: z.string(),
-  path: z.string(),
-  location: z.string().nullable(),
-});
 
 export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsyncZod {
   return async (app) => {
@@ -61,33 +47,8 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
     );
 
     app.get(
-      "/api/plans/:id/export",
-      {
-        config: { action: "plan.read", resource: planResource(db) },
-        schema: {
-          tags: ["formulación"],
-          operationId: "exportPlan",
-          summary:
-            "Descargar el plan: matriz de formulación (xlsx), CSV o rumbo.plan/v1 (json); ?version=N da esa versión",
-          params: planIdParams,
-          querystring: z.object({
-            format: z.enum(PLAN_FILE_FORMATS, { error: "use xlsx, csv o json" }).default("xlsx"),
-            version: z.coerce
-              .number({ error: "la versión debe ser un número" })
-              .int()
-              .positive()
-              .optional(),
-          }),
-          response: {
-            // The file's bytes (Fastify sends a Buffer as is, without serialising it).
-            200: z.unknown().describe("El archivo"),
-            400: errorSchema,
-            401: errorSchema,
-            403: errorSchema,
-            404: errorSchema,
-          },
-        },
-      },
+      api.exportPlan.path,
+      contractRoute(api.exportPlan, planResource(db)),
       async (request, reply) => {
         const { id } = request.params;
         const { format, version } = request.query;
@@ -116,114 +77,77 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
       },
     );
 
-    app.post(
-      "/api/plans/import",
-      {
-        config: { action: "plan.create" },
-        schema: {
-          tags: ["formulación"],
-          operationId: "importPlan",
-          summary:
-            "Importar un plan nuevo (xlsx, csv o json) — todo o nada; dryRun=true solo revisa. Si el código ya existe: 409 PLAN_EXISTS con el id (use POST /api/plans/:id/import)",
-          querystring: z.object({
-            dryRun: z.enum(["true", "false"]).default("false"),
-            fileName: z.string().max(255).optional(),
-          }),
-          response: {
-            200: z.object({
-              valid: z.literal(true),
-              action: z.literal("crear"),
-              warnings: z.array(issueSchema),
-              omittedWarnings: z.number().int().optional(),
-            }),
-            201: z.object({
-              id: z.number().int(),
-              version: z.number().int(),
-              warnings: z.array(issueSchema),
-              omittedWarnings: z.number().int().optional(),
-            }),
-            400: errorSchema,
-            401: errorSchema,
-            403: errorSchema,
-            409: errorSchema,
-            413: errorSchema,
-            415: errorSchema,
-            422: errorSchema,
+    app.post(api.importPlan.path, contractRoute(api.importPlan), async (request, reply) => {
+      const format = formatOf(request.headers["content-type"]);
+      const fileName = request.query.fileName ?? `plan.${format}`;
+      const bytes = request.body;
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
+        throw new ApiError(400, "EMPTY_FILE", "El archivo está vacío.");
+      }
+      const read = await checkPlanFileOffThread(bytes, fileName, format).catch((error) => {
+        if (error instanceof PlanFileTooComplexError)
+          throw new ApiError(413, error.code, error.message);
+        throw error;
+      });
+      if (!read.ok) {
+        const total = read.problems.length + read.omitted;
+        throw new ApiError(
+          422,
+          "IMPORT_FAILED",
+          `${fileName} no se importó: ${total.toLocaleString("es-CO")} ${total === 1 ? "problema" : "problemas"}. No se guardó nada.`,
+          withOmitted(
+            read.problems.map((message) => ({ message })),
+            read.omitted,
+          ),
+        );
+      }
+      const issues = read.issues;
+      if (hasBlockingErrors(issues)) {
+        const blocking = issues.filter((i) => i.severity === "error");
+        const lines = blocking.map((i) =>
+          i.location ? `${fileName}: ${i.location}: ${i.message}` : `${fileName}: ${i.message}`,
+        );
+        const { shown, omitted } = boundProblems(lines);
+        throw new ApiError(
+          422,
+          "IMPORT_FAILED",
+          `${fileName} no se importó: el plan tiene ${blocking.length.toLocaleString("es-CO")} ${blocking.length === 1 ? "error" : "errores"}. No se guardó nada.`,
+          withOmitted(
+            shown.map((message, i) => ({ message, path: blocking[i]?.path ?? "" })),
+            omitted,
+          ),
+        );
+      }
+      const { warnings, omittedWarnings } = boundWarnings(issues);
+      // The exported, unchanged matriz of a stored plan is valid but not new:
+      // say so, with the plan to update, before anyone tries to import it.
+      const existing = await findPlanIdByCode(db, read.plan.code);
+      if (existing !== null) throw planExists(read.plan.code, existing);
+      if (request.query.dryRun === "true")
+        return reply
+          .status(200)
+          .send({ valid: true as const, action: "crear" as const, warnings, omittedWarnings });
+      try {
+        const id = await savePlan(db, read.plan, {
+          at: now(),
+          version: {
+            kind: "importacion",
+            userId: request.user?.id ?? null,
+            actorEmail: request.user?.email ?? null,
           },
-        },
-      },
-      async (request, reply) => {
-        const format = formatOf(request.headers["content-type"]);
-        const fileName = request.query.fileName ?? `plan.${format}`;
-        const bytes = request.body;
-        if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-          throw new ApiError(400, "EMPTY_FILE", "El archivo está vacío.");
-        }
-        const read = await checkPlanFileOffThread(bytes, fileName, format).catch((error) => {
-          if (error instanceof PlanFileTooComplexError)
-            throw new ApiError(413, error.code, error.message);
-          throw error;
         });
-        if (!read.ok) {
-          const total = read.problems.length + read.omitted;
-          throw new ApiError(
-            422,
-            "IMPORT_FAILED",
-            `${fileName} no se importó: ${total.toLocaleString("es-CO")} ${total === 1 ? "problema" : "problemas"}. No se guardó nada.`,
-            withOmitted(
-              read.problems.map((message) => ({ message })),
-              read.omitted,
-            ),
-          );
+        return reply.status(201).send({ id, version: 1, warnings, omittedWarnings });
+      } catch (error) {
+        if (error instanceof PlanCodeTakenError) {
+          const taken = await findPlanIdByCode(db, read.plan.code);
+          if (taken !== null) throw planExists(read.plan.code, taken);
+          throw new ApiError(409, error.code, `${error.message} No se modificó nada.`, [
+            { field: "code", message: error.message },
+          ]);
         }
-        const issues = read.issues;
-        if (hasBlockingErrors(issues)) {
-          const blocking = issues.filter((i) => i.severity === "error");
-          const lines = blocking.map((i) =>
-            i.location ? `${fileName}: ${i.location}: ${i.message}` : `${fileName}: ${i.message}`,
-          );
-          const { shown, omitted } = boundProblems(lines);
-          throw new ApiError(
-            422,
-            "IMPORT_FAILED",
-            `${fileName} no se importó: el plan tiene ${blocking.length.toLocaleString("es-CO")} ${blocking.length === 1 ? "error" : "errores"}. No se guardó nada.`,
-            withOmitted(
-              shown.map((message, i) => ({ message, path: blocking[i]?.path ?? "" })),
-              omitted,
-            ),
-          );
-        }
-        const { warnings, omittedWarnings } = boundWarnings(issues);
-        // The exported, unchanged matriz of a stored plan is valid but not new:
-        // say so, with the plan to update, before anyone tries to import it.
-        const existing = await findPlanIdByCode(db, read.plan.code);
-        if (existing !== null) throw planExists(read.plan.code, existing);
-        if (request.query.dryRun === "true")
-          return reply
-            .status(200)
-            .send({ valid: true as const, action: "crear" as const, warnings, omittedWarnings });
-        try {
-          const id = await savePlan(db, read.plan, {
-            at: now(),
-            version: {
-              kind: "importacion",
-              userId: request.user?.id ?? null,
-              actorEmail: request.user?.email ?? null,
-            },
-          });
-          return reply.status(201).send({ id, version: 1, warnings, omittedWarnings });
-        } catch (error) {
-          if (error instanceof PlanCodeTakenError) {
-            const taken = await findPlanIdByCode(db, read.plan.code);
-            if (taken !== null) throw planExists(read.plan.code, taken);
-            throw new ApiError(409, error.code, `${error.message} No se modificó nada.`, [
-              { field: "code", message: error.message },
-            ]);
-          }
-          throw error;
-        }
-      },
-    );
+        throw error;
+      }
+    });
 
     // Child routes share this plugin's parsers and limits for uploaded files.
     await app.register(planUpdateRoutes(db, now, formatOf));

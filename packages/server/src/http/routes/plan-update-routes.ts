@@ -8,11 +8,12 @@
  * the acta and the effective date travel in the query string.
  */
 import {
+  api,
   bogotaDate,
   can,
   diffPlans,
   hasBlockingErrors,
-  PLAN_UPDATE_ACTIONS,
+  type ImportIssue,
   type Plan,
   type PlanChange,
   type PlanUpdateAction,
@@ -22,7 +23,6 @@ import {
 } from "@rumbo/core";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
 import { type PlanFileFormat, readPlanFile } from "../../files/plan-files.ts";
 import {
@@ -34,41 +34,8 @@ import {
 } from "../../plans/plan-revisions.ts";
 import { getPlan, PlanCodeTakenError, type VersionMeta } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
-import { errorSchema } from "../error-schema.ts";
-import { changeSchema } from "./formulation-routes.ts";
-import { planIdParams, planResource } from "./plans-routes.ts";
-
-/** An import's issue also says where it is in the file ("hoja Indicadores, fila 7"). */
-export const importIssueSchema = z.object({
-  code: z.string(),
-  severity: z.enum(["error", "warning"]),
-  message: z.string(),
-  path: z.string(),
-  location: z.string().nullable(),
-});
-
-export type ImportIssue = z.infer<typeof importIssueSchema>;
-
-const planUpdateSchema = z.object({
-  action: z.enum(PLAN_UPDATE_ACTIONS),
-  planId: z.number().int(),
-  /** Dry run: the version compared against; import: the version saved (unchanged for "sin cambios"). */
-  version: z.number().int(),
-  changes: z.array(changeSchema),
-  warnings: z.array(importIssueSchema),
-});
-
-const errors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  413: errorSchema,
-  415: errorSchema,
-  422: errorSchema,
-  428: errorSchema,
-};
+import { contractRoute } from "../contract-route.ts";
+import { planResource } from "./plans-routes.ts";
 
 /**
  * The plan a file holds and its analyst's review (every issue placed in the
@@ -122,35 +89,8 @@ export function planUpdateRoutes(
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
-      "/api/plans/:id/import",
-      {
-        config: { action: "plan.edit", resource: planResource(db) },
-        schema: {
-          operationId: "updatePlanFromFile",
-          tags: ["formulación"],
-          summary:
-            "Actualizar un plan desde su matriz editada (xlsx, csv o json): dryRun=true dice qué hará (editar, reprogramar o sin cambios) y lista los cambios; sin dryRun guarda con If-Match y, si reprograma, con justificación y acta",
-          params: planIdParams,
-          querystring: z.object({
-            dryRun: z.enum(["true", "false"]).default("false"),
-            fileName: z.string().max(255).optional(),
-            justification: z
-              .string()
-              .trim()
-              .min(10, "explique la reprogramación (al menos 10 caracteres)")
-              .max(4000, "la justificación admite hasta 4.000 caracteres")
-              .optional(),
-            actReference: z
-              .string()
-              .trim()
-              .min(3, "indique el acta o acto que la aprueba")
-              .max(300, "el acta admite hasta 300 caracteres")
-              .optional(),
-            effectiveFrom: z.iso.date({ error: "la fecha debe ser AAAA-MM-DD" }).optional(),
-          }),
-          response: { 200: planUpdateSchema, ...errors },
-        },
-      },
+      api.updatePlanFromFile.path,
+      contractRoute(api.updatePlanFromFile, planResource(db)),
       async (request) => {
         const meta = await getPlanMeta(db, request.params.id);
         const current = meta ? await getPlan(db, meta.id) : null;

@@ -1,20 +1,11 @@
-import { can, type Plan, planDocumentSchema, planListSchema } from "@rumbo/core";
+import { api, can, type Plan } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
 import { getPlanMeta, getPlanVersion, getPlanVersionAt } from "../../plans/plan-revisions.ts";
 import { getPlan, getPlanAccess, listPlans } from "../../plans/plans-repository.ts";
 import { missingPlan, type ResourceResolver } from "../access-control.ts";
 import { ApiError } from "../api-error.ts";
-import { errorSchema } from "../error-schema.ts";
-
-export const planIdParams = z.object({
-  id: z.coerce
-    .number({ error: "el id del plan debe ser un número" })
-    .int("el id del plan debe ser un número entero")
-    .positive("el id del plan debe ser positivo")
-    .max(2_147_483_647, "el id del plan es demasiado grande"),
-});
+import { contractRoute } from "../contract-route.ts";
 
 /** The plan named by `:id`, as the policy sees it; 404 when there is none. */
 export function planResource(db: Database): ResourceResolver {
@@ -59,49 +50,15 @@ async function versionAsked(
 
 export function plansRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      "/api/plans",
-      {
-        config: { action: "plan.list" },
-        schema: {
-          tags: ["planes"],
-          summary: "Planes que quien consulta puede ver (el público: los publicados)",
-          response: { 200: planListSchema },
-        },
-      },
-      async (request) => ({
-        plans: (await listPlans(db)).filter((p) =>
-          can(request.actor, "plan.read", { kind: "plan", planId: p.id, published: p.published }),
-        ),
-      }),
-    );
+    app.get(api.listPlans.path, contractRoute(api.listPlans), async (request) => ({
+      plans: (await listPlans(db)).filter((p) =>
+        can(request.actor, "plan.read", { kind: "plan", planId: p.id, published: p.published }),
+      ),
+    }));
 
     app.get(
-      "/api/plans/:id",
-      {
-        config: { action: "plan.read", resource: planResource(db) },
-        schema: {
-          tags: ["planes"],
-          summary:
-            "Un plan con su árbol completo; ?version=N o ?at=AAAA-MM-DD lo dan como estaba (ETag: la versión vigente)",
-          params: planIdParams,
-          querystring: z.object({
-            version: z.coerce
-              .number({ error: "la versión debe ser un número" })
-              .int()
-              .positive()
-              .optional(),
-            at: z.iso.date({ error: "la fecha debe ser AAAA-MM-DD" }).optional(),
-          }),
-          response: {
-            200: planDocumentSchema,
-            400: errorSchema,
-            401: errorSchema,
-            403: errorSchema,
-            404: errorSchema,
-          },
-        },
-      },
+      api.getPlan.path,
+      contractRoute(api.getPlan, planResource(db)),
       async (request, reply) => {
         const { id } = request.params;
         const meta = await getPlanMeta(db, id);

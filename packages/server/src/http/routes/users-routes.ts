@@ -6,11 +6,11 @@
 import {
   type AccountChange,
   type Assignment,
+  api,
   LAST_ADMINISTRATOR_MESSAGE,
   leavesNoAdministrator,
 } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { createPasswordReset, resetLink } from "../../auth/password-resets-repository.ts";
 import { deleteUserSessions } from "../../auth/sessions-repository.ts";
 import type { Database } from "../../db/open-database.ts";
@@ -26,18 +26,7 @@ import {
 } from "../../users/users-repository.ts";
 import { audit } from "../access-control.ts";
 import { ApiError } from "../api-error.ts";
-import { errorSchema } from "../error-schema.ts";
-import { assignmentSchema, userSchema } from "./users-schemas.ts";
-
-const userIdParams = z.object({
-  id: z.coerce
-    .number({ error: "el id de la cuenta debe ser un número" })
-    .int()
-    .positive()
-    .max(2_147_483_647),
-});
-
-const resetLinkSchema = z.object({ link: z.string(), expiresAt: z.string() });
+import { contractRoute } from "../contract-route.ts";
 
 export function usersRoutes(
   db: Database,
@@ -45,84 +34,43 @@ export function usersRoutes(
   publicUrl: (host: string) => string,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+    app.get(api.listUsers.path, contractRoute(api.listUsers), async () => ({
+      users: (await listUsers(db)).map((u) => publicUser(u, now())),
+    }));
 
-    app.get(
-      "/api/users",
-      {
-        config: { action: "user.read" },
-        schema: {
-          tags: ["cuentas"],
-          summary: "Cuentas y sus roles",
-          response: { 200: z.object({ users: z.array(userSchema) }), ...errors },
-        },
-      },
-      async () => ({ users: (await listUsers(db)).map((u) => publicUser(u, now())) }),
-    );
-
-    app.post(
-      "/api/users",
-      {
-        config: { action: "user.manage" },
-        schema: {
-          tags: ["cuentas"],
-          summary: "Crear una cuenta; devuelve el enlace de un solo uso para fijar su contraseña",
-          body: z.object({
-            email: z.email({ error: "no es un correo válido" }).max(320),
-            name: z.string().trim().min(1, "escriba el nombre").max(200),
-            area: z.string().trim().max(200).nullable().default(null),
-            assignments: z.array(assignmentSchema).max(200).default([]),
-          }),
-          response: {
-            201: z.object({ user: userSchema, reset: resetLinkSchema }),
-            409: errorSchema,
-            ...errors,
-          },
-        },
-      },
-      async (request, reply) => {
-        await checkAssignments(request.body.assignments as Assignment[]);
-        let id: number;
-        try {
-          id = await createUser(db, {
-            ...request.body,
-            passwordHash: null,
-            mustChangePassword: false,
-          });
-        } catch (error) {
-          if (error instanceof EmailTakenError)
-            throw new ApiError(409, error.code, error.message, [
-              { field: "email", message: error.message },
-            ]);
-          throw error;
-        }
-        const user = await mustGet(db, id);
-        const reset = await issueReset(id, request.headers.host ?? "localhost");
-        // The link goes only to the administrator who asked: a token in the log would open the account.
-        request.log.info(
-          { userId: id },
-          "cuenta creada con enlace de un solo uso para fijar la contraseña",
-        );
-        await audit(db, request, "cuenta-creada", `usuario ${id}`, "ok", {
-          email: user.email,
-          asignaciones: user.assignments,
+    app.post(api.createUser.path, contractRoute(api.createUser), async (request, reply) => {
+      await checkAssignments(request.body.assignments as Assignment[]);
+      let id: number;
+      try {
+        id = await createUser(db, {
+          ...request.body,
+          passwordHash: null,
+          mustChangePassword: false,
         });
-        return reply.status(201).send({ user: publicUser(user, now()), reset });
-      },
-    );
+      } catch (error) {
+        if (error instanceof EmailTakenError)
+          throw new ApiError(409, error.code, error.message, [
+            { field: "email", message: error.message },
+          ]);
+        throw error;
+      }
+      const user = await mustGet(db, id);
+      const reset = await issueReset(id, request.headers.host ?? "localhost");
+      // The link goes only to the administrator who asked: a token in the log would open the account.
+      request.log.info(
+        { userId: id },
+        "cuenta creada con enlace de un solo uso para fijar la contraseña",
+      );
+      await audit(db, request, "cuenta-creada", `usuario ${id}`, "ok", {
+        email: user.email,
+        asignaciones: user.assignments,
+      });
+      return reply.status(201).send({ user: publicUser(user, now()), reset });
+    });
 
     app.put(
-      "/api/users/:id/assignments",
-      {
-        config: { action: "user.manage" },
-        schema: {
-          tags: ["cuentas"],
-          summary: "Reemplazar los roles y alcances de una cuenta",
-          params: userIdParams,
-          body: z.object({ assignments: z.array(assignmentSchema).max(200) }),
-          response: { 200: userSchema, ...errors },
-        },
-      },
+      api.replaceUserAssignments.path,
+      contractRoute(api.replaceUserAssignments),
       async (request) => {
         const before = await mustGet(db, request.params.id);
         const assignments = request.body.assignments as Assignment[];
@@ -138,45 +86,24 @@ export function usersRoutes(
       },
     );
 
-    app.patch(
-      "/api/users/:id",
-      {
-        config: { action: "user.manage" },
-        schema: {
-          tags: ["cuentas"],
-          summary: "Activar o desactivar una cuenta (desactivar cierra sus sesiones)",
-          params: userIdParams,
-          body: z.object({ active: z.boolean() }),
-          response: { 200: userSchema, ...errors },
-        },
-      },
-      async (request) => {
-        const before = await mustGet(db, request.params.id);
-        await keepOneAdministrator({ userId: before.id, active: request.body.active });
-        await setActive(db, before.id, request.body.active);
-        if (!request.body.active) await deleteUserSessions(db, before.id);
-        await audit(
-          db,
-          request,
-          request.body.active ? "cuenta-activada" : "cuenta-desactivada",
-          `usuario ${before.id}`,
-          "ok",
-        );
-        return publicUser(await mustGet(db, before.id), now());
-      },
-    );
+    app.patch(api.setUserActive.path, contractRoute(api.setUserActive), async (request) => {
+      const before = await mustGet(db, request.params.id);
+      await keepOneAdministrator({ userId: before.id, active: request.body.active });
+      await setActive(db, before.id, request.body.active);
+      if (!request.body.active) await deleteUserSessions(db, before.id);
+      await audit(
+        db,
+        request,
+        request.body.active ? "cuenta-activada" : "cuenta-desactivada",
+        `usuario ${before.id}`,
+        "ok",
+      );
+      return publicUser(await mustGet(db, before.id), now());
+    });
 
     app.post(
-      "/api/users/:id/reset-link",
-      {
-        config: { action: "user.manage" },
-        schema: {
-          tags: ["cuentas"],
-          summary: "Enlace de un solo uso (24 h) para que la persona fije una contraseña nueva",
-          params: userIdParams,
-          response: { 200: resetLinkSchema, ...errors, 409: errorSchema },
-        },
-      },
+      api.issueUserResetLink.path,
+      contractRoute(api.issueUserResetLink),
       async (request) => {
         const user = await mustGet(db, request.params.id);
         if (!user.active) {

@@ -1,22 +1,13 @@
 /** The audit log (Ley 1581 de 2012: who did what), administrador global only. */
+import { AUDIT_OUTCOMES, type AuditEntry, type AuditOutcome, api } from "@rumbo/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { getJson } from "../../shared/api/api-client.ts";
+import { ApiError, CLIENT_ERROR_CODES, call, endpointUrl } from "../../shared/api/api-client.ts";
 
-export const OUTCOMES = ["ok", "denied", "failed"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOMES = AUDIT_OUTCOMES;
+export type Outcome = AuditOutcome;
 
-/** One row of `GET /api/audit` (server: audit-routes.ts). */
-export type AuditEntry = {
-  id: number;
-  at: string;
-  userId: number | null;
-  actorEmail: string | null;
-  action: string;
-  resource: string | null;
-  outcome: Outcome;
-  ip: string | null;
-  details?: Record<string, unknown> | null;
-};
+/** One row of `GET /api/audit` (listAudit, core api/audit.ts). */
+export type { AuditEntry };
 
 /** The filters, named as the API's query parameters; an empty string is "any". */
 export type AuditFilters = {
@@ -65,21 +56,36 @@ export function filtersToSearch(filters: AuditFilters): string {
 }
 
 export function auditCsvUrl(filters: AuditFilters): string {
-  const search = filtersToSearch(filters);
-  return `/api/audit?${search === "" ? "" : `${search}&`}formato=csv`;
+  return endpointUrl(api.listAudit, { query: { ...queryOf(filters), formato: "csv" } });
+}
+
+/** The filters in use as listAudit's query (an empty filter is left out). */
+function queryOf(filters: AuditFilters) {
+  const query: Partial<Record<(typeof FILTER_NAMES)[number], string>> = {};
+  for (const name of FILTER_NAMES) {
+    const value = filters[name].trim();
+    if (value !== "") query[name] = value;
+  }
+  const { resultado, ...rest } = query;
+  return { ...rest, ...(resultado && isOutcome(resultado) ? { resultado } : {}) };
 }
 
 export function useAudit(filters: AuditFilters) {
   const search = filtersToSearch(filters);
   return useQuery({
     queryKey: ["audit", search] as const,
-    queryFn: async ({ signal }) =>
-      (
-        await getJson<{ entries: AuditEntry[] }>(
-          `/api/audit${search === "" ? "" : `?${search}`}`,
-          signal,
-        )
-      ).entries,
+    queryFn: async ({ signal }) => {
+      const page = await call(api.listAudit, { query: queryOf(filters), signal });
+      // Without formato=csv the answer is the JSON page, never the CSV text.
+      if (typeof page === "string") {
+        throw new ApiError(
+          200,
+          CLIENT_ERROR_CODES.badResponse,
+          "El servidor envió el registro como CSV en lugar de JSON.",
+        );
+      }
+      return page.entries;
+    },
     // The log grows with every action: always ask again when the page opens.
     staleTime: 0,
     // While new filters load, the previous entries stay on screen.

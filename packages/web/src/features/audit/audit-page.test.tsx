@@ -64,7 +64,7 @@ describe("página de auditoría", () => {
   it("muestra las entradas en una tabla con fecha de Bogotá, qué pasó y el resultado en palabras, y enlace CSV", async () => {
     stubApi({
       "/api/auth/session": { body: ADMIN_SESSION },
-      "/api/audit": { body: { entries: ENTRIES } },
+      "/api/audit": { body: { entries: ENTRIES, truncated: false } },
     });
     renderApp("/auditoria");
     const table = await screen.findByRole("table", { name: "Registro de auditoría" });
@@ -87,7 +87,7 @@ describe("página de auditoría", () => {
   it("al filtrar, pide a la API con los filtros, los deja en la dirección y en el CSV", async () => {
     const fetchMock = stubApi({
       "/api/auth/session": { body: ADMIN_SESSION },
-      "/api/audit": { body: { entries: ENTRIES } },
+      "/api/audit": { body: { entries: ENTRIES, truncated: false } },
     });
     renderApp("/auditoria");
     await screen.findByRole("table", { name: "Registro de auditoría" });
@@ -114,7 +114,7 @@ describe("página de auditoría", () => {
   it("no acepta un rango con 'Desde' después de 'Hasta'", async () => {
     stubApi({
       "/api/auth/session": { body: ADMIN_SESSION },
-      "/api/audit": { body: { entries: [] } },
+      "/api/audit": { body: { entries: [], truncated: false } },
     });
     renderApp("/auditoria");
     await screen.findByRole("table", { name: "Registro de auditoría" });

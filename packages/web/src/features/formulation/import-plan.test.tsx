@@ -104,7 +104,10 @@ describe("importar un plan desde la lista", () => {
                 warnings: [{ ...SEED_WARNING, location: "hoja Indicadores, fila 9" }],
               },
             }
-          : { status: 201, body: { id: 9, version: 1, warnings: [SEED_WARNING] } },
+          : {
+              status: 201,
+              body: { id: 9, version: 1, warnings: [{ ...SEED_WARNING, location: null }] },
+            },
     });
     chooseFile(new File(['{"format":"rumbo.plan/v1"}'], "plan.json", { type: "application/json" }));
     fireEvent.click(screen.getByRole("button", { name: "Revisar el archivo" }));

@@ -3,10 +3,11 @@
  * with `POST /api/plans`. On success the person lands in the plan's editor,
  * which shows the validation warnings next to their fields.
  */
+import { api, assertUnreachable } from "@rumbo/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { planListPath } from "../../routes.ts";
-import { ApiError, errorMessage } from "../../shared/api/api-client.ts";
+import { errorMessage, isCallError, isTransportOrClientCode } from "../../shared/api/api-client.ts";
 import { Link, navigate } from "../../shared/router.tsx";
 import { FormError } from "../../shared/ui/form-messages.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
@@ -24,14 +25,24 @@ import { usePlacedIssues, usePlanForm } from "./use-plan-form.ts";
 
 const PAGE_TITLE = "Nuevo plan";
 
-/** 409 PLAN_CODE_TAKEN names a field: show it there too. */
+/** The issues to place on the form for a failed createPlan; the message shows the rest. */
 function issuesOfError(error: unknown): ValidationIssue[] {
-  const issues = validationIssuesOf(error);
-  if (issues.length > 0) return issues;
-  if (error instanceof ApiError && error.code === "PLAN_CODE_TAKEN") {
-    return [{ code: error.code, severity: "error", path: "code", message: error.message }];
+  if (!isCallError(error, api.createPlan) || isTransportOrClientCode(error.code)) return [];
+  switch (error.code) {
+    case "VALIDATION_FAILED":
+      return validationIssuesOf(error);
+    // It names a field: show it there too.
+    case "PLAN_CODE_TAKEN":
+      return [{ code: error.code, severity: "error", path: "code", message: error.message }];
+    case "VALIDATION_ERROR":
+    case "AUTH_REQUIRED":
+    case "FORBIDDEN":
+    case "PASSWORD_CHANGE_REQUIRED":
+    case "CSRF_INVALID":
+      return [];
+    default:
+      return assertUnreachable(error.code);
   }
-  return [];
 }
 
 function NewPlanForm() {

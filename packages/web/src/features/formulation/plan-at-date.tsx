@@ -3,11 +3,11 @@
  * says which version was in force on the date (`?at=`, one rule for the whole
  * application) and the plan's page shows that version read-only.
  */
-import { keepsContent } from "@rumbo/core";
+import { api, assertUnreachable, keepsContent } from "@rumbo/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { planPath, planVersionPath } from "../../routes.ts";
-import { errorCode, errorMessage } from "../../shared/api/api-client.ts";
+import { errorMessage, isCallError, isTransportOrClientCode } from "../../shared/api/api-client.ts";
 import { formatNumber } from "../../shared/format.ts";
 import { Link, navigate } from "../../shared/router.tsx";
 import { FormError, FormSuccess } from "../../shared/ui/form-messages.tsx";
@@ -72,6 +72,23 @@ function Found({
   );
 }
 
+/** Whether getPlan(?at=) failed because the plan had no version in force that day. */
+function noVersionThen(error: unknown): boolean {
+  if (!isCallError(error, api.getPlan) || isTransportOrClientCode(error.code)) return false;
+  switch (error.code) {
+    case "VERSION_NOT_FOUND":
+      return true;
+    case "PLAN_NOT_FOUND":
+    case "VALIDATION_ERROR":
+    case "AUTH_REQUIRED":
+    case "FORBIDDEN":
+    case "PASSWORD_CHANGE_REQUIRED":
+      return false;
+    default:
+      return assertUnreachable(error.code);
+  }
+}
+
 function NotFound({
   date,
   error,
@@ -81,7 +98,7 @@ function NotFound({
   error: unknown;
   versions: readonly PlanVersion[];
 }) {
-  if (errorCode(error) !== "VERSION_NOT_FOUND") {
+  if (!noVersionThen(error)) {
     return (
       <FormError>
         <p>No fue posible consultar el plan en esa fecha: {errorMessage(error)}</p>

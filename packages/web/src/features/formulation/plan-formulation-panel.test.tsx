@@ -110,7 +110,18 @@ describe("el plan en la página pública", () => {
       "/api/auth/session": { body: CONSULTA_SESSION },
       "/api/plans/1": { body: seedDocument() },
       "/api/plans/1/permissions": {
-        body: { planId: 1, actions: { "plan.edit": false }, reportableIndicators: [] },
+        body: {
+          planId: 1,
+          actions: {
+            "plan.edit": false,
+            "plan.reprogram": false,
+            "plan.publish": false,
+            "corte.manage": false,
+            "actuals.import": false,
+            "report.review": false,
+          },
+          reportableIndicators: [],
+        },
       },
     });
     await openPlan();

@@ -7,7 +7,7 @@ import {
   stubApi,
   visibleText,
 } from "../../shared/testing/render-app.tsx";
-import { SEED_PLAN } from "./fixtures/seed-plan.ts";
+import { planDetail, SEED_PLAN } from "./fixtures/seed-plan.ts";
 
 const PLAN_URL = "/planes/1";
 
@@ -39,7 +39,7 @@ function cell(objective: number, code: string, column: Column): HTMLElement {
 }
 
 async function openSeedPlan(): Promise<void> {
-  stubApi({ "/api/plans/1": { body: { id: 1, ...SEED_PLAN } } });
+  stubApi({ "/api/plans/1": { body: planDetail(SEED_PLAN) } });
   renderApp(PLAN_URL);
   await screen.findByRole("heading", { level: 1, name: SEED_PLAN.name });
 }
@@ -179,7 +179,7 @@ describe("página del plan (plan semilla Gestión Pública 2024-2027)", () => {
         },
       ],
     };
-    stubApi({ "/api/plans/1": { body: { id: 1, ...reweighted } } });
+    stubApi({ "/api/plans/1": { body: planDetail(reweighted) } });
     renderApp(PLAN_URL);
     await screen.findByRole("heading", { level: 1 });
     const weights = within(cell(1, "2307", "ponderación")).getAllByRole("listitem");
@@ -222,7 +222,7 @@ describe("programación en 0", () => {
         },
       ],
     };
-    stubApi({ "/api/plans/1": { body: { id: 1, ...plan } } });
+    stubApi({ "/api/plans/1": { body: planDetail(plan) } });
     renderApp(PLAN_URL);
     await screen.findByRole("heading", { level: 1 });
     expect(visibleText(cell(1, "S1", "2024"))).toBe("NP");
@@ -233,7 +233,7 @@ describe("programación en 0", () => {
 
 describe("estados de carga y error de la página del plan", () => {
   it("anuncia la carga mientras llega el plan", async () => {
-    stubApi({ "/api/plans/1": { body: { id: 1, ...SEED_PLAN } } });
+    stubApi({ "/api/plans/1": { body: planDetail(SEED_PLAN) } });
     renderApp(PLAN_URL);
     expect(visibleText(screen.getByRole("status"))).toBe("Cargando el plan…");
     await screen.findByRole("heading", { level: 1, name: SEED_PLAN.name });

@@ -13,7 +13,7 @@ import {
   RESPONSABLE_SESSION,
 } from "../session/fixtures/sessions.ts";
 import type { Session } from "../session/session-api.ts";
-import { SEED_PLAN } from "./fixtures/seed-plan.ts";
+import { planDetail, SEED_PLAN } from "./fixtures/seed-plan.ts";
 import type { PlanPermissions } from "./permissions-api.ts";
 
 const NO_ACTIONS: PlanPermissions["actions"] = {
@@ -45,7 +45,7 @@ const PERMISSIONS: Record<string, PlanPermissions> = {
 async function openPlanAs(session: Session, permissions?: PlanPermissions) {
   const fetchMock = stubApi({
     "/api/auth/session": { body: session },
-    "/api/plans/1": { body: { id: 1, ...SEED_PLAN } },
+    "/api/plans/1": { body: planDetail(SEED_PLAN) },
     ...(permissions ? { "/api/plans/1/permissions": { body: permissions } } : {}),
   });
   renderApp("/planes/1");

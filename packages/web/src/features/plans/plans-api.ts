@@ -1,12 +1,12 @@
-import { type Plan, type PlanSummary, planListSchema } from "@rumbo/core";
+import { api, type EndpointResponse, type PlanSummary } from "@rumbo/core";
 import { useQuery } from "@tanstack/react-query";
-import { getJson } from "../../shared/api/api-client.ts";
+import { call } from "../../shared/api/api-client.ts";
 
 /** One row of `GET /api/plans` (the contract shared with the server, in core). */
 export type { PlanSummary };
 
-/** `GET /api/plans/:id`: the plan in the rumbo.plan/v1 shape plus its id. */
-export type PlanDetail = Plan & { id: number };
+/** `GET /api/plans/:id` (getPlan): the plan document plus its place in the history. */
+export type PlanDetail = EndpointResponse<typeof api.getPlan>;
 
 export const planKeys = {
   all: ["plans"] as const,
@@ -16,9 +16,7 @@ export const planKeys = {
 export function usePlans() {
   return useQuery({
     queryKey: planKeys.all,
-    queryFn: async ({ signal }) => {
-      return planListSchema.parse(await getJson<unknown>("/api/plans", signal)).plans;
-    },
+    queryFn: async ({ signal }) => (await call(api.listPlans, { signal })).plans,
   });
 }
 
@@ -28,9 +26,10 @@ export function usePlan(planId: number, version: number | null = null) {
     queryKey:
       version === null ? planKeys.detail(planId) : [...planKeys.detail(planId), "version", version],
     queryFn: ({ signal }) =>
-      getJson<PlanDetail>(
-        version === null ? `/api/plans/${planId}` : `/api/plans/${planId}?version=${version}`,
+      call(api.getPlan, {
+        params: { id: planId },
+        query: version === null ? {} : { version },
         signal,
-      ),
+      }),
   });
 }

@@ -8,13 +8,13 @@ import {
   stubCalls,
   visibleText,
 } from "../../shared/testing/render-app.tsx";
-import { SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
+import { planDetail, SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
 import { ADMIN_SESSION, CONSULTA_SESSION, FIRST_ADMIN_SESSION } from "./fixtures/sessions.ts";
 import type { Session } from "./session-api.ts";
 
 const NAME_PROBLEM = "La contraseña no puede contener su nombre.";
 const PLAN_ANSWERS = {
-  "/api/plans/1": { body: { id: 1, ...SEED_PLAN } },
+  "/api/plans/1": { body: planDetail(SEED_PLAN) },
   "/api/plans/1/permissions": {
     body: { planId: 1, actions: {}, reportableIndicators: [] },
   },

@@ -8,7 +8,7 @@ import {
   stubCalls,
   visibleText,
 } from "../../shared/testing/render-app.tsx";
-import { SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
+import { planDetail, SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
 import { CONSULTA_SESSION, PLANEACION_SESSION } from "./fixtures/sessions.ts";
 import type { Session } from "./session-api.ts";
 
@@ -16,7 +16,7 @@ const LOGIN_FAILED_MESSAGE =
   "Correo o contraseña incorrectos, o la cuenta está bloqueada temporalmente por intentos fallidos.";
 
 const PLAN_ANSWERS = {
-  "/api/plans/1": { body: { id: 1, ...SEED_PLAN } },
+  "/api/plans/1": { body: planDetail(SEED_PLAN) },
   "/api/plans/1/permissions": {
     body: {
       planId: 1,

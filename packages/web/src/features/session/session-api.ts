@@ -3,23 +3,13 @@
  * token every write must carry. The cookie itself is httpOnly: the web never
  * sees it, it only asks `GET /api/auth/session`.
  */
-import type { Assignment } from "@rumbo/core";
+import { type Assignment, api, type Session, type SessionUser } from "@rumbo/core";
 import { type QueryClient, useQuery } from "@tanstack/react-query";
-import { getJson, sendJson, setCsrfToken } from "../../shared/api/api-client.ts";
+import { call, setCsrfToken } from "../../shared/api/api-client.ts";
 
-export type { Assignment };
-
-export type SessionUser = {
-  id: number;
-  email: string;
-  name: string;
-  area: string | null;
-  mustChangePassword: boolean;
-  assignments: Assignment[];
-};
-
-export type SignedIn = { authenticated: true; user: SessionUser; csrfToken: string };
-export type Session = { authenticated: false } | SignedIn;
+/** The session as the API answers it (core api/auth.ts). */
+export type { Assignment, Session, SessionUser };
+export type SignedIn = Extract<Session, { authenticated: true }>;
 
 export const ANONYMOUS: Session = { authenticated: false };
 
@@ -34,7 +24,7 @@ function remember(session: Session): Session {
 export function useSession() {
   return useQuery({
     queryKey: sessionKeys.current,
-    queryFn: async ({ signal }) => remember(await getJson<Session>("/api/auth/session", signal)),
+    queryFn: async ({ signal }) => remember(await call(api.getSession, { signal })),
   });
 }
 
@@ -65,22 +55,22 @@ export async function applySession(queryClient: QueryClient, session: Session): 
 }
 
 export function login(email: string, password: string): Promise<Session> {
-  return sendJson<Session>("POST", "/api/auth/login", { email, password });
+  return call(api.login, { body: { email, password } });
 }
 
 export function logout(): Promise<Session> {
-  return sendJson<Session>("POST", "/api/auth/logout");
+  return call(api.logout, {});
 }
 
 export function logoutEverywhere(): Promise<Session> {
-  return sendJson<Session>("POST", "/api/auth/logout-all");
+  return call(api.logoutEverywhere, {});
 }
 
 /** Answers a new session (new CSRF token): the server closes every other one. */
 export function changePassword(currentPassword: string, newPassword: string): Promise<Session> {
-  return sendJson<Session>("POST", "/api/auth/password", { currentPassword, newPassword });
+  return call(api.changePassword, { body: { currentPassword, newPassword } });
 }
 
 export function resetPassword(token: string, newPassword: string): Promise<{ ok: true }> {
-  return sendJson<{ ok: true }>("POST", "/api/auth/reset", { token, newPassword });
+  return call(api.resetPassword, { body: { token, newPassword } });
 }
