@@ -11,6 +11,8 @@ export default defineConfig({
           root: "packages/core",
           include: ["src/**/*.test.ts"],
           environment: "node",
+          // Property tests run hundreds of cases; on a busy two-core machine 5 s is too tight.
+          testTimeout: 30_000,
         },
       },
       {
@@ -18,6 +20,7 @@ export default defineConfig({
           name: "server",
           root: "packages/server",
           include: ["src/**/*.test.ts"],
+          globalSetup: ["src/testing/build-once.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

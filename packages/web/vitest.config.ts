@@ -7,5 +7,7 @@ export default defineConfig({
     name: "web",
     include: ["src/**/*.test.{ts,tsx}"],
     environment: "jsdom",
+    // Page tests render whole forms in jsdom; on a busy two-core machine 5 s is too tight.
+    testTimeout: 30_000,
   },
 });
