@@ -125,7 +125,14 @@ export function readIndicator(
     const read =
       field.kind === "enum"
         ? optionalEnum(report, value, field.key, path, (field.options as FieldOptions).values)
-        : optionalString(report, value, field.key, path, field.maxLength ?? FICHA_TEXT_MAX_LENGTH);
+        : optionalString(
+            report,
+            value,
+            field.key,
+            path,
+            field.maxLength ?? FICHA_TEXT_MAX_LENGTH,
+            `el campo «${field.noun}»`,
+          );
     if (read !== undefined) ficha[field.key] = read;
   }
   const progress = value.progress;

@@ -312,7 +312,7 @@ describe("lectura de rumbo.plan/v1", () => {
     const read = readPlanJson(JSON.stringify(plan), "plan.json");
     expect(read.ok ? [] : read.problems.map(describeProblem)).toEqual([
       "Campo «nombre del plan»: el nombre del plan tiene 301 caracteres; el máximo es 300",
-      "Objetivo 1, indicador 2307, campo «unidad»: el texto tiene 61 caracteres; el máximo es 60",
+      "Objetivo 1, indicador 2307, campo «unidad»: la unidad de medida tiene 61 caracteres; el máximo es 60",
     ]);
   });
 
@@ -332,7 +332,7 @@ describe("lectura de rumbo.plan/v1", () => {
       }),
     ).toEqual([
       "plan.json: objectives[0].indicators[0].name: el nombre del indicador contiene el carácter nulo (U+0000), que no se puede guardar; bórrelo del texto",
-      "plan.json: objectives[0].indicators[0].source: la fuente contiene un carácter incompleto (medio par sustituto UTF-16), que no se puede guardar; bórrelo del texto",
+      "plan.json: objectives[0].indicators[0].source: el campo «fuente» contiene un carácter incompleto (medio par sustituto UTF-16), que no se puede guardar; bórrelo del texto",
       "plan.json: entity: la entidad contiene el carácter nulo (U+0000), que no se puede guardar; bórrelo del texto",
     ]);
   });

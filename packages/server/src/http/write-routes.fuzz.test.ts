@@ -102,71 +102,76 @@ describe.each(ENGINES)("peticiones hostiles a cada ruta de escritura sobre $name
     await database?.close();
   });
 
-  it(`${RUNS} peticiones: nunca un 5xx, siempre la forma de error, y un rechazo no deja nada escrito`, async () => {
-    const openapi = app.swagger() as {
-      paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
-    };
-    const routes = app.routeTable
-      .filter((r) => !r.url.startsWith("/api/docs") && r.url !== "/api/openapi.json")
-      .map((r) => {
-        const operation = openapi.paths[r.url.replace(/:(\w+)/g, "{$1}")]?.[r.method.toLowerCase()];
-        const query = (operation?.parameters ?? [])
-          .filter((p) => p.in === "query")
-          .map((p) => p.name);
-        return { method: r.method as FuzzRoute["method"], url: r.url, query };
-      })
-      .filter((r) => r.method !== "GET" || r.url.includes(":") || r.query.length > 0);
-    expect(routes.length).toBeGreaterThan(10);
-    const ctx = { planId, userId: otherUser, plan };
-    const failures: string[] = [];
-    const statuses = new Map<number, number>();
-    let before = await snapshot(database);
-    const arbitrary = fc
-      .constantFrom(...routes)
-      .chain((route) => requestFor(route, ctx, {}).map((request) => ({ route, request })));
-    await fc.assert(
-      fc.asyncProperty(
-        arbitrary,
-        fc.nat(3).map((n) => n > 0),
-        async ({ request }, signedIn) => {
-          const headers = { ...request.headers };
-          if (headers["if-match"]?.includes(CURRENT_VERSION)) {
-            headers["if-match"] = headers["if-match"].replace(
-              CURRENT_VERSION,
-              String(await versionOf(planId)),
-            );
-          }
-          if (signedIn) Object.assign(headers, (await sessionFor(database.db, adminId)).headers);
-          const sent: FuzzRequest = { ...request, headers };
-          const res = await app.inject(sent);
-          statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-          if (res.statusCode >= 500) {
-            failures.push(
-              `${res.statusCode} ← ${describeRequest(sent)}: ${res.body.slice(0, 200)}`,
-            );
-            return;
-          }
-          if (res.statusCode >= 400) {
-            const body = res.json() as { error?: { code?: unknown; message?: unknown } };
-            if (typeof body.error?.code !== "string" || typeof body.error.message !== "string") {
-              failures.push(
-                `forma de error ajena ← ${describeRequest(sent)}: ${res.body.slice(0, 200)}`,
+  it(
+    `${RUNS} peticiones: nunca un 5xx, siempre la forma de error, y un rechazo no deja nada escrito`,
+    async () => {
+      const openapi = app.swagger() as {
+        paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
+      };
+      const routes = app.routeTable
+        .filter((r) => !r.url.startsWith("/api/docs") && r.url !== "/api/openapi.json")
+        .map((r) => {
+          const operation =
+            openapi.paths[r.url.replace(/:(\w+)/g, "{$1}")]?.[r.method.toLowerCase()];
+          const query = (operation?.parameters ?? [])
+            .filter((p) => p.in === "query")
+            .map((p) => p.name);
+          return { method: r.method as FuzzRoute["method"], url: r.url, query };
+        })
+        .filter((r) => r.method !== "GET" || r.url.includes(":") || r.query.length > 0);
+      expect(routes.length).toBeGreaterThan(10);
+      const ctx = { planId, userId: otherUser, plan };
+      const failures: string[] = [];
+      const statuses = new Map<number, number>();
+      let before = await snapshot(database);
+      const arbitrary = fc
+        .constantFrom(...routes)
+        .chain((route) => requestFor(route, ctx, {}).map((request) => ({ route, request })));
+      await fc.assert(
+        fc.asyncProperty(
+          arbitrary,
+          fc.nat(3).map((n) => n > 0),
+          async ({ request }, signedIn) => {
+            const headers = { ...request.headers };
+            if (headers["if-match"]?.includes(CURRENT_VERSION)) {
+              headers["if-match"] = headers["if-match"].replace(
+                CURRENT_VERSION,
+                String(await versionOf(planId)),
               );
             }
-            const after = await snapshot(database);
-            if (after !== before) {
-              failures.push(`escritura parcial con ${res.statusCode} ← ${describeRequest(sent)}`);
+            if (signedIn) Object.assign(headers, (await sessionFor(database.db, adminId)).headers);
+            const sent: FuzzRequest = { ...request, headers };
+            const res = await app.inject(sent);
+            statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+            if (res.statusCode >= 500) {
+              failures.push(
+                `${res.statusCode} ← ${describeRequest(sent)}: ${res.body.slice(0, 200)}`,
+              );
+              return;
             }
-            before = after;
-            return;
-          }
-          before = await snapshot(database);
-        },
-      ),
-      // CI replays one fixed sequence; `npm run fuzz` draws a new one each time (FUZZ_SEED=random).
-      SEED === undefined ? { numRuns: RUNS } : { numRuns: RUNS, seed: SEED },
-    );
-    if (process.env.FUZZ_STATS) console.log([...statuses].sort((a, b) => a[0] - b[0]));
-    expect(failures).toEqual([]);
-  });
+            if (res.statusCode >= 400) {
+              const body = res.json() as { error?: { code?: unknown; message?: unknown } };
+              if (typeof body.error?.code !== "string" || typeof body.error.message !== "string") {
+                failures.push(
+                  `forma de error ajena ← ${describeRequest(sent)}: ${res.body.slice(0, 200)}`,
+                );
+              }
+              const after = await snapshot(database);
+              if (after !== before) {
+                failures.push(`escritura parcial con ${res.statusCode} ← ${describeRequest(sent)}`);
+              }
+              before = after;
+              return;
+            }
+            before = await snapshot(database);
+          },
+        ),
+        // CI replays one fixed sequence; `npm run fuzz` draws a new one each time (FUZZ_SEED=random).
+        SEED === undefined ? { numRuns: RUNS } : { numRuns: RUNS, seed: SEED },
+      );
+      if (process.env.FUZZ_STATS) console.log([...statuses].sort((a, b) => a[0] - b[0]));
+      expect(failures).toEqual([]);
+    },
+    60_000 + RUNS * 250,
+  );
 });
