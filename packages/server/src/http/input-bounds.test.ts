@@ -128,7 +128,8 @@ describe.each(TEST_ENGINES)("entradas fuera de los límites sobre $name", ({ ope
         code: "format",
         severity: "error",
         path: "objectives[0].indicators[0].baselineYear",
-        message: "el año de la línea base debe ser un entero entre 1900 y 2200, no 2147483648",
+        message:
+          "Objetivo 1, indicador A1, campo «año de la línea base»: el año de la línea base debe ser un entero entre 1900 y 2200, no 2147483648",
       },
     ]);
     const long = {
@@ -143,7 +144,7 @@ describe.each(TEST_ENGINES)("entradas fuera de los límites sobre $name", ({ ope
     });
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.json().error.details[0].message).toBe(
-      "el plan tiene 1000 vigencias; el máximo es 50",
+      "Campo «vigencias»: el plan tiene 1000 vigencias; el máximo es 50",
     );
   });
 
@@ -164,7 +165,7 @@ describe.each(TEST_ENGINES)("entradas fuera de los límites sobre $name", ({ ope
       });
       expect(response.statusCode).toBe(422);
       expect(response.json().error.details[0].message).toBe(
-        `el nombre del indicador contiene ${what}, que no se puede guardar; bórrelo del texto`,
+        `Objetivo 1, indicador A1, campo «nombre»: el nombre del indicador contiene ${what}, que no se puede guardar; bórrelo del texto`,
       );
     }
   });
