@@ -179,7 +179,7 @@ export function updatePlanFromFile(
 ): Promise<PlanUpdateResult> {
   return call(api.updatePlanFromFile, {
     params: { id: planId },
-    query: { dryRun: "false", fileName: file.name, ...(reprogramacion ?? {}) },
+    query: { fileName: file.name, ...(reprogramacion ?? {}) },
     file: { data: file, contentType },
     headers: ifMatch(version),
   });
@@ -262,7 +262,10 @@ export type VersionConflict = { currentVersion: number | null; changes: PlanChan
 
 /** 409 VERSION_CONFLICT: someone else saved first; what they changed. */
 export function versionConflictOf(error: unknown): VersionConflict | null {
-  const edit = isCallError(error, api.updatePlan) || isCallError(error, api.reprogramPlan);
+  const edit =
+    isCallError(error, api.updatePlan) ||
+    isCallError(error, api.reprogramPlan) ||
+    isCallError(error, api.updatePlanFromFile);
   if (!edit || error.code !== "VERSION_CONFLICT") return null;
   const details = versionConflictDetailsSchema.safeParse(error.details).data;
   return { currentVersion: details?.currentVersion ?? null, changes: details?.changes ?? [] };

@@ -101,6 +101,7 @@ describe("importar un plan desde la lista", () => {
           ? {
               body: {
                 valid: true,
+                action: "crear",
                 warnings: [{ ...SEED_WARNING, location: "hoja Indicadores, fila 9" }],
               },
             }
