@@ -3,7 +3,7 @@
  * without a session, 403 without the role); the web only follows its answer.
  */
 import { type ReactNode, useEffect } from "react";
-import { loginPathFor, planListPath } from "../../routes.ts";
+import { loginPath, loginPathFor, planListPath } from "../../routes.ts";
 import { ApiError, errorMessage } from "../../shared/api/api-client.ts";
 import { currentPath, Link, navigate } from "../../shared/router.tsx";
 import { FormError } from "../../shared/ui/form-messages.tsx";
@@ -15,7 +15,11 @@ export const ACCESS_DENIED_TITLE = "No tiene permiso para ver esta página";
 
 function LoginRedirect() {
   useEffect(() => {
-    navigate(loginPathFor(currentPath()), { replace: true });
+    // Two refusals of one page (the session and the page's own query) each
+    // mount a redirect; the second must not replace the first's return target.
+    const here = currentPath();
+    if (here.startsWith(loginPath)) return;
+    navigate(loginPathFor(here), { replace: true });
   }, []);
   return <LoadingState message="Debe iniciar sesión; abriendo la página para entrar…" />;
 }
