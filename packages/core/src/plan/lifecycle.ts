@@ -101,23 +101,36 @@ export type PlanChangeClass =
  */
 export function classifyPlanChange(status: PlanStatus, before: Plan, after: Plan): PlanChangeClass {
   const changes = diffPlans(before, after);
-  if (changes.length === 0) return { kind: "none" };
-  if (status === "vigente") {
-    const programming = programmingChanges(changes);
-    if (programming.length > 0) {
-      return {
-        kind: "reprogramacion-required",
-        changes: programming,
-        refusal: {
-          code: "REPROGRAMACION_REQUIRED",
-          message:
-            "El plan está en vigencia: los cambios de programación, totales o ponderaciones se hacen como reprogramación, con justificación y acta.",
-          changes: programming,
-        },
-      };
-    }
+  const kind = changeKindOf(status, changes);
+  if (kind === "none") return { kind: "none" };
+  if (kind === "edit") return { kind: "edit", changes };
+  const programming = programmingChanges(changes);
+  return {
+    kind: "reprogramacion-required",
+    changes: programming,
+    refusal: {
+      code: "REPROGRAMACION_REQUIRED",
+      message:
+        "El plan está en vigencia: los cambios de programación, totales o ponderaciones se hacen como reprogramación, con justificación y acta.",
+      changes: programming,
+    },
+  };
+}
+
+/**
+ * The one rule behind an edit and an import over a stored plan: no change is
+ * nothing, a plan in force whose programación changes needs a reprogramación,
+ * anything else is an edit.
+ */
+export function changeKindOf(
+  status: PlanStatus,
+  changes: readonly PlanChange[],
+): PlanChangeClass["kind"] {
+  if (changes.length === 0) return "none";
+  if (status === "vigente" && programmingChanges(changes).length > 0) {
+    return "reprogramacion-required";
   }
-  return { kind: "edit", changes };
+  return "edit";
 }
 
 /**

@@ -6,20 +6,22 @@
  * The import of a matriz into an existing plan and its dry run ask this same
  * question, so the answer shown before saving is the one the save applies.
  */
-import { type PlanChange, programmingChanges } from "./plan-diff.ts";
-import type { PLAN_STATUSES } from "./plan-schema.ts";
-
-export type PlanLifecycleStatus = (typeof PLAN_STATUSES)[number];
+import { changeKindOf, type PlanStatus } from "./lifecycle.ts";
+import type { PlanChange } from "./plan-diff.ts";
 
 /** "crear" is the answer for a file whose plan code is not stored yet. */
 export const PLAN_UPDATE_ACTIONS = ["crear", "editar", "reprogramar", "sin cambios"] as const;
 export type PlanUpdateAction = (typeof PLAN_UPDATE_ACTIONS)[number];
 
+const ACTION_OF_KIND = {
+  none: "sin cambios",
+  edit: "editar",
+  "reprogramacion-required": "reprogramar",
+} as const satisfies Record<ReturnType<typeof changeKindOf>, Exclude<PlanUpdateAction, "crear">>;
+
 export function planUpdateActionOf(
-  status: PlanLifecycleStatus,
+  status: PlanStatus,
   changes: readonly PlanChange[],
 ): Exclude<PlanUpdateAction, "crear"> {
-  if (changes.length === 0) return "sin cambios";
-  if (status === "vigente" && programmingChanges(changes).length > 0) return "reprogramar";
-  return "editar";
+  return ACTION_OF_KIND[changeKindOf(status, changes)];
 }
