@@ -8,7 +8,7 @@ describe("contratos de la API", () => {
     for (const [key, endpoint] of Object.entries(api)) expect(endpoint.operationId).toBe(key);
     const routes = API_ENDPOINTS.map((e) => `${e.method} ${e.path}`);
     expect(new Set(routes).size).toBe(routes.length);
-    expect(API_ENDPOINTS).toHaveLength(28);
+    expect(API_ENDPOINTS).toHaveLength(45);
   });
 
   it("una ruta con parámetros o cuerpo puede responder VALIDATION_ERROR", () => {

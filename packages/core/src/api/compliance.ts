@@ -4,6 +4,7 @@ import { complianceResultSchema } from "../compliance/result-schema.ts";
 import { defineEndpoint, GUARDED_ERRORS } from "./endpoint.ts";
 import { planIdParams } from "./plans.ts";
 import { isoDateInRange } from "./primitives.ts";
+import { complianceBasisQuery } from "./seguimiento.ts";
 
 // asOf, missing and cap are read by the same option parsers as `rumbo compute`
 // (formats/options.ts), so both give the same messages.
@@ -25,6 +26,7 @@ export const complianceQuerySchema = z.object({
     .describe(
       "Calcular contra el plan vigente en esa fecha (antes de reprogramaciones posteriores)",
     ),
+  ...complianceBasisQuery,
 });
 
 const getCompliance = defineEndpoint({

@@ -13,6 +13,7 @@ export const API_TAGS = [
   "planes",
   "formulación",
   "cumplimiento",
+  "seguimiento",
   "cuentas",
   "auditoría",
   "sistema",

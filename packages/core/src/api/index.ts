@@ -12,6 +12,7 @@ import { healthEndpoints } from "./health.ts";
 import { permissionsEndpoints } from "./permissions.ts";
 import { planFilesEndpoints } from "./plan-files.ts";
 import { plansEndpoints } from "./plans.ts";
+import { seguimientoEndpoints } from "./seguimiento.ts";
 import { usersEndpoints } from "./users.ts";
 
 export * from "./audit.ts";
@@ -25,6 +26,7 @@ export * from "./permissions.ts";
 export * from "./plan-files.ts";
 export * from "./plans.ts";
 export * from "./primitives.ts";
+export * from "./seguimiento.ts";
 export * from "./users.ts";
 
 /**
@@ -41,6 +43,7 @@ export const api = {
   ...permissionsEndpoints,
   ...formulationEndpoints,
   ...planFilesEndpoints,
+  ...seguimientoEndpoints,
 } as const;
 
 export type ApiOperationId = keyof typeof api;

@@ -119,3 +119,18 @@ export function periodsDueAt(periodEnd: string, frequency: Frequency): Period[] 
       return quarter === 4 ? [{ year: end.year, kind: "year", index: 0 }] : [];
   }
 }
+
+/**
+ * The period end of the corte that collects a period's report: the quarter's
+ * last day for a quarter or a month, the 31/12 for a year.
+ */
+export function cortePeriodEnd(period: Period): string {
+  const month =
+    period.kind === "year"
+      ? 12
+      : period.kind === "quarter"
+        ? period.index * 3
+        : Math.ceil(period.index / 3) * 3;
+  const day = daysInMonth(period.year, month);
+  return `${String(period.year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}

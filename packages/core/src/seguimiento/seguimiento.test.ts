@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SEMAFORO } from "../plan/plan.ts";
 import { combineAreaShares } from "./area-shares.ts";
-import { checkCorteDates, corteState, isLate, periodsDueAt } from "./corte.ts";
+import { checkCorteDates, cortePeriodEnd, corteState, isLate, periodsDueAt } from "./corte.ts";
 import { checkReportPeriod, checkReportValue } from "./report-value.ts";
 import { isOutlier, reportWarnings, unexplainedWarnings } from "./report-warnings.ts";
 import {
@@ -331,5 +331,14 @@ describe("varias áreas alimentan un indicador", () => {
         "B",
       ]).value,
     ).toBe(75);
+  });
+});
+
+describe("the corte that collects a period", () => {
+  it("is the quarter's end for a month or a quarter, and the 31 de diciembre for a year", () => {
+    expect(cortePeriodEnd({ year: 2025, kind: "month", index: 2 })).toBe("2025-03-31");
+    expect(cortePeriodEnd({ year: 2025, kind: "month", index: 7 })).toBe("2025-09-30");
+    expect(cortePeriodEnd({ year: 2024, kind: "quarter", index: 2 })).toBe("2024-06-30");
+    expect(cortePeriodEnd({ year: 2024, kind: "year", index: 0 })).toBe("2024-12-31");
   });
 });

@@ -7,6 +7,7 @@ import { type FichaKey, INDICATOR_FICHA_FIELDS } from "@rumbo/core";
 import {
   bigserial,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -34,6 +35,8 @@ export const plans = pgTable("plans", {
   semaforoSobreejecucion: doublePrecision("semaforo_sobreejecucion"),
   // Published plans are public information (Ley 1712 de 2014): anyone may read them.
   published: boolean("published").notNull().default(false),
+  // A reviewer may approve a report they submitted themselves (recorded as self-approval).
+  allowSelfApproval: boolean("allow_self_approval").notNull().default(false),
   // formulacion: freely editable; vigente: programming changes only by reprogramación.
   status: text("status").notNull().default("formulacion"),
   // Current version; every save adds a row to plan_versions (optimistic concurrency: ETag "v<version>").
@@ -276,3 +279,136 @@ export const planVersions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.planId, t.version] })],
 );
+
+/** Raw bytes (bytea), read and written as a Buffer on both engines. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * Cortes de seguimiento (ADR 0015): a cut at a quarter's or the year's end with
+ * an opening date, an on-time deadline and a planned closing date, all
+ * AAAA-MM-DD texts. Closing is an explicit act (`closed_at`), never the calendar.
+ */
+export const cortes = pgTable(
+  "cortes",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    periodEnd: text("period_end").notNull(),
+    opensOn: text("opens_on").notNull(),
+    dueOn: text("due_on").notNull(),
+    closesOn: text("closes_on").notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: integer("closed_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [unique("cortes_plan_period_end").on(t.planId, t.periodEnd)],
+);
+
+/** A closed corte reopened for named indicators (codes), with a justification, until a date (inclusive). */
+export const corteReopenings = pgTable(
+  "corte_reopenings",
+  {
+    id: serial("id").primaryKey(),
+    corteId: integer("corte_id")
+      .notNull()
+      .references(() => cortes.id, { onDelete: "cascade" }),
+    indicatorCodes: jsonb("indicator_codes").$type<string[]>().notNull(),
+    justification: text("justification").notNull(),
+    until: text("until").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("corte_reopenings_corte").on(t.corteId)],
+);
+
+/**
+ * Every version of every reporte de avance, append-only (ADR 0015). A report
+ * is (plan, indicator code, period, area — '' for the whole indicator); each
+ * save, submission, devolución, approval, un-approval or evidence change adds
+ * the full report as a new row: `recorded_at` is its transaction time and the
+ * period its valid time, so "what Rumbo knew at an instant" is the latest row
+ * recorded by then. Keyed by indicator code, not id, so the history outlives
+ * the indicator's removal from the plan.
+ */
+export const reportVersions = pgTable(
+  "report_versions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    indicatorCode: text("indicator_code").notNull(),
+    period: text("period").notNull(),
+    area: text("area").notNull().default(""),
+    version: integer("version").notNull(),
+    action: text("action").notNull(),
+    status: text("status").notNull(),
+    value: doublePrecision("value"),
+    numerator: doublePrecision("numerator"),
+    denominator: doublePrecision("denominator"),
+    achievements: text("achievements").notNull().default(""),
+    difficulties: text("difficulties").notNull().default(""),
+    actions: text("actions").notNull().default(""),
+    benefits: text("benefits").notNull().default(""),
+    // Explanations of the warnings ({ semaforo, sobreejecucion, atipico }), kept with the version.
+    explanations: jsonb("explanations").$type<Record<string, string>>().notNull().default({}),
+    // The evidence this version holds: [{ kind: "file", sha256, fileName, addedAt, addedBy } | { kind: "link", url, title, addedAt, addedBy }].
+    evidence: jsonb("evidence").$type<StoredEvidence[]>().notNull().default([]),
+    // Devolución comment, or justification of an un-approval.
+    comment: text("comment"),
+    // The version this one answers: the returned one a resubmission corrects, the one an approval approves.
+    refersTo: integer("refers_to"),
+    selfApproval: boolean("self_approval").notNull().default(false),
+    source: text("source").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    firstSubmittedBy: integer("first_submitted_by").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    firstSubmittedAt: timestamp("first_submitted_at", { withTimezone: true }),
+    submittedBy: integer("submitted_by").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    reviewedBy: integer("reviewed_by").references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("report_versions_key_version").on(
+      t.planId,
+      t.indicatorCode,
+      t.period,
+      t.area,
+      t.version,
+    ),
+    index("report_versions_plan_recorded").on(t.planId, t.recordedAt),
+  ],
+);
+
+export type StoredEvidence =
+  | {
+      kind: "file";
+      sha256: string;
+      fileName: string;
+      addedAt: string;
+      addedBy: number | null;
+    }
+  | { kind: "link"; url: string; title: string; addedAt: string; addedBy: number | null };
+
+/**
+ * Soportes, stored once by content (SHA-256) in the database so a backup of
+ * the database holds them (ADR 0015). Rows are never deleted: a file an
+ * approved report used stays readable for ever.
+ */
+export const evidenceFiles = pgTable("evidence_files", {
+  sha256: text("sha256").primaryKey(),
+  size: integer("size").notNull(),
+  mediaType: text("media_type").notNull(),
+  bytes: bytea("bytes").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+});

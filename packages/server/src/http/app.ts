@@ -89,6 +89,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: "planes", description: "Planes, objetivos, indicadores y programación" },
         { name: "formulación", description: "Crear, editar, reprogramar y versionar planes" },
         { name: "cumplimiento", description: "Cálculo de cumplimiento (docs/formats.md §3)" },
+        {
+          name: "seguimiento",
+          description:
+            "Cortes, reportes de avance, revisión, soportes, historia y calidad del dato",
+        },
         { name: "cuentas", description: "Sesiones, cuentas, roles y alcances" },
         { name: "auditoría", description: "Quién hizo qué, cuándo y desde dónde" },
         { name: "sistema", description: "Estado del servicio" },

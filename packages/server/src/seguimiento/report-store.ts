@@ -1,0 +1,151 @@
+/**
+ * The storage of seguimiento shared by every path that reads or writes a
+ * report (form and API, evidence upload, bulk load, command line, demo data):
+ * the latest version of a report, appending a version, the corte that
+ * collects a period and the lock core decides from it (ADR 0015). Writers call
+ * these inside one transaction that first locks the plan row
+ * (`lockPlanForReports`), so two writers of one report queue instead of racing.
+ */
+import {
+  bogotaDate,
+  type CorteState,
+  cortePeriodEnd,
+  corteState,
+  type Period,
+  type ReportLock,
+  type ReportStatus,
+  reportWriteLock,
+} from "@rumbo/core";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "../db/open-database.ts";
+import { corteReopenings, cortes, plans, reportVersions } from "../db/schema.ts";
+
+export type ReportKey = {
+  planId: number;
+  indicatorCode: string;
+  /** formats.md §2 spelling: 2024, 2024-Q3, 2024-07. */
+  period: string;
+  /** '' for the whole indicator; an area's name for its share. */
+  area: string;
+};
+
+export type ReportVersionRow = typeof reportVersions.$inferSelect;
+export type NewReportVersion = typeof reportVersions.$inferInsert;
+export type CorteRow = typeof cortes.$inferSelect;
+
+/** Locks the plan row for the rest of the transaction: writers of its reports queue here. */
+export async function lockPlanForReports(tx: Database, planId: number): Promise<boolean> {
+  const rows = await tx
+    .select({ id: plans.id })
+    .from(plans)
+    .where(eq(plans.id, planId))
+    .for("update");
+  return rows.length > 0;
+}
+
+/** The latest version of a report, or null when nothing was reported for it. */
+export async function latestReportVersion(
+  tx: Database,
+  key: ReportKey,
+): Promise<ReportVersionRow | null> {
+  const rows = await tx
+    .select()
+    .from(reportVersions)
+    .where(
+      and(
+        eq(reportVersions.planId, key.planId),
+        eq(reportVersions.indicatorCode, key.indicatorCode),
+        eq(reportVersions.period, key.period),
+        eq(reportVersions.area, key.area),
+      ),
+    )
+    .orderBy(desc(reportVersions.version))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Appends the next version of a report (the caller has checked the lock and If-Match). */
+export async function appendReportVersion(
+  tx: Database,
+  row: Omit<NewReportVersion, "id" | "recordedAt">,
+): Promise<ReportVersionRow> {
+  const [written] = await tx.insert(reportVersions).values(row).returning();
+  if (!written) throw new Error("No se pudo guardar la versión del reporte.");
+  return written;
+}
+
+/** The corte that collects a period's reports (periodEnd of the quarter or year), if planeación created it. */
+export async function corteForPeriod(
+  tx: Database,
+  planId: number,
+  period: Period,
+): Promise<CorteRow | null> {
+  const rows = await tx
+    .select()
+    .from(cortes)
+    .where(and(eq(cortes.planId, planId), eq(cortes.periodEnd, cortePeriodEnd(period))))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Whether an unexpired reopening of the corte names the indicator (until is inclusive, in Bogotá's calendar). */
+export async function isReopenedFor(
+  tx: Database,
+  corteId: number,
+  indicatorCode: string,
+  today: string,
+): Promise<boolean> {
+  const rows = await tx
+    .select({ id: corteReopenings.id })
+    .from(corteReopenings)
+    .where(
+      and(
+        eq(corteReopenings.corteId, corteId),
+        sql`${corteReopenings.until} >= ${today}`,
+        sql`${corteReopenings.indicatorCodes} @> ${JSON.stringify([indicatorCode])}::jsonb`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+export type ReportLockState = {
+  corte: CorteRow | null;
+  corteState: CorteState;
+  reopened: boolean;
+  /** Why the reporter may not change the report now (core's rule), or null. */
+  lock: ReportLock | null;
+};
+
+/**
+ * Core's lock of a report's content, from its status and its corte on `now`
+ * (Bogotá's calendar day). A period with no corte yet is not open for reporting.
+ */
+export async function reportLockState(
+  tx: Database,
+  key: ReportKey,
+  period: Period,
+  status: ReportStatus | null,
+  now: Date,
+): Promise<ReportLockState> {
+  const today = bogotaDate(now);
+  const corte = await corteForPeriod(tx, key.planId, period);
+  const state: CorteState = corte
+    ? corteState({ opensOn: corte.opensOn, closedAt: corte.closedAt?.toISOString() ?? null }, today)
+    : "programado";
+  const reopened =
+    corte !== null && state === "cerrado"
+      ? await isReopenedFor(tx, corte.id, key.indicatorCode, today)
+      : false;
+  return {
+    corte,
+    corteState: state,
+    reopened,
+    lock: reportWriteLock({ status, corte: state, reopened }),
+  };
+}
+
+/** `"r<version>"`: a report's ETag (plans use `"v<version>"`). */
+export function reportEtag(version: number): string {
+  return `"r${version}"`;
+}
