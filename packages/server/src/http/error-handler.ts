@@ -4,9 +4,11 @@
  * with a stack trace or SQL in the body (those go to the log). Unknown
  * routes answer through `sendNotFound` in the same shape.
  */
+import { API_ERROR_STATUS } from "@rumbo/core";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { boundProblemLine, omittedProblemsText, UPLOAD_LIMITS } from "../files/upload-limits.ts";
+import { SeguimientoRefusal } from "../seguimiento/report-store.ts";
 import { ApiError, type ErrorBody } from "./api-error.ts";
 
 const LOCATION: Record<string, string> = {
@@ -20,6 +22,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
       return reply.status(error.statusCode).send(body(error.code, error.message, error.details));
+    }
+    if (error instanceof SeguimientoRefusal) {
+      return reply
+        .status(API_ERROR_STATUS[error.code])
+        .send(body(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = LOCATION[error.validationContext ?? ""] ?? "solicitud";

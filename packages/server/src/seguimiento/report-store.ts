@@ -7,6 +7,7 @@
  * (`lockPlanForReports`), so two writers of one report queue instead of racing.
  */
 import {
+  type ApiErrorCode,
   bogotaDate,
   type CorteState,
   cortePeriodEnd,
@@ -148,4 +149,52 @@ export async function reportLockState(
 /** `"r<version>"`: a report's ETag (plans use `"v<version>"`). */
 export function reportEtag(version: number): string {
   return `"r${version}"`;
+}
+
+/**
+ * A refusal of a seguimiento rule with its stable code (api/errors.ts): the
+ * HTTP error handler answers it with the catalogue's status, and the command
+ * line prints its message. Services throw it; they never speak HTTP.
+ */
+export class SeguimientoRefusal extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details: unknown = null,
+  ) {
+    super(message);
+    this.name = "SeguimientoRefusal";
+  }
+}
+
+/**
+ * The start of every write to a report, in its transaction: locks the plan
+ * row, reads the report's latest version and checks `expected` (the If-Match
+ * version) against it. A report that exists needs `expected`; a stale one is a
+ * 409 VERSION_CONFLICT that changes nothing.
+ */
+export async function beginReportWrite(
+  tx: Database,
+  key: ReportKey,
+  expected: number | undefined,
+): Promise<ReportVersionRow | null> {
+  if (!(await lockPlanForReports(tx, key.planId))) {
+    throw new SeguimientoRefusal("PLAN_NOT_FOUND", `No existe el plan ${key.planId}.`);
+  }
+  const latest = await latestReportVersion(tx, key);
+  const current = latest?.version ?? 0;
+  if (expected === undefined && latest !== null) {
+    throw new SeguimientoRefusal(
+      "IF_MATCH_REQUIRED",
+      `Falta el encabezado If-Match con la versión del reporte que editó (p. ej. "r${current}").`,
+    );
+  }
+  if (expected !== undefined && expected !== current) {
+    throw new SeguimientoRefusal(
+      "VERSION_CONFLICT",
+      `Otra persona cambió el reporte de ${key.indicatorCode} (${key.period}) mientras usted lo editaba: ahora va en la versión ${current} y usted partió de la ${expected}. Recargue para ver los cambios; lo que escribió no se ha perdido en su pantalla.`,
+      { currentVersion: current },
+    );
+  }
+  return latest;
 }
