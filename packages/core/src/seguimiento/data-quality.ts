@@ -119,6 +119,15 @@ export function dataQualityItems(input: {
   const sent = input.latest.filter(
     (r) => r.status !== "borrador" && r.value !== null && names.has(r.indicator),
   );
+  // Each indicator's sent values with the order of their period: its history for outliers.
+  const sentByIndicator = new Map<string, { order: number; value: number }[]>();
+  for (const r of sent) {
+    const period = parsePeriod(r.period);
+    if (period === null || r.value === null) continue;
+    const list = sentByIndicator.get(r.indicator) ?? [];
+    list.push({ order: periodOrder(period), value: r.value });
+    sentByIndicator.set(r.indicator, list);
+  }
   const cells = yearCells(plan, sent);
   const thresholds = plan.semaforo ?? DEFAULT_SEMAFORO;
   const items: DataQualityItem[] = [];
@@ -173,13 +182,9 @@ export function dataQualityItems(input: {
       if (!report || report.status === "borrador" || report.value === null) continue;
       const value = report.value;
       const cell = cells.get(code)?.get(due.period.year) ?? null;
-      const history = sent
-        .filter((r) => r.indicator === code && r.period !== report.period)
-        .filter((r) => {
-          const p = parsePeriod(r.period);
-          return p !== null && periodOrder(p) < periodOrder(due.period);
-        })
-        .map((r) => r.value as number);
+      const history = (sentByIndicator.get(code) ?? [])
+        .filter((r) => r.order < periodOrder(due.period))
+        .map((r) => r.value);
       const warnings = reportWarnings({
         semaforo: cell?.semaforo ?? null,
         raw: cell?.raw ?? null,
