@@ -36,7 +36,12 @@ import {
 import { type CorteRow, lockPlanForReports, SeguimientoRefusal } from "./report-store.ts";
 
 /** Who acts (the authenticated user of the request) and when. */
-export type CorteAct = { userId: number | null; actorEmail: string | null; now: Date };
+export type CorteAct = {
+  userId: number | null;
+  actorEmail: string | null;
+  ip: string | null;
+  now: Date;
+};
 
 export type CorteJson = {
   id: number;
@@ -100,10 +105,10 @@ export async function createCorte(
     await writeAudit(tx, {
       userId: act.userId,
       actorEmail: act.actorEmail,
-      action: "corte.create",
+      action: "corte-programado",
       resource: `plan ${planId} / corte ${dates.periodEnd}`,
       outcome: "ok",
-      ip: null,
+      ip: act.ip,
       details: { corteId: row.id, ...dates },
     });
     return row.id;
@@ -141,10 +146,10 @@ export async function closeCorte(
     await writeAudit(tx, {
       userId: act.userId,
       actorEmail: act.actorEmail,
-      action: "corte.close",
+      action: "corte-cerrado",
       resource: `plan ${planId} / corte ${corte.periodEnd}`,
       outcome: "ok",
-      ip: null,
+      ip: act.ip,
       details: { corteId: corte.id, closedAt: act.now.toISOString(), closesOn: corte.closesOn },
     });
   });
@@ -204,10 +209,10 @@ export async function reopenCorte(
     await writeAudit(tx, {
       userId: act.userId,
       actorEmail: act.actorEmail,
-      action: "corte.reopen",
+      action: "corte-reabierto",
       resource: `plan ${planId} / corte ${corte.periodEnd}`,
       outcome: "ok",
-      ip: null,
+      ip: act.ip,
       details: {
         corteId: corte.id,
         reopeningId: row?.id ?? null,

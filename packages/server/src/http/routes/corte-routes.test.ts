@@ -131,7 +131,7 @@ describe.each(TEST_ENGINES)(
           reopenings: [],
           progress: { due: 16, received: 0, approved: 0, late: 0, returned: 0, pending: 16 },
         });
-        const [entry] = await listAudit(database.db, { action: "corte.create" });
+        const [entry] = await listAudit(database.db, { action: "corte-programado" });
         expect(entry).toMatchObject({
           userId: planeacion.userId,
           actorEmail: "lina.planeacion@entidad.gov.co",
@@ -241,7 +241,7 @@ describe.each(TEST_ENGINES)(
           code: "CORTE_ALREADY_CLOSED",
           message: "El corte del 31/12/2024 ya está cerrado desde el 01/02/2025.",
         });
-        const closings = await listAudit(database.db, { action: "corte.close" });
+        const closings = await listAudit(database.db, { action: "corte-cerrado" });
         expect(closings).toHaveLength(1);
         expect(closings[0]).toMatchObject({
           userId: planeacion.userId,
@@ -304,7 +304,7 @@ describe.each(TEST_ENGINES)(
             },
           ],
         });
-        const [entry] = await listAudit(database.db, { action: "corte.reopen" });
+        const [entry] = await listAudit(database.db, { action: "corte-reabierto" });
         expect(entry).toMatchObject({
           userId: planeacion.userId,
           details: {

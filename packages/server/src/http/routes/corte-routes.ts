@@ -25,6 +25,7 @@ export function corteRoutes(db: Database, now: () => Date): FastifyPluginAsyncZo
   const act = (request: FastifyRequest): CorteAct => ({
     userId: request.user?.id ?? null,
     actorEmail: request.user?.email ?? null,
+    ip: request.ip,
     now: now(),
   });
   return async (app) => {
