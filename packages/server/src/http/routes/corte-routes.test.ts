@@ -325,6 +325,34 @@ describe.each(TEST_ENGINES)(
       });
     });
 
+    it("dos planeadores a la vez: uno programa el corte de junio y el otro recibe CORTE_EXISTS; uno lo cierra y el otro CORTE_ALREADY_CLOSED", async () => {
+      clock = new Date("2025-07-05T15:00:00Z");
+      const junio = {
+        periodEnd: "2025-06-30",
+        opensOn: "2025-07-01",
+        dueOn: "2025-07-15",
+        closesOn: "2025-07-31",
+      };
+      const created = await Promise.all([
+        post(`/api/plans/${planId}/cortes`, junio),
+        post(`/api/plans/${planId}/cortes`, junio),
+      ]);
+      expect(created.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      const id = created.find((r) => r.statusCode === 201)?.json().id;
+      const closed = await Promise.all([
+        post(`/api/plans/${planId}/cortes/${id}/close`, undefined),
+        post(`/api/plans/${planId}/cortes/${id}/close`, undefined),
+      ]);
+      expect(closed.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      expect(closed.find((r) => r.statusCode === 409)?.json().error.code).toBe(
+        "CORTE_ALREADY_CLOSED",
+      );
+      const entries = await listAudit(database.db, { action: "corte-cerrado" });
+      expect(
+        entries.filter((e) => e.resource === `plan ${planId} / corte 2025-06-30`),
+      ).toHaveLength(1);
+    });
+
     describe("avance del corte, lista de reportes y calidad del dato", () => {
       let corte = 0;
 
