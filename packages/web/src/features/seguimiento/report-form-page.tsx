@@ -346,7 +346,7 @@ function ReportForm({
         <fieldset className="fieldset-inner" disabled={readOnly}>
           <legend className="visually-hidden">Valor y análisis del periodo</legend>
           <section className="report-value" aria-labelledby="valor-del-periodo">
-            <h2 id="valor-del-periodo">Valor del periodo</h2>
+            <h2 id="valor-del-periodo">Valor reportado</h2>
             {ratio ? (
               <div className="ratio-fields">
                 <TextField
@@ -399,7 +399,6 @@ function ReportForm({
                   set({ analysis: { ...draft.analysis, [field.key]: text } })
                 }
                 error={errors[field.key]}
-                optional
               />
             ))}
           </section>
