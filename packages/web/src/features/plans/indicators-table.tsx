@@ -99,9 +99,8 @@ function IndicatorRow({
         {reports && (
           <>
             <Link className="badge" to={reportsPath}>
-              {REPORTS_BADGE}
+              {REPORTS_BADGE}{" "}
               <span className="visually-hidden">
-                {" "}
                 el indicador {indicator.code}: ir a Mis indicadores
               </span>
             </Link>{" "}

@@ -187,7 +187,7 @@ function CloseCorte({
   if (!confirming) {
     return (
       <button type="button" className="button" onClick={() => setConfirming(true)}>
-        Cerrar el corte<span className="visually-hidden"> al {formatDate(corte.periodEnd)}</span>
+        Cerrar el corte <span className="visually-hidden">al {formatDate(corte.periodEnd)}</span>
       </button>
     );
   }
@@ -259,7 +259,7 @@ function ReopenCorte({
   if (!open) {
     return (
       <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
-        Reabrir el corte<span className="visually-hidden"> al {formatDate(corte.periodEnd)}</span>
+        Reabrir el corte <span className="visually-hidden">al {formatDate(corte.periodEnd)}</span>
       </button>
     );
   }

@@ -157,11 +157,11 @@ function ReviewCard({
         </dl>
         <p>
           <Link to={reportPath(report.planId, report.indicator, report.period, report.area)}>
-            Ver el análisis y los soportes<span className="visually-hidden"> de {title}</span>
+            Ver el análisis y los soportes <span className="visually-hidden">de {title}</span>
           </Link>{" "}
           ·{" "}
           <Link to={reportHistoryPath(report.planId, report.indicator, report.period, report.area)}>
-            Historial<span className="visually-hidden"> de {title}</span>
+            Historial <span className="visually-hidden">de {title}</span>
           </Link>
         </p>
         {report.canReview ? (
@@ -172,7 +172,7 @@ function ReviewCard({
                 checked={selected}
                 onChange={(event) => onSelect(event.target.checked)}
               />
-              Seleccionar<span className="visually-hidden"> {title}</span>
+              Seleccionar <span className="visually-hidden">{title}</span>
             </label>
             <button
               type="button"
@@ -180,7 +180,7 @@ function ReviewCard({
               disabled={busy}
               onClick={() => onDecide("approve", "")}
             >
-              Aprobar<span className="visually-hidden"> {title}</span>
+              Aprobar <span className="visually-hidden">{title}</span>
             </button>
             <TextAreaField
               label="Comentario de devolución"
@@ -196,7 +196,7 @@ function ReviewCard({
               disabled={busy}
               onClick={returnIt}
             >
-              Devolver<span className="visually-hidden"> {title}</span>
+              Devolver <span className="visually-hidden">{title}</span>
             </button>
           </div>
         ) : (
