@@ -9,7 +9,7 @@ import { Link } from "../../shared/router.tsx";
 import { ErrorState, LoadingState } from "../../shared/ui/query-state.tsx";
 import { lockMessage, periodLabel, reportTitle } from "./labels.ts";
 import { type Corte, type ReportSummary, useCortes, useReports } from "./seguimiento-api.ts";
-import { ReportedValue, SeguimientoFrame, StatusTag } from "./seguimiento-frame.tsx";
+import { ReportedValue, SeguimientoFrame, StatusTag, TargetValue } from "./seguimiento-frame.tsx";
 
 export const MY_REPORTS_TITLE = "Mis indicadores";
 
@@ -76,7 +76,7 @@ function ReportLine({ report }: { report: ReportSummary }) {
       <p className="report-line-name">{report.indicatorName}</p>
       <p className="note">
         Valor: <ReportedValue value={report.value} unit={report.unit} /> · Meta de la vigencia:{" "}
-        <ReportedValue value={report.target} unit={report.unit} />
+        <TargetValue target={report.target} unit={report.unit} />
       </p>
       {report.status === "devuelto" && report.returnComment !== null && (
         <blockquote className="return-comment">

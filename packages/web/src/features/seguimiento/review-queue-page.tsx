@@ -22,7 +22,7 @@ import {
   seguimientoKeys,
   useReports,
 } from "./seguimiento-api.ts";
-import { ReportedValue, SeguimientoFrame, StatusTag } from "./seguimiento-frame.tsx";
+import { ReportedValue, SeguimientoFrame, StatusTag, TargetValue } from "./seguimiento-frame.tsx";
 
 export const REVIEW_QUEUE_TITLE = "Reportes por revisar";
 export const COMMENT_REQUIRED = "Escriba qué debe corregirse antes de devolver el reporte.";
@@ -147,11 +147,7 @@ function ReviewCard({
           <div>
             <dt>Meta de la vigencia</dt>
             <dd>
-              {report.target === null ? (
-                <abbr title="No programado">NP</abbr>
-              ) : (
-                <ReportedValue value={report.target} unit={report.unit} />
-              )}
+              <TargetValue target={report.target} unit={report.unit} />
             </dd>
           </div>
         </dl>

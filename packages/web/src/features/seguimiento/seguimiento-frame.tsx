@@ -125,3 +125,9 @@ export function ReportedValue({
   if (value === null) return <span className="note">Sin valor</span>;
   return <>{formatValue(value, unit ?? undefined)}</>;
 }
+
+/** The target of the period's vigencia; null is no programado (NP), never zero. */
+export function TargetValue({ target, unit }: { target: number | null; unit: string | null }) {
+  if (target === null) return <abbr title="No programado">NP</abbr>;
+  return <>{formatValue(target, unit ?? undefined)}</>;
+}
