@@ -366,4 +366,39 @@ describe("el reporte de avance de la meta 2320", () => {
     expect(visibleText(note)).toContain("Su cuenta no reporta este indicador");
     expect(screen.queryByRole("button", { name: "Guardar borrador" })).toBeNull();
   });
+
+  it("planeación decide sobre un reporte enviado desde el propio reporte: devolver pide comentario, aprobar va con If-Match", async () => {
+    const submitted = report({
+      ...DRAFT_2320,
+      status: "enviado",
+      version: 4,
+      lock: "UNDER_REVIEW",
+      submittedBy: RESPONSABLE_ACTOR,
+      submittedAt: "2025-04-10T15:00:00.000Z",
+    });
+    const fetchMock = stubApi({
+      ...planAnswers(PLANEACION_SESSION, PLANEACION_PERMISSIONS),
+      [`GET ${REPORT_URL}`]: { body: submitted },
+      "/api/plans/1/reports": HISTORY_OF_2320,
+      [`POST ${REPORT_URL}/approve`]: {
+        body: report({ ...submitted, status: "aprobado", version: 5, lock: "APPROVED" }),
+      },
+    });
+    renderApp(PAGE);
+    const panel = await screen.findByRole("region", { name: "Revisión" });
+    fireEvent.click(within(panel).getByRole("button", { name: "Devolver el reporte" }));
+    expect(visibleText(panel)).toContain(
+      "Escriba qué debe corregirse antes de devolver el reporte.",
+    );
+    expect(stubCalls(fetchMock).some((c) => c.path.endsWith("/return"))).toBe(false);
+    expect(visibleText(screen.getByRole("note"))).toContain("Su cuenta no reporta este indicador");
+
+    fireEvent.click(within(panel).getByRole("button", { name: "Aprobar el reporte" }));
+    await screen.findByText("Reporte aprobado (versión 5).");
+    const approve = stubCalls(fetchMock).find((c) => c.path === `${REPORT_URL}/approve`);
+    expect(approve?.headers.get("If-Match")).toBe('"r4"');
+    // Approved, the panel offers only taking the approval back, with a justification.
+    expect(await screen.findByLabelText("Justificación para quitar la aprobación")).toBeDefined();
+    expect(screen.queryByRole("button", { name: "Aprobar el reporte" })).toBeNull();
+  });
 });

@@ -34,6 +34,7 @@ import {
   WARNING_LABELS,
 } from "./labels.ts";
 import { PreviousPeriods } from "./previous-periods.tsx";
+import { ReviewPanel } from "./review-panel.tsx";
 import {
   type Evidence,
   isVersionConflict,
@@ -511,10 +512,12 @@ function ReportView({
   plan,
   address,
   mayReport,
+  mayReview,
 }: {
   plan: PlanDetail;
   address: ReportAddress;
   mayReport: boolean;
+  mayReview: boolean;
 }) {
   const report = useReport(address);
   const indicator = findIndicator(plan, address.indicatorCode);
@@ -526,8 +529,10 @@ function ReportView({
     return <ErrorState title="No fue posible cargar el reporte" error={report.error} />;
   }
   const data = report.data;
+  // A reviewer who does not report the indicator reads it to decide, not to wait for planeación.
+  const reviewing = mayReview && !mayReport && data.lock === "UNDER_REVIEW";
   const readOnlyReason =
-    data.lock !== null
+    data.lock !== null && !reviewing
       ? lockMessage(data.lock)
       : mayReport
         ? null
@@ -547,6 +552,7 @@ function ReportView({
             <strong>Solo lectura.</strong> {readOnlyReason}
           </p>
         )}
+        {mayReview && <ReviewPanel address={address} report={data} />}
         <ReportForm
           address={address}
           report={data}
@@ -602,6 +608,7 @@ export function ReportFormPage({
           mayReport={
             permissions === undefined || permissions.reportableIndicators.includes(indicatorCode)
           }
+          mayReview={permissions?.actions["report.review"] === true}
         />
       )}
     </SeguimientoFrame>

@@ -254,3 +254,16 @@ export function closeCorte(planId: number, corteId: number): Promise<Corte> {
 export function reopenCorte(planId: number, corteId: number, reopening: Reopening): Promise<Corte> {
   return call(api.reopenCorte, { params: { id: planId, corteId }, body: reopening });
 }
+
+export function unapproveReport(
+  address: ReportAddress,
+  version: number,
+  justification: string,
+): Promise<Report> {
+  return call(api.unapproveReport, {
+    params: reportParams(address),
+    query: areaQuery(address),
+    body: { justification },
+    headers: reportIfMatch(version),
+  });
+}
