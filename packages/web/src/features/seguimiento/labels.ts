@@ -104,3 +104,6 @@ export function reportTitle(report: ReportName): string {
   const subject = reportSubject(report);
   return `${subject.charAt(0).toUpperCase()}${subject.slice(1)}`;
 }
+
+/** A devolución without its comment: said before calling the server, which refuses it too. */
+export const COMMENT_REQUIRED = "Escriba qué debe corregirse antes de devolver el reporte.";

@@ -10,7 +10,7 @@ import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatNumber } from "../../shared/format.ts";
 import { FormError, FormSuccess } from "../../shared/ui/form-messages.tsx";
 import { TextAreaField } from "../../shared/ui/text-area-field.tsx";
-import { COMMENT_REQUIRED } from "./review-queue-page.tsx";
+import { COMMENT_REQUIRED } from "./labels.ts";
 import {
   approveReport,
   type Report,

@@ -13,7 +13,7 @@ import { formatDateTime, formatNumber } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
 import { ErrorState, LoadingState } from "../../shared/ui/query-state.tsx";
 import { TextAreaField } from "../../shared/ui/text-area-field.tsx";
-import { reportTitle } from "./labels.ts";
+import { COMMENT_REQUIRED, reportTitle } from "./labels.ts";
 import {
   addressOf,
   approveReport,
@@ -25,7 +25,6 @@ import {
 import { ReportedValue, SeguimientoFrame, StatusTag, TargetValue } from "./seguimiento-frame.tsx";
 
 export const REVIEW_QUEUE_TITLE = "Reportes por revisar";
-export const COMMENT_REQUIRED = "Escriba qué debe corregirse antes de devolver el reporte.";
 
 type Decision = "approve" | "return";
 
