@@ -32,6 +32,7 @@ import {
   approvedValues,
   canonicalPeriod,
   contentOf,
+  evidenceRefs,
   loadIndicator,
   type ReportIndicator,
   reportPeriod,
@@ -272,8 +273,15 @@ export async function saveReport(
       comment,
     });
     const before = b.latest ? contentOf(b.latest) : null;
-    const draft = contentOf({ ...row, id: 0, recordedAt: options.now } as ReportVersionRow);
-    if (b.latest && before && reportChanges(before, draft).length === 0) return b.latest;
+    const draft: ReportContent = {
+      status,
+      ...value,
+      analysis,
+      explanations,
+      evidence: evidenceRefs(evidence),
+      comment,
+    };
+    if (b.latest && reportChanges(before, draft).length === 0) return b.latest;
     return append(b, options, row, before);
   });
 }

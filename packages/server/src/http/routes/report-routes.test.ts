@@ -8,7 +8,7 @@
 
 import { and, eq, like } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listAudit } from "../../audit/audit-repository.ts";
 import type { DatabaseHandle } from "../../db/open-database.ts";
 import { corteReopenings, cortes, evidenceFiles, plans, reportVersions } from "../../db/schema.ts";
@@ -608,6 +608,8 @@ describe.each(TEST_ENGINES)("reportes de avance sobre $name", ({ open }) => {
       evidence: [{ kind: "link", url: "https://datos.gov.co/encuesta", title: "Encuesta" }],
     });
     expect(first.json()).toMatchObject({ version: 1 });
+    const allEntries = async () => (await listAudit(database.db, { limit: 10_000 })).length;
+    const before = await allEntries();
     const same = await save(
       ana,
       "72",
@@ -621,6 +623,17 @@ describe.each(TEST_ENGINES)("reportes de avance sobre $name", ({ open }) => {
     );
     expect(same.statusCode).toBe(200);
     expect(same.headers.etag).toBe('"r1"');
+    // A stale write after it: its request's entry is written once its answer left,
+    // after the no-op's would have been.
+    const stale = await save(ana, "72", "2025-Q1", { value: 1 }, '"r0"');
+    expect(stale.statusCode).toBe(409);
+    const staleEntries = async () =>
+      (await listAudit(database.db, { outcome: "failed", limit: 10_000 })).filter(
+        (e) => e.resource === `/api/plans/${planId}/indicators/72/reports/2025-Q1`,
+      );
+    await vi.waitFor(async () => expect(await staleEntries()).toHaveLength(1));
+    // Nothing changed: no version and no audit entry at all (not even the request's).
+    expect(await allEntries()).toBe(before + 1);
     expect(await reportAudit("72", "2025-Q1")).toHaveLength(1);
 
     const sha = "a".repeat(64);
@@ -648,6 +661,7 @@ describe.each(TEST_ENGINES)("reportes de avance sobre $name", ({ open }) => {
     });
     const entries = await reportAudit("72", "2025-Q1");
     expect(entries).toHaveLength(2);
+    expect(await allEntries()).toBe(before + 2);
     expect(entries[0]).toMatchObject({
       action: "reporte-guardado",
       actorEmail: "ana@entidad.gov.co",
@@ -685,6 +699,19 @@ describe.each(TEST_ENGINES)("reportes de avance sobre $name", ({ open }) => {
     });
     expect(unknownFile.statusCode).toBe(404);
     expect(error(unknownFile)).toMatchObject({ code: "EVIDENCE_NOT_FOUND" });
+    // A refused write is still recorded, as the request that failed (the
+    // request's entry is written once the answer has left).
+    await vi.waitFor(async () => {
+      const failed = (await listAudit(database.db, { outcome: "failed", limit: 10_000 })).filter(
+        (e) => e.resource === `/api/plans/${planId}/indicators/80/reports/2025-Q1`,
+      );
+      expect(failed).toMatchObject([
+        {
+          action: "PUT /api/plans/:id/indicators/:code/reports/:period",
+          details: { status: 404 },
+        },
+      ]);
+    });
     expect(
       await database.db
         .select()
