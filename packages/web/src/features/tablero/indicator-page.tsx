@@ -13,6 +13,7 @@ import {
   type WeightPct,
 } from "@rumbo/core";
 import { dashboardObjectivePath, dashboardPath, planPath } from "../../routes.ts";
+import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatNumber, formatPercentPoints, formatValue } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
 import { NotFoundPage } from "../../shared/ui/not-found-page.tsx";
@@ -23,7 +24,7 @@ import { type PlanDetail, usePlan } from "../plans/plans-api.ts";
 import { ProtectedPageError } from "../session/session-guards.tsx";
 import { ExplainPanel } from "./explain-panel.tsx";
 import { ComplianceValue, formatCompliance } from "./semaforo.tsx";
-import { useCompliance, useDashboard } from "./tablero-api.ts";
+import { type Dashboard, useCompliance, useDashboard } from "./tablero-api.ts";
 import {
   complianceQuery,
   dashboardQuery,
@@ -171,11 +172,9 @@ function ProgrammedVsExecuted({
   );
 }
 
-function Ritmo({ planId, code, view }: { planId: number; code: string; view: TableroView }) {
-  const dashboard = useDashboard(planId, dashboardQuery(view));
-  const item = dashboard.data?.objectives
-    .flatMap((objective) => objective.indicators)
-    .find((entry) => entry.code === code);
+type DashboardRow = Dashboard["objectives"][number]["indicators"][number];
+
+function Ritmo({ item }: { item: DashboardRow | undefined }) {
   const ritmo = item?.ritmo ?? null;
   return (
     <section aria-labelledby="ritmo">
@@ -241,6 +240,10 @@ export function IndicatorPage({
     item.indicators.some((entry) => entry.code === indicatorCode),
   );
   const indicator = objective?.indicators.find((entry) => entry.code === indicatorCode);
+  const dashboard = useDashboard(planId, dashboardQuery(view));
+  const item = dashboard.data?.objectives
+    .flatMap((entry) => entry.indicators)
+    .find((entry) => entry.code === indicatorCode);
   useDocumentTitle(
     indicator
       ? `Indicador ${indicator.code} — ${indicator.name}`
@@ -270,13 +273,28 @@ export function IndicatorPage({
       <ViewForm years={plan.data.years} view={view} />
       <section aria-labelledby="como-se-calculo">
         <h2 id="como-se-calculo">Cumplimiento en {vigenciaLabel(view.vigencia)}</h2>
+        {dashboard.isError ? (
+          <p role="alert">No fue posible cargar el cumplimiento: {errorMessage(dashboard.error)}</p>
+        ) : item === undefined ? (
+          <p role="status">Cargando el cumplimiento…</p>
+        ) : (
+          <p className="big-number">
+            <ComplianceValue status={item.status} compliance={item.compliance} />
+            {item.overExecution && (
+              <span className="over-execution">
+                {" "}
+                Sobre-ejecución ({formatCompliance(item.raw)})
+              </span>
+            )}
+          </p>
+        )}
         <ExplainPanel
           planId={planId}
           query={{ ...dashboardQuery(view), indicator: indicator.code }}
           label={`el cumplimiento del indicador ${indicator.code}`}
         />
       </section>
-      <Ritmo planId={planId} code={indicator.code} view={view} />
+      <Ritmo item={item} />
       <ProgrammedVsExecuted planId={planId} indicator={indicator} view={view} />
       <Ficha indicator={indicator} plan={plan.data} />
     </article>
