@@ -60,6 +60,19 @@ describe("ritmo y proyección", () => {
     );
   });
 
+  it("a 30-sep-2024 la 3980 (1 de 1,50 esperado) y la 4075 (13 de 14,97) proyectan 66,79 % y 86,82 %: en riesgo", () => {
+    const ritmo = seedRitmo("2024-09-30");
+    const i3980 = byCode(ritmo, "3980");
+    expect(i3980.expected).toBeCloseTo(2 * (274 / 366), 12);
+    expect(i3980.projectedYearCompliance).toBeCloseTo(0.667883211678832, 12);
+    expect(i3980.projectedPeriod).toBeCloseTo(54.09854014598539, 10);
+    expect(i3980.enRiesgo).toBe(true);
+    const i4075 = byCode(ritmo, "4075");
+    expect(i4075.projectedYear).toBeCloseTo(17.364963503649633, 10);
+    expect(i4075.projectedPeriodCompliance).toBeCloseTo(0.8682481751824817, 12);
+    expect(i4075.enRiesgo).toBe(true);
+  });
+
   it("la 2307 (fila anual) no tiene reporte antes del 31 de diciembre: no se proyecta ni se marca", () => {
     const item = byCode(seedRitmo("2024-06-30"), "2307");
     expect(item.actual).toBeNull();
