@@ -175,7 +175,7 @@ export function DashboardPage({ planId }: { planId: number }) {
             : `corte ${formatDate(view.corte)}`}
         </p>
       </div>
-      <ViewForm years={data.years} view={view} />
+      <ViewForm key={viewSearch(view)} years={data.years} view={view} />
       <DashboardView planId={planId} dashboard={data} view={view} />
     </article>
   );

@@ -270,7 +270,7 @@ export function IndicatorPage({
         </h1>
         {indicator.goal !== undefined && <p>{indicator.goal}</p>}
       </div>
-      <ViewForm years={plan.data.years} view={view} />
+      <ViewForm key={viewSearch(view)} years={plan.data.years} view={view} />
       <section aria-labelledby="como-se-calculo">
         <h2 id="como-se-calculo">Cumplimiento en {vigenciaLabel(view.vigencia)}</h2>
         {dashboard.isError ? (

@@ -179,7 +179,7 @@ export function ObjectivePage({
         <p>{objective.name}</p>
         <p>{vigenciaLabel(view.vigencia)}</p>
       </div>
-      <ViewForm years={dashboard.data.years} view={view} />
+      <ViewForm key={viewSearch(view)} years={dashboard.data.years} view={view} />
       <section aria-labelledby="cumplimiento-objetivo">
         <h2 id="cumplimiento-objetivo">Cumplimiento del objetivo</h2>
         <p className="big-number">
