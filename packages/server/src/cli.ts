@@ -40,6 +40,14 @@ Uso:
   rumbo user reset CORREO
   rumbo user role CORREO --role ROL [--plan CÓDIGO …] [--remove]
       Cuentas: crea, da un enlace de un solo uso para fijar la contraseña, o cambia roles.
+  rumbo backup --out ARCHIVO
+      Copia completa de la base configurada (todas las tablas, soportes
+      incluidos) en un solo instante, con suma de verificación. La base
+      embebida se copia con el servidor detenido; PostgreSQL, en marcha.
+  rumbo restore ARCHIVO [--replace]
+      Restaura una copia en la base configurada (embebida o PostgreSQL, sin
+      importar de cuál salió). Comprueba la suma y la versión del esquema antes
+      de tocar nada; no escribe sobre una base con datos salvo con --replace.
   rumbo compute --plan PLAN.json [--actuals AVANCES.csv] [--as-of AAAA-MM-DD]
                 [--missing zero|exclude] [--cap none]
       Calcula el cumplimiento (rumbo.result/v1 en stdout).
@@ -97,6 +105,14 @@ export async function runCli(
       case "user": {
         const { userCommand } = await import("./cli/user-command.ts");
         return await userCommand(rest, io, env);
+      }
+      case "backup": {
+        const { backupCommand } = await import("./cli/backup-command.ts");
+        return await backupCommand(rest, io, env);
+      }
+      case "restore": {
+        const { restoreCommand } = await import("./cli/backup-command.ts");
+        return await restoreCommand(rest, io, env);
       }
       case "compute":
       case "explain": {
