@@ -13,6 +13,7 @@ describe("configuración por variables de entorno", () => {
       demo: true,
       publicUrl: null,
       trustProxy: false,
+      metricsToken: null,
     });
   });
 
@@ -27,6 +28,7 @@ describe("configuración por variables de entorno", () => {
         RUMBO_DEMO: "false",
         RUMBO_PUBLIC_URL: "https://rumbo.entidad.gov.co",
         RUMBO_TRUST_PROXY: "true",
+        RUMBO_METRICS_TOKEN: "prometheus-de-la-oficina-tic",
       }),
     ).toEqual({
       port: 8080,
@@ -37,7 +39,17 @@ describe("configuración por variables de entorno", () => {
       demo: false,
       publicUrl: "https://rumbo.entidad.gov.co",
       trustProxy: true,
+      metricsToken: "prometheus-de-la-oficina-tic",
     });
+  });
+
+  it("un token de métricas corto o con espacios se rechaza nombrando la variable", () => {
+    expect(() => loadConfig({ RUMBO_METRICS_TOKEN: "corto" })).toThrow(
+      'RUMBO_METRICS_TOKEN="corto": debe tener al menos 16 caracteres',
+    );
+    expect(() => loadConfig({ RUMBO_METRICS_TOKEN: "token con espacios largo" })).toThrow(
+      "solo caracteres visibles, sin espacios",
+    );
   });
 
   it("una variable vacía cuenta como no definida", () => {

@@ -28,6 +28,11 @@ const envSchema = z.object({
     .default("info"),
   RUMBO_DEMO: z.enum(["true", "false"], { error: "debe ser true o false" }).default("true"),
   RUMBO_TRUST_PROXY: z.enum(["true", "false"], { error: "debe ser true o false" }).default("false"),
+  RUMBO_METRICS_TOKEN: z
+    .string()
+    .min(16, "debe tener al menos 16 caracteres")
+    .regex(/^[\x21-\x7e]+$/, "solo caracteres visibles, sin espacios")
+    .optional(),
   RUMBO_PUBLIC_URL: z
     .string()
     .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), "debe ser una URL http:// o https://")
@@ -46,6 +51,8 @@ export type Config = {
   publicUrl: string | null;
   /** Trust X-Forwarded-* headers from a reverse proxy (HTTPS detection, client address). */
   trustProxy: boolean;
+  /** Bearer token that opens /metrics from another machine; null: only from this machine. */
+  metricsToken: string | null;
 };
 
 export { ConfigError };
@@ -74,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: c.RUMBO_DEMO === "true",
     publicUrl: c.RUMBO_PUBLIC_URL ?? null,
     trustProxy: c.RUMBO_TRUST_PROXY === "true",
+    metricsToken: c.RUMBO_METRICS_TOKEN ?? null,
   };
 }
 

@@ -35,6 +35,7 @@ export async function startServer(
       version: VERSION,
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
+      metricsToken: config.metricsToken,
     });
     onConnectionError = (error) =>
       app.log.warn({ err: error }, "se perdió una conexión con PostgreSQL; el pool abre otra");
@@ -75,6 +76,23 @@ function announceAccounts(
 
 export const CREDENTIALS_FILE = "credenciales-demo.txt";
 
+/**
+ * Graceful stop: the server stops accepting connections and answers 503 to
+ * new requests on open ones, the requests in flight finish (with the
+ * database still open), then the database closes and the data-directory lock
+ * is released.
+ */
+export async function stopServer(running: {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+}): Promise<void> {
+  try {
+    await running.app.close();
+  } finally {
+    await running.database.close();
+  }
+}
+
 /** Entry point of `npm start` (bin/rumbo-server.js). */
 export async function runServer(): Promise<void> {
   let running: Awaited<ReturnType<typeof startServer>>;
@@ -93,11 +111,7 @@ export async function runServer(): Promise<void> {
     if (stopping) return;
     stopping = true;
     running.app.log.info({ signal }, "deteniendo: se terminan las solicitudes en curso");
-    try {
-      await running.app.close();
-    } finally {
-      await running.database.close();
-    }
+    await stopServer(running);
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.once("SIGINT", () => void stop("SIGINT"));

@@ -14,13 +14,11 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
+import type { SchemaVersion } from "../db/schema-version.ts";
 
 export const BACKUP_FORMAT = "rumbo.backup/v1";
 const TRAILER_PREFIX = '["sha256",';
 const NEWLINE = Buffer.from("\n");
-
-/** The migration a database stands at: drizzle's journal timestamp and file hash, and its tag for people. */
-export type SchemaVersion = { migration: string; createdAt: number; hash: string };
 
 export type BackupTable = {
   name: string;

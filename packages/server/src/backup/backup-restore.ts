@@ -5,27 +5,27 @@
  * rumbo.backup/v1; and back, into PGlite or PostgreSQL alike, in one
  * transaction, after the whole file has been checked.
  */
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
-import { serverPath } from "../package-root.ts";
+import {
+  appliedSchemaVersion,
+  knownMigrations,
+  latestKnownSchema,
+  type SchemaVersion,
+} from "../db/schema-version.ts";
 import {
   BACKUP_FORMAT,
   BackupFileError,
   type BackupHeader,
   parseHeader,
   readBackupLines,
-  type SchemaVersion,
   sectionLine,
   sectionTable,
   writeBackupFile,
 } from "./backup-file.ts";
 import {
-  appliedSchemaVersion,
   type CatalogTable,
   type Executor,
-  knownMigrations,
   quoteIdent,
   readCatalog,
   rows,
@@ -150,18 +150,6 @@ export async function verifyBackup(path: string): Promise<BackupHeader> {
     }
   });
   return header;
-}
-
-/** The newest migration this Rumbo carries, with the hash drizzle records for it. */
-export function latestKnownSchema(): SchemaVersion {
-  const last = knownMigrations().at(-1);
-  if (!last) throw new Error("Rumbo no tiene migraciones.");
-  const file = readFileSync(serverPath("drizzle", `${last.tag}.sql`), "utf8");
-  return {
-    migration: last.tag,
-    createdAt: last.when,
-    hash: createHash("sha256").update(file).digest("hex"),
-  };
 }
 
 /** A backup restores only into the schema it was made from. */

@@ -4,13 +4,11 @@
  * migrations created, whatever later migrations add), its columns, its
  * primary key, the foreign keys that order the tables, and the sequences of
  * its serial columns. Drizzle's migration journal lives in the `drizzle`
- * schema and is not copied: the schema version travels in the header.
+ * schema and is not copied: the schema version travels in the header
+ * (db/schema-version.ts).
  */
-import { readFileSync } from "node:fs";
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
-import { serverPath } from "../package-root.ts";
-import type { SchemaVersion } from "./backup-file.ts";
 
 /** A database or an open transaction: anything that runs a statement. */
 export type Executor = Pick<Database, "execute">;
@@ -132,28 +130,4 @@ function dependencyOrder(tables: CatalogTable[]): CatalogTable[] {
     ordered.push(next);
   }
   return ordered;
-}
-
-type JournalEntry = { idx: number; when: number; tag: string };
-
-/** The migrations this Rumbo carries (drizzle/meta/_journal.json), oldest first. */
-export function knownMigrations(): JournalEntry[] {
-  const journal = JSON.parse(readFileSync(serverPath("drizzle/meta/_journal.json"), "utf8")) as {
-    entries: JournalEntry[];
-  };
-  return [...journal.entries].sort((a, b) => a.when - b.when);
-}
-
-/** The last migration applied to the database, as drizzle recorded it. */
-export async function appliedSchemaVersion(db: Executor): Promise<SchemaVersion> {
-  const [last] = await rows<{ hash: string; created_at: string }>(
-    db,
-    sql`SELECT hash, created_at::text AS created_at FROM drizzle.__drizzle_migrations
-        ORDER BY created_at DESC LIMIT 1`,
-  );
-  if (!last) throw new Error("La base de datos no tiene migraciones aplicadas.");
-  const createdAt = Number(last.created_at);
-  const tag =
-    knownMigrations().find((m) => m.when === createdAt)?.tag ?? `desconocida-${createdAt}`;
-  return { migration: tag, createdAt, hash: last.hash };
 }

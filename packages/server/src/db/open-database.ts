@@ -27,6 +27,8 @@ export type DatabaseHandle = {
   /** Where the data lives, for logs ("PGlite en ./data/pgdata", "PostgreSQL en host/db"). */
   description: string;
   close: () => Promise<void>;
+  /** PostgreSQL's pool: connections open and idle, queries waiting for one (for /metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 };
 
 const MIGRATIONS = serverPath("drizzle");
@@ -170,6 +172,11 @@ async function openPostgres(
       engine: "postgres",
       description: `PostgreSQL en ${u.hostname}:${u.port || "5432"}${u.pathname}`,
       close: end,
+      poolStats: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      }),
     };
   } catch (error) {
     await end().catch(() => undefined);

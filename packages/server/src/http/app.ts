@@ -19,6 +19,8 @@ import {
 import type { DatabaseHandle } from "../db/open-database.ts";
 import { registerAccessControl } from "./access-control.ts";
 import { registerErrorHandling, sendNotFound } from "./error-handler.ts";
+import { registerMetrics } from "./metrics.ts";
+import { echoRequestId, requestIdOf } from "./request-id.ts";
 import { auditRoutes } from "./routes/audit-routes.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { complianceRoutes } from "./routes/compliance-routes.ts";
@@ -44,7 +46,24 @@ export type AppOptions = {
   publicUrl?: string | null;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* (then cookies become Secure). */
   trustProxy?: boolean;
+  /** Bearer token that opens /metrics to other machines; default: loopback only. */
+  metricsToken?: string | null;
 };
+
+/**
+ * Graceful stop: a request in flight when the server starts closing gets its
+ * answer with `Connection: close`, so its keep-alive connection ends with it
+ * and close() does not wait for the client's idle timeout (72 s in Fastify).
+ */
+function endKeepAliveWhenClosing(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
+}
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -53,10 +72,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // Let the error handler decide what leaves the server.
     return503OnClosing: true,
+    genReqId: requestIdOf,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  echoRequestId(app);
+  endKeepAliveWhenClosing(app);
+  registerMetrics(app, { database: options.database, token: options.metricsToken ?? null });
   const now = options.now ?? (() => new Date());
   const db = options.database.db;
 

@@ -84,6 +84,9 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/health": [
     { name: "único", request: () => ({ method: "GET", url: "/api/health" }), allowed: ALL },
   ],
+  "GET /api/ready": [
+    { name: "único", request: () => ({ method: "GET", url: "/api/ready" }), allowed: ALL },
+  ],
   "GET /api/auth/session": [
     { name: "único", request: () => ({ method: "GET", url: "/api/auth/session" }), allowed: ALL },
   ],
