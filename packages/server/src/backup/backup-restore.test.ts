@@ -5,9 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { computeCompliance } from "@rumbo/core";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listActuals } from "../actuals/actuals-repository.ts";
+import { writeAudit } from "../audit/audit-repository.ts";
 import type { Database, DatabaseHandle } from "../db/open-database.ts";
 import { evidenceFiles, reportVersions, users } from "../db/schema.ts";
 import { findPlanIdByCode, getPlan } from "../plans/plans-repository.ts";
@@ -156,6 +158,55 @@ describe.each(TEST_ENGINES)("copia de seguridad hecha en $name", (source) => {
     writeFileSync(broken, bytes.subarray(0, Math.floor(bytes.length * 0.9)));
     await expect(verifyBackup(broken)).rejects.toThrow("el archivo está incompleto (cortado)");
   });
+
+  it.runIf(source.name === "postgres")(
+    "con el servidor escribiendo durante la copia, la copia es la base en un solo instante",
+    async () => {
+      const dialect = new PgDialect();
+      const before = original.audit_log?.length ?? 0;
+      let wrote = false;
+      // While the backup reads its first rows, another connection adds an audit entry.
+      const busy = new Proxy(from.db, {
+        get(target, key, receiver) {
+          if (key !== "transaction") return Reflect.get(target, key, receiver);
+          return (fn: (tx: unknown) => Promise<unknown>, config: unknown) =>
+            target.transaction(
+              (tx) =>
+                fn(
+                  new Proxy(tx, {
+                    get(t, k, r) {
+                      if (k !== "execute") return Reflect.get(t, k, r);
+                      return async (query: SQL) => {
+                        if (!wrote && dialect.sqlToQuery(query).sql.startsWith("FETCH")) {
+                          wrote = true;
+                          await writeAudit(from.db, {
+                            userId: null,
+                            actorEmail: "durante-la-copia@rumbo.local",
+                            action: "plan.edit",
+                            resource: null,
+                            outcome: "ok",
+                            ip: null,
+                          });
+                        }
+                        return t.execute(query);
+                      };
+                    },
+                  }),
+                ),
+              config as Parameters<typeof target.transaction>[1],
+            );
+        },
+      });
+      const during = join(dir, "durante.gz");
+      await backupDatabase(busy, from.engine, during);
+      expect(wrote).toBe(true);
+      const header = await verifyBackup(during);
+      expect(header.tables.find((t) => t.name === "audit_log")?.rows).toBe(before);
+      const text = gunzipSync(readFileSync(during)).toString("utf8");
+      expect(text).not.toContain("durante-la-copia@rumbo.local");
+      expect((await contents(from.db)).audit_log).toHaveLength(before + 1);
+    },
+  );
 
   it("una copia de un esquema más nuevo se rechaza antes de tocar la base", async () => {
     const newer = join(dir, "nueva.gz");
