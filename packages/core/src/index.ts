@@ -35,6 +35,7 @@ export * from "./plan/text-limits.ts";
 export * from "./seed/seed-document.ts";
 export * from "./seguimiento/area-shares.ts";
 export * from "./seguimiento/corte.ts";
+export * from "./seguimiento/official-actuals.ts";
 export * from "./seguimiento/report-value.ts";
 export * from "./seguimiento/report-warnings.ts";
 export * from "./seguimiento/report-workflow.ts";

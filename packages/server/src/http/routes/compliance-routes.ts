@@ -2,16 +2,14 @@ import {
   api,
   computeCompliance,
   formatProblem,
-  type Plan,
   parseAsOf,
   parseCap,
   parseMissing,
+  writeActualsCsv,
 } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listActuals } from "../../actuals/actuals-repository.ts";
 import type { Database } from "../../db/open-database.ts";
-import { getPlanVersionAt } from "../../plans/plan-revisions.ts";
-import { getPlan } from "../../plans/plans-repository.ts";
+import { complianceInputs } from "../../seguimiento/compliance-basis.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { planResource } from "./plans-routes.ts";
@@ -39,28 +37,33 @@ export function complianceRoutes(db: Database): FastifyPluginAsyncZod {
             details,
           );
         }
-        const current = await getPlan(db, request.params.id);
-        if (!current) {
-          throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${request.params.id}.`);
-        }
-        let plan: Plan = current;
-        if (request.query.planAt) {
-          const inForce = await getPlanVersionAt(db, current.id, request.query.planAt);
-          if (!inForce) {
-            throw new ApiError(
-              404,
-              "VERSION_NOT_FOUND",
-              `El plan ${current.id} no estaba vigente el ${request.query.planAt}.`,
-            );
-          }
-          plan = inForce.plan;
-        }
-        const actuals = await listActuals(db, current.id);
-        return computeCompliance(plan, actuals, {
-          asOf: asOf.value,
-          missing: missing.value,
-          cap: cap.value,
-        });
+        const inputs = await complianceInputs(db, request.params.id, request.query);
+        return {
+          ...computeCompliance(inputs.plan, inputs.actuals, {
+            asOf: asOf.value,
+            missing: missing.value,
+            cap: cap.value,
+          }),
+          basis: inputs.basis,
+          preview: inputs.basis === "submitted",
+          knownAt: inputs.knownAt,
+        };
+      },
+    );
+
+    // The values the same compliance query used, as the formats.md §2 file:
+    // `rumbo compute` on it gives the same numbers (Ley 1712 de 2014: open formats).
+    app.get(
+      api.exportActuals.path,
+      contractRoute(api.exportActuals, planResource(db)),
+      async (request, reply) => {
+        const inputs = await complianceInputs(db, request.params.id, request.query);
+        const basis = inputs.basis === "submitted" ? "-vista-previa" : "";
+        const fileName = `${inputs.plan.code.replace(/[^A-Za-z0-9._-]+/g, "_")}-avances${basis}.csv`;
+        return reply
+          .header("content-type", "text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="${fileName}"`)
+          .send(writeActualsCsv(inputs.actuals));
       },
     );
   };
