@@ -36,6 +36,8 @@ export * from "./seed/seed-document.ts";
 export * from "./seguimiento/area-shares.ts";
 export * from "./seguimiento/corte.ts";
 export * from "./seguimiento/official-actuals.ts";
+export * from "./seguimiento/report-changes.ts";
+export * from "./seguimiento/report-period-warnings.ts";
 export * from "./seguimiento/report-value.ts";
 export * from "./seguimiento/report-warnings.ts";
 export * from "./seguimiento/report-workflow.ts";

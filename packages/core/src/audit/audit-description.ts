@@ -43,6 +43,30 @@ const NAMED_EVENTS: Record<string, Sentence> = {
     ok: "Cambió los permisos de una cuenta",
     failed: "No pudo cambiar los permisos de una cuenta",
   },
+  "reporte-guardado": {
+    ok: "Guardó un reporte de avance",
+    failed: "No pudo guardar un reporte de avance",
+  },
+  "reporte-enviado": {
+    ok: "Envió un reporte de avance a revisión",
+    failed: "No pudo enviar un reporte de avance",
+  },
+  "reporte-devuelto": {
+    ok: "Devolvió un reporte de avance con comentarios",
+    failed: "No pudo devolver un reporte de avance",
+  },
+  "reporte-aprobado": {
+    ok: "Aprobó un reporte de avance",
+    failed: "No pudo aprobar un reporte de avance",
+  },
+  "reporte-aprobacion-retirada": {
+    ok: "Quitó la aprobación de un reporte de avance",
+    failed: "No pudo quitar la aprobación de un reporte de avance",
+  },
+  "reporte-soportes": {
+    ok: "Cambió los soportes de un reporte de avance",
+    failed: "No pudo cambiar los soportes de un reporte de avance",
+  },
   "enlace-restablecer": {
     ok: "Generó un enlace de un solo uso para fijar la contraseña de una cuenta",
     failed: "No pudo generar un enlace para fijar la contraseña",
@@ -70,6 +94,26 @@ const WRITES: Record<string, Write> = {
   "POST /api/plans/import": {
     did: "Importó un plan desde un archivo",
     attempt: "importar un plan desde un archivo",
+  },
+  "PUT /api/plans/:id/indicators/:code/reports/:period": {
+    did: "Guardó un reporte de avance",
+    attempt: "guardar un reporte de avance",
+  },
+  "POST /api/plans/:id/indicators/:code/reports/:period/submit": {
+    did: "Envió un reporte de avance a revisión",
+    attempt: "enviar un reporte de avance a revisión",
+  },
+  "POST /api/plans/:id/indicators/:code/reports/:period/return": {
+    did: "Devolvió un reporte de avance",
+    attempt: "devolver un reporte de avance",
+  },
+  "POST /api/plans/:id/indicators/:code/reports/:period/approve": {
+    did: "Aprobó un reporte de avance",
+    attempt: "aprobar un reporte de avance",
+  },
+  "POST /api/plans/:id/indicators/:code/reports/:period/unapprove": {
+    did: "Quitó la aprobación de un reporte de avance",
+    attempt: "quitar la aprobación de un reporte de avance",
   },
   "POST /api/users": { did: "Creó una cuenta", attempt: "crear una cuenta" },
   "PUT /api/users/:id/assignments": {

@@ -27,6 +27,7 @@ import { healthRoutes } from "./routes/health-routes.ts";
 import { permissionsRoutes } from "./routes/permissions-routes.ts";
 import { planFilesRoutes } from "./routes/plan-files-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
+import { reportRoutes } from "./routes/report-routes.ts";
 import { usersRoutes } from "./routes/users-routes.ts";
 
 export type AppOptions = {
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(permissionsRoutes(db));
   await app.register(formulationRoutes(db, now));
   await app.register(planFilesRoutes(db, now));
+  await app.register(reportRoutes(db, now));
 
   const webDist =
     options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;

@@ -32,7 +32,12 @@ const ADMIN: ActorName[] = ["administrador"];
 type Ctx = { publishedPlan: number; privatePlan: number; otherUser: number; uniq: () => string };
 type Case = {
   name: "en alcance" | "fuera de alcance" | "único";
-  request: (ctx: Ctx) => { method: string; url: string; body?: unknown };
+  request: (ctx: Ctx) => {
+    method: string;
+    url: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  };
   allowed: readonly ActorName[];
 };
 
@@ -41,6 +46,9 @@ type Case = {
 const DOCS: Case[] = [
   { name: "único", request: () => ({ method: "GET", url: "/api/docs/json" }), allowed: ALL },
 ];
+const REPORTERS: ActorName[] = ["administrador", "responsable"];
+const REVIEWERS: ActorName[] = ["administrador", "planeación"];
+const REPORT = "/api/plans/:id/indicators/:code/reports/:period";
 const MATRIX: Record<string, Case[]> = {
   "GET /api/docs": [
     { name: "único", request: () => ({ method: "GET", url: "/api/docs" }), allowed: ALL },
@@ -241,8 +249,47 @@ const MATRIX: Record<string, Case[]> = {
       published: inScope,
     }),
   ),
+  ...reportRoute(`GET ${REPORT}`, "GET", "", ALL),
+  ...reportRoute(`GET ${REPORT}/history`, "GET", "/history", ALL),
+  ...reportRoute(`PUT ${REPORT}`, "PUT", "", REPORTERS, { value: 1 }),
+  ...reportRoute(`POST ${REPORT}/submit`, "POST", "/submit", REPORTERS),
+  ...reportRoute(`POST ${REPORT}/return`, "POST", "/return", REVIEWERS, {
+    comment: "Revise el valor reportado.",
+  }),
+  ...reportRoute(`POST ${REPORT}/approve`, "POST", "/approve", REVIEWERS),
+  ...reportRoute(`POST ${REPORT}/unapprove`, "POST", "/unapprove", REVIEWERS, {
+    justification: "El valor se corrigió en el comité.",
+  }),
 };
 
+/**
+ * Report routes act on the INDICATOR: 2320 (objective 3, the responsable's
+ * scope) in the published plan, X1 in the unpublished one. Writes name a
+ * version that does not exist (If-Match "r999"), so an allowed one stops at
+ * 409 and changes nothing.
+ */
+function reportRoute(
+  key: string,
+  method: string,
+  suffix: string,
+  allowed: readonly ActorName[],
+  body?: unknown,
+): Record<string, Case[]> {
+  const write = method !== "GET";
+  const request =
+    (plan: "publishedPlan" | "privatePlan", code: string, period: string) => (c: Ctx) => ({
+      method,
+      url: `/api/plans/${c[plan]}/indicators/${code}/reports/${period}${suffix}`,
+      ...(body === undefined ? {} : { body }),
+      ...(write ? { headers: { "if-match": '"r999"' } } : {}),
+    });
+  return {
+    [key]: [
+      { name: "en alcance", request: request("publishedPlan", "2320", "2025-Q1"), allowed },
+      { name: "fuera de alcance", request: request("privatePlan", "X1", "2025"), allowed: ADMIN },
+    ],
+  };
+}
 /** Writes on a plan: the plan's planeación and the administrator, never on a plan out of their scope. */
 function planWrite(
   key: string,
@@ -354,6 +401,7 @@ describe("matriz de autorización: cada ruta × cada rol × dentro y fuera de al
           const headers: Record<string, string> = {};
           if (userId !== undefined)
             Object.assign(headers, (await sessionFor(database.db, userId)).headers);
+          Object.assign(headers, req.headers ?? {});
           const res = await app.inject({
             method: req.method as "GET",
             url: req.url,
