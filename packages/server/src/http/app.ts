@@ -22,6 +22,7 @@ import { registerErrorHandling, sendNotFound } from "./error-handler.ts";
 import { auditRoutes } from "./routes/audit-routes.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { complianceRoutes } from "./routes/compliance-routes.ts";
+import { evidenceRoutes } from "./routes/evidence-routes.ts";
 import { formulationRoutes } from "./routes/formulation-routes.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
 import { permissionsRoutes } from "./routes/permissions-routes.ts";
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(permissionsRoutes(db));
   await app.register(formulationRoutes(db, now));
   await app.register(planFilesRoutes(db, now));
+  await app.register(evidenceRoutes(db, now));
   await app.register(reportRoutes(db, now));
 
   const webDist =

@@ -7,25 +7,18 @@
  * closed or not open yet, refuses it. Files are never deleted.
  */
 import { createHash } from "node:crypto";
-import {
-  checkReportPeriod,
-  formatPeriod,
-  nextReportStatus,
-  type Plan,
-  REPORT_LOCK_MESSAGES,
-  type ReportStatus,
-} from "@rumbo/core";
+import { nextReportStatus, REPORT_LOCK_MESSAGES, type ReportStatus } from "@rumbo/core";
 import { and, eq, sql } from "drizzle-orm";
-import { writeAudit } from "../audit/audit-repository.ts";
 import type { Database } from "../db/open-database.ts";
 import { evidenceFiles, reportVersions, type StoredEvidence } from "../db/schema.ts";
-import { getPlan } from "../plans/plans-repository.ts";
 import {
   ALLOWED_EVIDENCE_TEXT,
   detectEvidenceType,
   EVIDENCE_MAX_BYTES,
   evidenceFileName,
 } from "./evidence-type.ts";
+import { writeReportAudit } from "./report-audit.ts";
+import { canonicalPeriod, contentOf, loadIndicator, reportPeriod } from "./report-context.ts";
 import {
   appendReportVersion,
   beginReportWrite,
@@ -57,7 +50,8 @@ export async function attachEvidence(
   db: Database,
   options: AttachEvidenceOptions,
 ): Promise<ReportVersionRow> {
-  const { bytes, key } = options;
+  const { bytes } = options;
+  const key = { ...options.key, period: canonicalPeriod(options.key.period) };
   if (bytes.length === 0) throw new SeguimientoRefusal("EMPTY_FILE", "El archivo está vacío.");
   if (bytes.length > EVIDENCE_MAX_BYTES) {
     throw new SeguimientoRefusal(
@@ -76,8 +70,7 @@ export async function attachEvidence(
   const fileName = evidenceFileName(options.fileName, detected.type);
   return db.transaction(async (tx) => {
     const latest = await beginReportWrite(tx, key, options.expected);
-    const plan = await getPlan(tx, key.planId);
-    const period = checkedPeriod(plan, key);
+    const period = reportPeriod(await loadIndicator(tx, key), key.period);
     const status = (latest?.status ?? null) as ReportStatus | null;
     const lock = await reportLockState(tx, key, period, status, options.now);
     if (lock.lock) throw new SeguimientoRefusal(lock.lock, REPORT_LOCK_MESSAGES[lock.lock]);
@@ -128,20 +121,13 @@ export async function attachEvidence(
       source: "formulario",
       recordedBy: options.actor.userId,
     });
-    await writeAudit(tx, {
-      userId: options.actor.userId,
-      actorEmail: options.actor.email,
-      action: "reporte-soportes",
-      resource: `plan ${key.planId} / indicador ${key.indicatorCode} / periodo ${key.period}${key.area ? ` / área ${key.area}` : ""}`,
-      outcome: "ok",
+    await writeReportAudit(tx, {
+      key,
+      actor: options.actor,
       ip: options.ip ?? null,
-      details: {
-        version: written.version,
-        source: written.source,
-        evidenceAdded: [
-          { sha256, fileName, size: bytes.length, mediaType: detected.type.mediaType },
-        ],
-      },
+      action: "evidence",
+      before: latest ? contentOf(latest) : null,
+      after: written,
     });
     return written;
   });
@@ -152,29 +138,6 @@ function carriedState(latest: ReportVersionRow | null) {
   if (!latest) return {};
   const { id: _id, recordedAt: _at, ...carried } = latest;
   return carried;
-}
-
-function checkedPeriod(plan: Plan | null, key: ReportKey) {
-  if (!plan) throw new SeguimientoRefusal("PLAN_NOT_FOUND", `No existe el plan ${key.planId}.`);
-  const indicator = plan.objectives
-    .flatMap((o) => o.indicators)
-    .find((i) => i.code === key.indicatorCode);
-  if (!indicator) {
-    throw new SeguimientoRefusal(
-      "INDICATOR_NOT_FOUND",
-      `El plan ${key.planId} no tiene el indicador ${key.indicatorCode}.`,
-    );
-  }
-  const checked = checkReportPeriod(key.period, indicator, plan.years);
-  if (!checked.ok) {
-    throw new SeguimientoRefusal("VALIDATION_ERROR", checked.problem.message, [
-      { field: "period", message: checked.problem.message },
-    ]);
-  }
-  if (formatPeriod(checked.period) !== key.period) {
-    throw new Error(`El periodo ${key.period} debía llegar en su forma canónica.`);
-  }
-  return checked.period;
 }
 
 export type EvidenceFile = {
