@@ -6,7 +6,7 @@
  */
 import type { ActualValue, ComplianceBasis, Plan } from "@rumbo/core";
 import type { Database } from "../db/open-database.ts";
-import { getPlanVersionAt, getPlanVersionKnownAt } from "../plans/plan-revisions.ts";
+import { getPlanMeta, getPlanVersionAt, getPlanVersionKnownAt } from "../plans/plan-revisions.ts";
 import { getPlan } from "../plans/plans-repository.ts";
 import { actualsAsKnown } from "./actuals-as-known.ts";
 import { SeguimientoRefusal } from "./report-store.ts";
@@ -32,10 +32,10 @@ export async function complianceInputs(
   planId: number,
   query: ComplianceBasisQuery,
 ): Promise<ComplianceInputs> {
-  const current = await getPlan(db, planId);
-  if (!current) throw new SeguimientoRefusal("PLAN_NOT_FOUND", `No existe el plan ${planId}.`);
+  if (!(await getPlanMeta(db, planId)))
+    throw new SeguimientoRefusal("PLAN_NOT_FOUND", `No existe el plan ${planId}.`);
   const knownAt = query.knownAt === undefined ? undefined : new Date(query.knownAt);
-  let plan: Plan = current;
+  let plan: Plan;
   if (knownAt) {
     // The plan as recorded by then; with planAt, the version in force that day among those.
     const known = await getPlanVersionKnownAt(db, planId, knownAt, query.planAt);
@@ -57,6 +57,10 @@ export async function complianceInputs(
       );
     }
     plan = inForce.plan;
+  } else {
+    const current = await getPlan(db, planId);
+    if (!current) throw new SeguimientoRefusal("PLAN_NOT_FOUND", `No existe el plan ${planId}.`);
+    plan = current;
   }
   const actuals = await actualsAsKnown(db, planId, {
     basis: query.basis,
