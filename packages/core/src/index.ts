@@ -35,6 +35,8 @@ export * from "./plan/text-limits.ts";
 export * from "./seed/seed-document.ts";
 export * from "./seguimiento/area-shares.ts";
 export * from "./seguimiento/corte.ts";
+export * from "./seguimiento/corte-progress.ts";
+export * from "./seguimiento/data-quality.ts";
 export * from "./seguimiento/official-actuals.ts";
 export * from "./seguimiento/report-changes.ts";
 export * from "./seguimiento/report-period-warnings.ts";

@@ -9,11 +9,16 @@ import { PlanVersionsPage } from "./features/formulation/plan-versions-page.tsx"
 import { ReprogramPage } from "./features/formulation/reprogram-page.tsx";
 import { PlanListPage } from "./features/plans/plan-list-page.tsx";
 import { PlanPage } from "./features/plans/plan-page.tsx";
+import { CortesPage } from "./features/seguimiento/cortes-page.tsx";
+import { MyReportsPage } from "./features/seguimiento/my-reports-page.tsx";
+import { ReportFormPage } from "./features/seguimiento/report-form-page.tsx";
+import { ReportHistoryPage } from "./features/seguimiento/report-history-page.tsx";
+import { ReviewQueuePage } from "./features/seguimiento/review-queue-page.tsx";
 import { AccountPage } from "./features/session/account-page.tsx";
 import { ChangePasswordPage } from "./features/session/change-password-page.tsx";
 import { LoginPage } from "./features/session/login-page.tsx";
 import { ResetPasswordPage } from "./features/session/reset-password-page.tsx";
-import { isGlobalAdministrator } from "./features/session/roles.ts";
+import { isGlobalAdministrator, reportingPlanOf } from "./features/session/roles.ts";
 import { useSignedInUser } from "./features/session/session-api.ts";
 import { SessionMenu } from "./features/session/session-menu.tsx";
 import { useSessionSync } from "./features/session/use-session-sync.ts";
@@ -22,6 +27,7 @@ import {
   auditPath,
   changePasswordPath,
   matchRoute,
+  mySeguimientoPath,
   planListPath,
   RETURN_PARAM,
   type Route,
@@ -56,6 +62,30 @@ function PageFor({ route }: { route: Route }) {
           key={`${route.planId}/${route.indicatorCode}`}
           planId={route.planId}
           indicatorCode={route.indicatorCode}
+        />
+      );
+    case "my-reports":
+      return <MyReportsPage key={route.planId} planId={route.planId} />;
+    case "review-queue":
+      return <ReviewQueuePage key={route.planId} planId={route.planId} />;
+    case "cortes":
+      return <CortesPage key={route.planId} planId={route.planId} />;
+    case "report":
+      return (
+        <ReportFormPage
+          key={`${route.planId}/${route.indicatorCode}/${route.period}`}
+          planId={route.planId}
+          indicatorCode={route.indicatorCode}
+          period={route.period}
+        />
+      );
+    case "report-history":
+      return (
+        <ReportHistoryPage
+          key={`${route.planId}/${route.indicatorCode}/${route.period}`}
+          planId={route.planId}
+          indicatorCode={route.indicatorCode}
+          period={route.period}
         />
       );
     case "login":
@@ -97,10 +127,18 @@ function CurrentPage() {
   return <PageFor route={route} />;
 }
 
-/** Cuentas and Auditoría are offered to global administrators only; the server enforces it anyway. */
+/**
+ * Cuentas and Auditoría are offered to global administrators only, Mis
+ * indicadores to responsables of a plan; the server enforces it anyway.
+ */
 function useNavItems(): NavItem[] {
   const user = useSignedInUser();
   const items: NavItem[] = [{ to: planListPath, label: "Planes" }];
+  const reportingPlan =
+    user === null || user.mustChangePassword ? null : reportingPlanOf(user.assignments);
+  if (reportingPlan !== null) {
+    items.push({ to: mySeguimientoPath(reportingPlan), label: "Mis indicadores" });
+  }
   if (user !== null && !user.mustChangePassword && isGlobalAdministrator(user.assignments)) {
     items.push({ to: usersPath, label: "Cuentas" }, { to: auditPath, label: "Auditoría" });
   }

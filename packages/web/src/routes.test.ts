@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginPathFor, matchRoute, returnPathOf, safeReturnPath } from "./routes.ts";
+import { loginPathFor, matchRoute, reportPath, returnPathOf, safeReturnPath } from "./routes.ts";
 
 describe("rutas", () => {
   it("reconoce las páginas de cuentas", () => {
@@ -26,6 +26,31 @@ describe("rutas", () => {
       indicatorCode: "E1/2",
     });
     expect(matchRoute("/planes/1/indicadores/%E0%A4%A/editar")).toEqual({ name: "not-found" });
+  });
+
+  it("reconoce las páginas de seguimiento: mis indicadores, revisión, cortes, un reporte y su historial", () => {
+    expect(matchRoute("/planes/1/seguimiento")).toEqual({ name: "my-reports", planId: 1 });
+    expect(matchRoute("/planes/1/seguimiento/revision")).toEqual({
+      name: "review-queue",
+      planId: 1,
+    });
+    expect(matchRoute("/planes/1/seguimiento/cortes/")).toEqual({ name: "cortes", planId: 1 });
+    expect(matchRoute("/planes/1/indicadores/2320/reportes/2025-Q1")).toEqual({
+      name: "report",
+      planId: 1,
+      indicatorCode: "2320",
+      period: "2025-Q1",
+    });
+    expect(matchRoute("/planes/1/indicadores/2320/reportes/2025-Q1/historial")).toEqual({
+      name: "report-history",
+      planId: 1,
+      indicatorCode: "2320",
+      period: "2025-Q1",
+    });
+    expect(reportPath(1, "E1/2", "2025", "Área TIC")).toBe(
+      "/planes/1/indicadores/E1%2F2/reportes/2025?area=%C3%81rea+TIC",
+    );
+    expect(matchRoute("/planes/1/seguimiento/otra")).toEqual({ name: "not-found" });
   });
 
   it("solo vuelve a direcciones de este sitio después de entrar", () => {

@@ -9,6 +9,11 @@ export type Route =
   | { name: "plan-versions"; planId: number }
   | { name: "plan-reprogram"; planId: number }
   | { name: "indicator-edit"; planId: number; indicatorCode: string }
+  | { name: "my-reports"; planId: number }
+  | { name: "review-queue"; planId: number }
+  | { name: "cortes"; planId: number }
+  | { name: "report"; planId: number; indicatorCode: string; period: string }
+  | { name: "report-history"; planId: number; indicatorCode: string; period: string }
   | { name: "login" }
   | { name: "account" }
   | { name: "change-password" }
@@ -54,6 +59,53 @@ export function editIndicatorPath(planId: number, indicatorCode: string): string
   return `${planPath(planId)}/indicadores/${encodeURIComponent(indicatorCode)}/editar`;
 }
 
+/** Seguimiento: what the person reports in the open corte (Mis indicadores). */
+export function mySeguimientoPath(planId: number): string {
+  return `${planPath(planId)}/seguimiento`;
+}
+
+/** The reports waiting for planeación's review. */
+export function reviewQueuePath(planId: number): string {
+  return `${mySeguimientoPath(planId)}/revision`;
+}
+
+/** The plan's cortes with their progress. */
+export function cortesPath(planId: number): string {
+  return `${mySeguimientoPath(planId)}/cortes`;
+}
+
+/**
+ * One reporte de avance (indicator × period); `area` when several areas
+ * report their share of the indicator.
+ */
+export function reportPath(
+  planId: number,
+  indicatorCode: string,
+  period: string,
+  area?: string | null,
+): string {
+  const path = `${planPath(planId)}/indicadores/${encodeURIComponent(indicatorCode)}/reportes/${encodeURIComponent(period)}`;
+  return withArea(path, area);
+}
+
+/** Every version of one report: who, when, why and what changed. */
+export function reportHistoryPath(
+  planId: number,
+  indicatorCode: string,
+  period: string,
+  area?: string | null,
+): string {
+  return withArea(`${reportPath(planId, indicatorCode, period)}/historial`, area);
+}
+
+/** Query parameter naming the area whose share of the indicator a report is. */
+export const AREA_PARAM = "area";
+
+function withArea(path: string, area: string | null | undefined): string {
+  if (area === null || area === undefined || area === "") return path;
+  return `${path}?${new URLSearchParams({ [AREA_PARAM]: area })}`;
+}
+
 /** An earlier version of the plan, read-only, on the plan's page. */
 export function planVersionPath(planId: number, version: number): string {
   return `${planPath(planId)}?version=${version}`;
@@ -93,6 +145,8 @@ export function returnPathOf(search: string): string | null {
 const PLAN_PATH = /^\/planes\/([1-9]\d*)$/;
 const PLAN_PAGE_PATH = /^\/planes\/([1-9]\d*)\/(editar|versiones|reprogramar)$/;
 const INDICATOR_EDIT_PATH = /^\/planes\/([1-9]\d*)\/indicadores\/([^/]+)\/editar$/;
+const SEGUIMIENTO_PATH = /^\/planes\/([1-9]\d*)\/seguimiento(?:\/(revision|cortes))?$/;
+const REPORT_PATH = /^\/planes\/([1-9]\d*)\/indicadores\/([^/]+)\/reportes\/([^/]+)(\/historial)?$/;
 
 const FIXED_ROUTES = new Map<string, Route>([
   [homePath, { name: "home" }],
@@ -124,6 +178,28 @@ export function matchRoute(pathname: string): Route {
     const indicatorCode = safeDecode(indicatorMatch[2]);
     if (indicatorCode !== null) {
       return { name: "indicator-edit", planId: Number(indicatorMatch[1]), indicatorCode };
+    }
+  }
+  return matchSeguimientoRoute(path);
+}
+
+function matchSeguimientoRoute(path: string): Route {
+  const seguimiento = SEGUIMIENTO_PATH.exec(path);
+  if (seguimiento?.[1] !== undefined) {
+    const planId = Number(seguimiento[1]);
+    if (seguimiento[2] === "revision") return { name: "review-queue", planId };
+    if (seguimiento[2] === "cortes") return { name: "cortes", planId };
+    return { name: "my-reports", planId };
+  }
+  const report = REPORT_PATH.exec(path);
+  if (report?.[1] !== undefined && report[2] !== undefined && report[3] !== undefined) {
+    const indicatorCode = safeDecode(report[2]);
+    const period = safeDecode(report[3]);
+    if (indicatorCode !== null && period !== null) {
+      const planId = Number(report[1]);
+      return report[4] === undefined
+        ? { name: "report", planId, indicatorCode, period }
+        : { name: "report-history", planId, indicatorCode, period };
     }
   }
   return { name: "not-found" };

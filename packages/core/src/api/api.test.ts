@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { API_ENDPOINTS, api } from "./index.ts";
+import { API_ENDPOINTS, api, endpointPath } from "./index.ts";
 import { int32Id, isoDateInRange, safeText } from "./primitives.ts";
 
 describe("contratos de la API", () => {
@@ -9,6 +9,13 @@ describe("contratos de la API", () => {
     const routes = API_ENDPOINTS.map((e) => `${e.method} ${e.path}`);
     expect(new Set(routes).size).toBe(routes.length);
     expect(API_ENDPOINTS).toHaveLength(45);
+  });
+
+  it("la dirección de un soporte lleva su SHA-256: un parámetro con dígitos en el nombre (:sha256) se sustituye entero", () => {
+    const sha256 = "ab".repeat(32);
+    expect(endpointPath(api.getEvidence, { id: 1, sha256 })).toBe(
+      `/api/plans/1/evidence/${sha256}`,
+    );
   });
 
   it("una ruta con parámetros o cuerpo puede responder VALIDATION_ERROR", () => {

@@ -108,7 +108,7 @@ export function endpointPath(
   endpoint: Endpoint,
   params: Readonly<Record<string, string | number>> | undefined,
 ): string {
-  return endpoint.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+  return endpoint.path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, (_, name: string) => {
     const value = params?.[name];
     if (value === undefined) throw new Error(`Falta el parámetro ${name} de ${endpoint.path}`);
     return encodeURIComponent(String(value));

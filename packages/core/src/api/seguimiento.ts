@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { CORTE_STATES } from "../seguimiento/corte.ts";
+import { DATA_QUALITY_KINDS } from "../seguimiento/data-quality.ts";
 import { REPORT_WARNING_CODES } from "../seguimiento/report-warnings.ts";
 import { REPORT_STATUSES } from "../seguimiento/report-workflow.ts";
 import { defineEndpoint, GUARDED_ERRORS, WRITE_ERRORS } from "./endpoint.ts";
@@ -605,14 +606,6 @@ const exportActuals = defineEndpoint({
   errorCodes: [...GUARDED_ERRORS, "VALIDATION_ERROR", "PLAN_NOT_FOUND"],
   produces: "file",
 });
-
-export const DATA_QUALITY_KINDS = [
-  "tardio",
-  "faltante",
-  "sobreejecucion-sin-explicar",
-  "atipico",
-  "cambio-retroactivo",
-] as const;
 
 const getDataQuality = defineEndpoint({
   operationId: "getDataQuality",

@@ -53,4 +53,22 @@ describe("la auditoría dice en español qué pasó", () => {
       "Acción «algo-nuevo»",
     );
   });
+
+  it("el cierre y la reapertura de un corte nombran el plan y el corte", () => {
+    expect(
+      describeAuditEntry({
+        action: "corte-cerrado",
+        resource: "plan 3 / corte 2024-12-31",
+        outcome: "ok",
+      }),
+    ).toBe("Cerró un corte de seguimiento: plan 3 / corte 2024-12-31");
+    expect(
+      describeAuditEntry({
+        action: "POST /api/plans/:id/cortes/:corteId/reopen",
+        resource: "/api/plans/3/cortes/2/reopen",
+        outcome: "failed",
+        details: { status: 409 },
+      }),
+    ).toBe("Intentó reabrir un corte del plan 3, sin éxito (respuesta 409)");
+  });
 });

@@ -71,6 +71,15 @@ const NAMED_EVENTS: Record<string, Sentence> = {
     ok: "Generó un enlace de un solo uso para fijar la contraseña de una cuenta",
     failed: "No pudo generar un enlace para fijar la contraseña",
   },
+  "corte-programado": {
+    ok: "Programó un corte de seguimiento",
+    failed: "No pudo programar un corte",
+  },
+  "corte-cerrado": { ok: "Cerró un corte de seguimiento", failed: "No pudo cerrar un corte" },
+  "corte-reabierto": {
+    ok: "Reabrió un corte de seguimiento",
+    failed: "No pudo reabrir un corte",
+  },
 };
 
 /** A write recorded by its route: what it did, and the same as an attempt. */
@@ -111,9 +120,25 @@ const WRITES: Record<string, Write> = {
     did: "Aprobó un reporte de avance",
     attempt: "aprobar un reporte de avance",
   },
+  "POST /api/plans/:id/indicators/:code/reports/:period/evidence": {
+    did: "Adjuntó un soporte a un reporte de avance",
+    attempt: "adjuntar un soporte a un reporte de avance",
+  },
   "POST /api/plans/:id/indicators/:code/reports/:period/unapprove": {
     did: "Quitó la aprobación de un reporte de avance",
     attempt: "quitar la aprobación de un reporte de avance",
+  },
+  "POST /api/plans/:id/cortes": {
+    did: "Programó un corte del plan",
+    attempt: "programar un corte del plan",
+  },
+  "POST /api/plans/:id/cortes/:corteId/close": {
+    did: "Cerró un corte del plan",
+    attempt: "cerrar un corte del plan",
+  },
+  "POST /api/plans/:id/cortes/:corteId/reopen": {
+    did: "Reabrió un corte del plan",
+    attempt: "reabrir un corte del plan",
   },
   "POST /api/users": { did: "Creó una cuenta", attempt: "crear una cuenta" },
   "PUT /api/users/:id/assignments": {
@@ -202,6 +227,7 @@ export function describeAuditEntry(facts: AuditFacts): string {
       action === "enlace-restablecer"
         ? accountOf(facts)
         : null;
+    if (action.startsWith("corte-") && facts.resource) return `${sentence}: ${facts.resource}`;
     return account === null ? sentence : `${sentence}: ${account}`;
   }
   if (action.startsWith("denegado:")) {

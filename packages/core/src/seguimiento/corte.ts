@@ -44,9 +44,10 @@ const FIELD_LABEL: Record<keyof CorteDates, string> = {
 
 /**
  * Every problem of a corte's dates, in the planner's words: each date real,
- * the period end the last day of a quarter, and apertura ≤ límite ≤ cierre.
+ * the period end the last day of a quarter inside the plan's vigencias (when
+ * `planYears` is given), and apertura ≤ límite ≤ cierre.
  */
-export function checkCorteDates(dates: CorteDates): CorteProblem[] {
+export function checkCorteDates(dates: CorteDates, planYears?: readonly number[]): CorteProblem[] {
   const problems: CorteProblem[] = [];
   for (const field of ["periodEnd", "opensOn", "dueOn", "closesOn"] as const) {
     if (!parseIsoDate(dates[field])) {
@@ -62,6 +63,17 @@ export function checkCorteDates(dates: CorteDates): CorteProblem[] {
     problems.push({
       field: "periodEnd",
       message: `El fin del periodo ${dates.periodEnd} no es el último día de un trimestre (31/03, 30/06, 30/09 o 31/12).`,
+    });
+  }
+  if (end && planYears && !planYears.includes(end.year)) {
+    const sorted = [...planYears].sort((a, b) => a - b);
+    const span =
+      sorted.length === 0
+        ? "el plan no tiene vigencias"
+        : `vigencias ${sorted[0]}–${sorted[sorted.length - 1]}`;
+    problems.push({
+      field: "periodEnd",
+      message: `El fin del periodo ${dates.periodEnd} está fuera de las vigencias del plan (${span}).`,
     });
   }
   if (dates.dueOn < dates.opensOn) {
@@ -94,6 +106,25 @@ export function corteState(
 ): CorteState {
   if (corte.closedAt !== null) return "cerrado";
   return today >= corte.opensOn ? "abierto" : "programado";
+}
+
+/** A reopening is in force through its `until` day, inclusive (Bogotá's calendar). */
+export function isReopeningActive(reopening: { until: string }, today: string): boolean {
+  return reopening.until >= today;
+}
+
+/**
+ * The problem of a reopening's expiry, or null: a real date, today or later
+ * (a reopening that has already expired would reopen nothing).
+ */
+export function checkReopeningUntil(until: string, today: string): string | null {
+  if (!parseIsoDate(until)) {
+    return `La fecha de vencimiento de la reapertura «${until.slice(0, 20)}» no es una fecha AAAA-MM-DD válida.`;
+  }
+  if (until < today) {
+    return `La fecha de vencimiento de la reapertura (${until}) ya pasó: debe ser hoy (${today}) o posterior.`;
+  }
+  return null;
 }
 
 /** A report sent after the corte's deadline is late (it still counts while the corte is open). */

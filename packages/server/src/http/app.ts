@@ -22,6 +22,7 @@ import { registerErrorHandling, sendNotFound } from "./error-handler.ts";
 import { auditRoutes } from "./routes/audit-routes.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { complianceRoutes } from "./routes/compliance-routes.ts";
+import { corteRoutes } from "./routes/corte-routes.ts";
 import { evidenceRoutes } from "./routes/evidence-routes.ts";
 import { formulationRoutes } from "./routes/formulation-routes.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(planFilesRoutes(db, now));
   await app.register(evidenceRoutes(db, now));
   await app.register(reportRoutes(db, now));
+  await app.register(corteRoutes(db, now));
 
   const webDist =
     options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;

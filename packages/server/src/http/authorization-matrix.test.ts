@@ -246,6 +246,38 @@ const MATRIX: Record<string, Case[]> = {
     (id) => `/api/plans/${id}/status`,
     () => ({ status: "formulacion" }),
   ),
+  ...planRoute("GET /api/plans/:id/cortes", (id) => `/api/plans/${id}/cortes`),
+  ...planRoute("GET /api/plans/:id/reports", (id) => `/api/plans/${id}/reports?mine=true`),
+  ...planRoute("GET /api/plans/:id/data-quality", (id) => `/api/plans/${id}/data-quality`),
+  // A period end that is not a quarter's last day: allowed stops at 400, stores nothing.
+  ...planWrite(
+    "POST /api/plans/:id/cortes",
+    "POST",
+    (id) => `/api/plans/${id}/cortes`,
+    () => ({
+      periodEnd: "2025-03-30",
+      opensOn: "2025-04-01",
+      dueOn: "2025-04-10",
+      closesOn: "2025-04-20",
+    }),
+  ),
+  // A corte that does not exist: allowed stops at 404 CORTE_NOT_FOUND.
+  ...planWrite(
+    "POST /api/plans/:id/cortes/:corteId/close",
+    "POST",
+    (id) => `/api/plans/${id}/cortes/999999/close`,
+    () => undefined,
+  ),
+  ...planWrite(
+    "POST /api/plans/:id/cortes/:corteId/reopen",
+    "POST",
+    (id) => `/api/plans/${id}/cortes/999999/reopen`,
+    () => ({
+      justification: "Corrección aprobada por el comité",
+      until: "2099-12-31",
+      indicators: ["2320"],
+    }),
+  ),
   ...planWrite(
     "POST /api/plans/:id/publish",
     "POST",

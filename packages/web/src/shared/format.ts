@@ -77,3 +77,9 @@ export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
 }
+
+/** A calendar date as the API writes it (AAAA-MM-DD) in the Colombian order: 31/03/2025. */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  return match === null ? isoDate : `${match[3]}/${match[2]}/${match[1]}`;
+}

@@ -1,5 +1,6 @@
 import { type Indicator, isProgrammed, type Objective, type WeightPct } from "@rumbo/core";
 import { formatPercentPoints, formatValue, formatYears } from "../../shared/format.ts";
+import { Link } from "../../shared/router.tsx";
 import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { goalLabel, TREND_LABELS } from "./labels.ts";
 
@@ -77,10 +78,12 @@ function IndicatorRow({
   indicator,
   years,
   reports,
+  reportsPath,
 }: {
   indicator: Indicator;
   years: readonly number[];
   reports: boolean;
+  reportsPath: string;
 }) {
   const showUnit = indicator.unit !== undefined && indicator.unit !== "%";
   return (
@@ -95,7 +98,12 @@ function IndicatorRow({
         {/* Text, not only colour (WCAG 1.4.1): the person's own indicators. */}
         {reports && (
           <>
-            <span className="badge">{REPORTS_BADGE}</span>{" "}
+            <Link className="badge" to={reportsPath}>
+              {REPORTS_BADGE}{" "}
+              <span className="visually-hidden">
+                el indicador {indicator.code}: ir a Mis indicadores
+              </span>
+            </Link>{" "}
           </>
         )}
         {indicator.name}
@@ -129,10 +137,13 @@ export function IndicatorsTable({
   objective,
   years,
   reportable,
+  reportsPath,
 }: {
   objective: Objective;
   years: readonly number[];
   reportable: ReadonlySet<string>;
+  /** Mis indicadores, where the badge leads. */
+  reportsPath: string;
 }) {
   const captionId = `indicadores-objetivo-${objective.code}`;
   const fixedColumns = 5;
@@ -181,6 +192,7 @@ export function IndicatorsTable({
               indicator={indicator}
               years={years}
               reports={reportable.has(indicator.code)}
+              reportsPath={reportsPath}
             />
           ))}
         </tbody>

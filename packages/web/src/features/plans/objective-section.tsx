@@ -20,11 +20,14 @@ export function ObjectiveSection({
   objective,
   years,
   reportable,
+  reportsPath,
 }: {
   objective: Objective;
   years: readonly number[];
   /** Codes of the indicators the person on the session reports (server's answer). */
   reportable: ReadonlySet<string>;
+  /** Where the person reports them (Mis indicadores). */
+  reportsPath: string;
 }) {
   return (
     <section className="objective" id={objectiveAnchor(objective)}>
@@ -36,7 +39,12 @@ export function ObjectiveSection({
       {objective.indicators.length === 0 ? (
         <p>Este objetivo aún no tiene indicadores.</p>
       ) : (
-        <IndicatorsTable objective={objective} years={years} reportable={reportable} />
+        <IndicatorsTable
+          objective={objective}
+          years={years}
+          reportable={reportable}
+          reportsPath={reportsPath}
+        />
       )}
     </section>
   );

@@ -1,4 +1,6 @@
+import { cortesPath, mySeguimientoPath, reviewQueuePath } from "../../routes.ts";
 import { formatNumber } from "../../shared/format.ts";
+import { Link } from "../../shared/router.tsx";
 import type { PlanAction, PlanPermissions } from "./permissions-api.ts";
 
 /** In the order a person reads their job: report, review, then change the plan. */
@@ -29,6 +31,32 @@ export function describePermissions(permissions: PlanPermissions): string {
   return `Puede ${list.format(phrases)}.`;
 }
 
+/** Where the person's follow-up work is: their reports, the review queue, the cortes. */
+function SeguimientoLinks({ permissions }: { permissions: PlanPermissions }) {
+  const { planId, actions } = permissions;
+  const links = [
+    ...(permissions.reportableIndicators.length > 0
+      ? [{ to: mySeguimientoPath(planId), label: "Reportar mis indicadores" }]
+      : []),
+    ...(actions["report.review"]
+      ? [{ to: reviewQueuePath(planId), label: "Revisar reportes" }]
+      : []),
+    ...(actions["corte.manage"] ? [{ to: cortesPath(planId), label: "Gestionar los cortes" }] : []),
+  ];
+  if (links.length === 0) return null;
+  return (
+    <ul className="button-row plain-list">
+      {links.map((link) => (
+        <li key={link.to}>
+          <Link className="button button-small" to={link.to}>
+            {link.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export const PERMISSIONS_HEADING = "Lo que puede hacer en este plan";
 
 export function PermissionsNote({ permissions }: { permissions: PlanPermissions }) {
@@ -37,6 +65,7 @@ export function PermissionsNote({ permissions }: { permissions: PlanPermissions 
     <section className="permissions-note" aria-labelledby="permisos-del-plan">
       <h2 id="permisos-del-plan">{PERMISSIONS_HEADING}</h2>
       <p>{describePermissions(permissions)}</p>
+      <SeguimientoLinks permissions={permissions} />
       {reportable > 0 && (
         <p className="note">
           Los indicadores que usted reporta llevan la marca «Usted reporta» en su fila.

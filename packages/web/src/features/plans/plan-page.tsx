@@ -1,3 +1,4 @@
+import { mySeguimientoPath } from "../../routes.ts";
 import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatYears } from "../../shared/format.ts";
 import { LoadingState } from "../../shared/ui/query-state.tsx";
@@ -110,6 +111,7 @@ function PlanView({
             objective={objective}
             years={plan.years}
             reportable={reportable}
+            reportsPath={mySeguimientoPath(plan.id)}
           />
         ))}
       </section>

@@ -53,3 +53,14 @@ export function describeAssignments(assignments: readonly Assignment[]): string 
 export function isGlobalAdministrator(assignments: readonly Assignment[]): boolean {
   return assignments.some((a) => a.role === "administrador" && a.scope.kind === "global");
 }
+
+/**
+ * The plan whose indicators a responsable reports (the first one named in
+ * their assignments), for the «Mis indicadores» link; null for anyone else.
+ */
+export function reportingPlanOf(assignments: readonly Assignment[]): number | null {
+  for (const { role, scope } of assignments) {
+    if (role === "responsable" && scope.kind !== "global") return scope.planId;
+  }
+  return null;
+}
