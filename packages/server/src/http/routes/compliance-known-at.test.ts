@@ -78,9 +78,9 @@ describe.each(TEST_ENGINES)(
         { indicator: "NO-ESTA", period: "2024", value: 1, status: "aprobado" },
       ]);
       const last = await recordReport(database.db, planId, {
-        indicator: "2153",
+        indicator: "3980",
         period: "2024",
-        value: 20,
+        value: 2,
         status: "aprobado",
       });
       closedAt = last.recordedAt;
