@@ -22,10 +22,14 @@ import { isGlobalAdministrator, reportingPlanOf } from "./features/session/roles
 import { useSignedInUser } from "./features/session/session-api.ts";
 import { SessionMenu } from "./features/session/session-menu.tsx";
 import { useSessionSync } from "./features/session/use-session-sync.ts";
+import { DashboardPage } from "./features/tablero/dashboard-page.tsx";
+import { IndicatorPage } from "./features/tablero/indicator-page.tsx";
+import { ObjectivePage } from "./features/tablero/objective-page.tsx";
 import { UsersPage } from "./features/users/users-page.tsx";
 import {
   auditPath,
   changePasswordPath,
+  dashboardPath,
   matchRoute,
   mySeguimientoPath,
   planListPath,
@@ -88,6 +92,24 @@ function PageFor({ route }: { route: Route }) {
           period={route.period}
         />
       );
+    case "plan-dashboard":
+      return <DashboardPage key={route.planId} planId={route.planId} />;
+    case "dashboard-objective":
+      return (
+        <ObjectivePage
+          key={`${route.planId}/${route.objectiveCode}`}
+          planId={route.planId}
+          objectiveCode={route.objectiveCode}
+        />
+      );
+    case "indicator":
+      return (
+        <IndicatorPage
+          key={`${route.planId}/${route.indicatorCode}`}
+          planId={route.planId}
+          indicatorCode={route.indicatorCode}
+        />
+      );
     case "login":
       return <LoginPage />;
     case "account":
@@ -139,6 +161,9 @@ function useNavItems(): NavItem[] {
   if (reportingPlan !== null) {
     items.push({ to: mySeguimientoPath(reportingPlan), label: "Mis indicadores" });
   }
+  // Inside a plan, its tablero is one click away.
+  const route = matchRoute(usePathname());
+  if ("planId" in route) items.push({ to: dashboardPath(route.planId), label: "Tablero" });
   if (user !== null && !user.mustChangePassword && isGlobalAdministrator(user.assignments)) {
     items.push({ to: usersPath, label: "Cuentas" }, { to: auditPath, label: "Auditoría" });
   }

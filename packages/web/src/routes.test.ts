@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { loginPathFor, matchRoute, reportPath, returnPathOf, safeReturnPath } from "./routes.ts";
+import {
+  dashboardPath,
+  indicatorPath,
+  loginPathFor,
+  matchRoute,
+  reportPath,
+  returnPathOf,
+  safeReturnPath,
+} from "./routes.ts";
 
 describe("rutas", () => {
   it("reconoce las páginas de cuentas", () => {
@@ -51,6 +59,27 @@ describe("rutas", () => {
       "/planes/1/indicadores/E1%2F2/reportes/2025?area=%C3%81rea+TIC",
     );
     expect(matchRoute("/planes/1/seguimiento/otra")).toEqual({ name: "not-found" });
+  });
+
+  it("reconoce el tablero, la vista de un objetivo y la página de un indicador", () => {
+    expect(matchRoute("/planes/1/tablero")).toEqual({ name: "plan-dashboard", planId: 1 });
+    expect(matchRoute("/planes/1/tablero/objetivos/3")).toEqual({
+      name: "dashboard-objective",
+      planId: 1,
+      objectiveCode: "3",
+    });
+    expect(matchRoute("/planes/1/indicadores/2320")).toEqual({
+      name: "indicator",
+      planId: 1,
+      indicatorCode: "2320",
+    });
+    expect(dashboardPath(1)).toBe("/planes/1/tablero");
+    expect(indicatorPath(1, "E1/2")).toBe("/planes/1/indicadores/E1%2F2");
+    expect(matchRoute(indicatorPath(1, "E1/2"))).toEqual({
+      name: "indicator",
+      planId: 1,
+      indicatorCode: "E1/2",
+    });
   });
 
   it("solo vuelve a direcciones de este sitio después de entrar", () => {

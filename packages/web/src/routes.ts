@@ -14,6 +14,9 @@ export type Route =
   | { name: "cortes"; planId: number }
   | { name: "report"; planId: number; indicatorCode: string; period: string }
   | { name: "report-history"; planId: number; indicatorCode: string; period: string }
+  | { name: "plan-dashboard"; planId: number }
+  | { name: "dashboard-objective"; planId: number; objectiveCode: string }
+  | { name: "indicator"; planId: number; indicatorCode: string }
   | { name: "login" }
   | { name: "account" }
   | { name: "change-password" }
@@ -106,6 +109,21 @@ function withArea(path: string, area: string | null | undefined): string {
   return `${path}?${new URLSearchParams({ [AREA_PARAM]: area })}`;
 }
 
+/** The tablero de seguimiento of a plan (`?vigencia=2024|cuatrienio&corte=AAAA-MM-DD`). */
+export function dashboardPath(planId: number): string {
+  return `${planPath(planId)}/tablero`;
+}
+
+/** One objective of the tablero: its indicators, weights and shares. */
+export function dashboardObjectivePath(planId: number, objectiveCode: string): string {
+  return `${dashboardPath(planId)}/objetivos/${encodeURIComponent(objectiveCode)}`;
+}
+
+/** One indicator: its ficha técnica, programado vs ejecutado and how each number was computed. */
+export function indicatorPath(planId: number, indicatorCode: string): string {
+  return `${planPath(planId)}/indicadores/${encodeURIComponent(indicatorCode)}`;
+}
+
 /** An earlier version of the plan, read-only, on the plan's page. */
 export function planVersionPath(planId: number, version: number): string {
   return `${planPath(planId)}?version=${version}`;
@@ -147,6 +165,9 @@ const PLAN_PAGE_PATH = /^\/planes\/([1-9]\d*)\/(editar|versiones|reprogramar)$/;
 const INDICATOR_EDIT_PATH = /^\/planes\/([1-9]\d*)\/indicadores\/([^/]+)\/editar$/;
 const SEGUIMIENTO_PATH = /^\/planes\/([1-9]\d*)\/seguimiento(?:\/(revision|cortes))?$/;
 const REPORT_PATH = /^\/planes\/([1-9]\d*)\/indicadores\/([^/]+)\/reportes\/([^/]+)(\/historial)?$/;
+const DASHBOARD_PATH = /^\/planes\/([1-9]\d*)\/tablero$/;
+const DASHBOARD_OBJECTIVE_PATH = /^\/planes\/([1-9]\d*)\/tablero\/objetivos\/([^/]+)$/;
+const INDICATOR_PATH = /^\/planes\/([1-9]\d*)\/indicadores\/([^/]+)$/;
 
 const FIXED_ROUTES = new Map<string, Route>([
   [homePath, { name: "home" }],
@@ -172,6 +193,21 @@ export function matchRoute(pathname: string): Route {
     if (pageMatch[2] === "editar") return { name: "plan-edit", planId };
     if (pageMatch[2] === "reprogramar") return { name: "plan-reprogram", planId };
     return { name: "plan-versions", planId };
+  }
+  const dashboardMatch = DASHBOARD_PATH.exec(path);
+  if (dashboardMatch?.[1] !== undefined)
+    return { name: "plan-dashboard", planId: Number(dashboardMatch[1]) };
+  const objectiveMatch = DASHBOARD_OBJECTIVE_PATH.exec(path);
+  if (objectiveMatch?.[1] !== undefined && objectiveMatch[2] !== undefined) {
+    const objectiveCode = safeDecode(objectiveMatch[2]);
+    if (objectiveCode !== null)
+      return { name: "dashboard-objective", planId: Number(objectiveMatch[1]), objectiveCode };
+  }
+  const indicatorPageMatch = INDICATOR_PATH.exec(path);
+  if (indicatorPageMatch?.[1] !== undefined && indicatorPageMatch[2] !== undefined) {
+    const indicatorCode = safeDecode(indicatorPageMatch[2]);
+    if (indicatorCode !== null)
+      return { name: "indicator", planId: Number(indicatorPageMatch[1]), indicatorCode };
   }
   const indicatorMatch = INDICATOR_EDIT_PATH.exec(path);
   if (indicatorMatch?.[1] !== undefined && indicatorMatch[2] !== undefined) {

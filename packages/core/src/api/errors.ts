@@ -48,6 +48,8 @@ export const API_ERROR_STATUS = {
   PLAN_EXISTS: 409,
   PLAN_CODE_MISMATCH: 422,
   FILE_TOO_COMPLEX: 413,
+  // Tablero and explanation (api/dashboard.ts).
+  OBJECTIVE_NOT_FOUND: 404,
   // Seguimiento: cortes, reports, evidence (api/seguimiento.ts).
   INDICATOR_NOT_FOUND: 404,
   CORTE_NOT_FOUND: 404,

@@ -6,6 +6,7 @@
 import { auditEndpoints } from "./audit.ts";
 import { authEndpoints } from "./auth.ts";
 import { complianceEndpoints } from "./compliance.ts";
+import { dashboardEndpoints } from "./dashboard.ts";
 import type { Endpoint } from "./endpoint.ts";
 import { formulationEndpoints } from "./formulation.ts";
 import { healthEndpoints } from "./health.ts";
@@ -18,6 +19,7 @@ import { usersEndpoints } from "./users.ts";
 export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./compliance.ts";
+export * from "./dashboard.ts";
 export * from "./endpoint.ts";
 export * from "./errors.ts";
 export * from "./formulation.ts";
@@ -40,6 +42,7 @@ export const api = {
   ...auditEndpoints,
   ...plansEndpoints,
   ...complianceEndpoints,
+  ...dashboardEndpoints,
   ...permissionsEndpoints,
   ...formulationEndpoints,
   ...planFilesEndpoints,

@@ -104,6 +104,18 @@ const WRITES: Record<string, Write> = {
     did: "Importó un plan desde un archivo",
     attempt: "importar un plan desde un archivo",
   },
+  "POST /api/plans/:id/cortes": {
+    did: "Programó un corte del plan",
+    attempt: "programar un corte del plan",
+  },
+  "POST /api/plans/:id/cortes/:corteId/close": {
+    did: "Cerró un corte del plan",
+    attempt: "cerrar un corte del plan",
+  },
+  "POST /api/plans/:id/cortes/:corteId/reopen": {
+    did: "Reabrió un corte del plan",
+    attempt: "reabrir un corte del plan",
+  },
   "PUT /api/plans/:id/indicators/:code/reports/:period": {
     did: "Guardó un reporte de avance",
     attempt: "guardar un reporte de avance",
@@ -127,18 +139,6 @@ const WRITES: Record<string, Write> = {
   "POST /api/plans/:id/indicators/:code/reports/:period/unapprove": {
     did: "Quitó la aprobación de un reporte de avance",
     attempt: "quitar la aprobación de un reporte de avance",
-  },
-  "POST /api/plans/:id/cortes": {
-    did: "Programó un corte del plan",
-    attempt: "programar un corte del plan",
-  },
-  "POST /api/plans/:id/cortes/:corteId/close": {
-    did: "Cerró un corte del plan",
-    attempt: "cerrar un corte del plan",
-  },
-  "POST /api/plans/:id/cortes/:corteId/reopen": {
-    did: "Reabrió un corte del plan",
-    attempt: "reabrir un corte del plan",
   },
   "POST /api/users": { did: "Creó una cuenta", attempt: "crear una cuenta" },
   "PUT /api/users/:id/assignments": {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readActualsCsv } from "../formats/actuals-csv.ts";
 import { computeCompliance } from "./compute.ts";
-import { explainCell } from "./explain.ts";
+import { explainCell, explainCellData, renderExplanation } from "./explain.ts";
 import { SEED_ACTUALS_2024_CSV } from "./fixtures/seed-actuals-2024.ts";
 import { SEED_PLAN } from "./fixtures/seed-plan.ts";
 import { onePlan } from "./fixtures/test-plan.ts";
@@ -31,6 +31,40 @@ describe("explicación de una celda", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("objetivo 3 en 2024 como datos: la 2320 toma toda la participación y la 78 queda fuera por NP", () => {
+    const data = explainCellData(seedInput(), { level: "objective", code: "3" }, 2024);
+    expect(data).toMatchObject({
+      level: "objective",
+      code: "3",
+      at: 2024,
+      status: "verde",
+      compliance: 0.95,
+      evaluatedWeight: 50,
+      contributions: [{ code: "2320", weight: 50, share: 1, compliance: 0.95, contribution: 0.95 }],
+      excluded: [
+        {
+          code: "78",
+          name: "Índice de Gobierno Digital",
+          status: "np",
+          reason: "no programado (NP): no pesa",
+        },
+      ],
+    });
+    // The text `rumbo explain` prints is these same data, line by line.
+    expect(renderExplanation(data)).toBe(
+      explainCell(seedInput(), { level: "objective", code: "3" }, 2024),
+    );
+  });
+
+  it("indicador 2320 en 2024 como datos: meta 10, avance 9,5, razón 95 %", () => {
+    const data = explainCellData(seedInput(), { level: "indicator", code: "2320" }, 2024);
+    expect(data.values).toEqual([
+      { key: "target", label: "Meta programada (T)", value: 10 },
+      { key: "actual", label: "Avance (A)", value: 9.5 },
+    ]);
+    expect(data).toMatchObject({ raw: 0.95, compliance: 0.95, semaforo: "verde", objective: "3" });
   });
 
   it("indicador con sobre-ejecución: razón, tope y bandera", () => {

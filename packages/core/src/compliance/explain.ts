@@ -5,7 +5,7 @@
  * half away from zero; the result itself is never rounded.
  */
 import { formatNumber, formatRatioAsPercent } from "../format/numbers.ts";
-import { DEFAULT_SEMAFORO, type Indicator, type Plan } from "../plan/plan.ts";
+import { DEFAULT_SEMAFORO, type Indicator, type Plan, type Semaforo } from "../plan/plan.ts";
 import type { CellAt } from "./engine.ts";
 import { weightOfPeriod, weightOfYear } from "./plan-rules.ts";
 import type {
@@ -17,23 +17,95 @@ import type {
   IndicatorYearCell,
   RollupPeriodCell,
   RollupYearCell,
+  SemaforoColor,
 } from "./types.ts";
 
 export type ExplainTarget = CellTarget;
 
 export type ExplainInput = { plan: Plan; result: ComplianceResult; options: ComplianceOptions };
 
+/** One value the calculation used, with the name the explanation gives it. */
+export type ExplainedValue = { key: string; label: string; value: number | null };
+
+/** One child that counts in a rollup: its weight, renormalised share and contribution. */
+export type ExplainedContribution = {
+  code: string;
+  name: string;
+  /** The weight the plan gives it for this vigencia (percent points). */
+  weight: number;
+  /** weight / Σ weights evaluated; shares sum to 1. */
+  share: number;
+  compliance: number;
+  /** share × compliance; contributions sum to the cell's compliance. */
+  contribution: number;
+};
+
+/** One child left out of a rollup, and why. */
+export type ExplainedExclusion = {
+  code: string;
+  name: string;
+  status: CellStatus;
+  reason: string;
+};
+
+/**
+ * The explanation of one cell as data (`explainCompliance` serves it) and as
+ * the text `rumbo explain` prints (`lines`): both come from this one builder,
+ * so the page, the API and the CLI say the same.
+ */
+export type CellExplanation = {
+  level: CellTarget["level"];
+  code: string | null;
+  name: string;
+  /** The objective of an indicator; null otherwise. */
+  objective: string | null;
+  at: CellAt;
+  when: string;
+  status: CellStatus;
+  statusLabel: string;
+  compliance: number | null;
+  semaforo: SemaforoColor | null;
+  /** Indicator cells: the ratio before the cap; null for rollups. */
+  raw: number | null;
+  overExecution: boolean;
+  /** The rule's formula, in words. */
+  formula: string;
+  thresholds: Semaforo;
+  options: ComplianceOptions;
+  /** Indicator cells: baseline, target, actual, total, progress as used. */
+  values: ExplainedValue[];
+  /** Rollups: Σ of the weights of the children evaluated (the renormalisation divisor). */
+  evaluatedWeight: number | null;
+  contributions: ExplainedContribution[];
+  excluded: ExplainedExclusion[];
+  /** Cuatrienio rollups: the weighted progress toward the cuatrienio's goal. */
+  progress: number | null;
+  /** The explanation as `rumbo explain` prints it, one line each. */
+  lines: string[];
+};
+
 export function explainCell(input: ExplainInput, target: ExplainTarget, at: CellAt): string {
+  return renderExplanation(explainCellData(input, target, at));
+}
+
+/** The text of `rumbo explain` for an explanation. */
+export function renderExplanation(explanation: CellExplanation): string {
+  return `${explanation.lines.join("\n")}\n`;
+}
+
+export function explainCellData(
+  input: ExplainInput,
+  target: ExplainTarget,
+  at: CellAt,
+): CellExplanation {
   if (at !== "period" && !input.plan.years.includes(at)) {
     throw new RangeError(
       `el año ${at} no es una vigencia del plan (${input.plan.years.join(", ")})`,
     );
   }
-  const lines =
-    target.level === "indicator"
-      ? explainIndicator(input, target.code, at)
-      : explainRollup(input, target.level === "plan" ? null : target.code, at);
-  return `${lines.join("\n")}\n`;
+  return target.level === "indicator"
+    ? explainIndicator(input, target.code, at)
+    : explainRollup(input, target.level === "plan" ? null : target.code, at);
 }
 
 function whenLabel(plan: Plan, at: CellAt): string {
@@ -126,49 +198,126 @@ function missingLine(input: ExplainInput, what: string): string {
     : `Sin reporte: no hay ${what} hasta el corte; se deja por fuera como un NP (--missing exclude, regla 5).`;
 }
 
-function explainIndicator(input: ExplainInput, code: string, at: CellAt): string[] {
+function baseExplanation(
+  input: ExplainInput,
+  at: CellAt,
+  fields: Pick<CellExplanation, "level" | "code" | "name" | "objective" | "formula"> & {
+    cell: {
+      status: CellStatus;
+      compliance: number | null;
+      semaforo: SemaforoColor | null;
+    };
+  },
+): CellExplanation {
+  const { cell, ...rest } = fields;
+  return {
+    ...rest,
+    at,
+    when: whenLabel(input.plan, at),
+    status: cell.status,
+    statusLabel: statusText(cell.status),
+    compliance: cell.compliance,
+    semaforo: cell.semaforo,
+    raw: null,
+    overExecution: false,
+    thresholds: input.plan.semaforo ?? DEFAULT_SEMAFORO,
+    options: input.options,
+    values: [],
+    evaluatedWeight: null,
+    contributions: [],
+    excluded: [],
+    progress: null,
+    lines: [],
+  };
+}
+
+function ratioRule(indicator: Indicator): string {
+  if (indicator.trend === "decreciente") return "r = (B − A) / (B − T)";
+  if (indicator.progress === "from-baseline") return "r = (A − B) / (T − B)";
+  return "r = A / T";
+}
+
+function explainIndicator(input: ExplainInput, code: string, at: CellAt): CellExplanation {
   const { indicator, objective } = findIndicator(input.plan, code);
   const row = input.result.indicators.find((item) => item.code === code);
   if (row === undefined) throw new RangeError(`indicador desconocido "${code}"`);
+  const cell = at === "period" ? row.period : row.years[String(at)];
+  if (cell === undefined) throw new RangeError(`el año ${at} no es una vigencia del plan`);
+  const explanation = baseExplanation(input, at, {
+    level: "indicator",
+    code,
+    name: indicator.name,
+    objective,
+    formula: `${ratioRule(indicator)}; c = ${input.options.cap === null ? "r" : "mín(r; tope)"} (reglas 4–5${at === "period" ? " y 8" : ""})`,
+    cell,
+  });
+  explanation.raw = cell.raw;
+  explanation.overExecution = cell.overExecution;
   const unit = indicator.unit === undefined ? "" : ` · unidad ${indicator.unit}`;
   const lines = [
     `Indicador ${code} — ${indicator.name}`,
     `Objetivo ${objective} · ${whenLabel(input.plan, at)} · tendencia ${indicator.trend}${unit}`,
   ];
+  const values: ExplainedValue[] = [];
   if (indicator.trend === "decreciente" || indicator.progress === "from-baseline") {
     lines.push(`Línea base (B): ${formatNumber(indicator.baseline ?? null)}`);
+    values.push({ key: "baseline", label: "Línea base (B)", value: indicator.baseline ?? null });
   }
-  if (at === "period") return [...lines, ...explainIndicatorPeriod(input, indicator, row.period)];
-  const cell = row.years[String(at)];
-  if (cell === undefined) throw new RangeError(`el año ${at} no es una vigencia del plan`);
-  lines.push(`Estado: ${statusText(cell.status)}`);
+  explanation.values = values;
+  explanation.lines = lines;
+  if (at === "period") {
+    lines.push(...explainIndicatorPeriod(input, indicator, row.period, values));
+    return explanation;
+  }
+  const yearCell = row.years[String(at)] as IndicatorYearCell;
+  lines.push(`Estado: ${statusText(yearCell.status)}`);
   const actualRule =
     indicator.trend === "suma"
       ? "el reporte anual, o la suma de los trimestres o meses reportados hasta el corte"
       : "el reporte anual, o el valor del último trimestre o mes reportado hasta el corte";
-  if (cell.status === "np") {
+  if (yearCell.status === "np") {
     lines.push(
       `No programado (NP) en ${at}: la meta está vacía, es null o 0 (formats §1, regla 3); no se evalúa ni pesa en el objetivo.`,
     );
-    if (cell.actual !== null)
+    values.push({ key: "target", label: "Meta programada (T)", value: null });
+    if (yearCell.actual !== null) {
       lines.push(
-        `Se reportó A = ${formatNumber(cell.actual)}, que se muestra pero no se califica.`,
+        `Se reportó A = ${formatNumber(yearCell.actual)}, que se muestra pero no se califica.`,
       );
-    return lines;
+      values.push({ key: "actual", label: "Avance (A)", value: yearCell.actual });
+    }
+    return explanation;
   }
-  lines.push(`Meta programada (T): ${formatNumber(cell.target)}`);
-  if (cell.status === "pendiente") return [...lines, pendingText(input, at)];
-  if (cell.status === "sin_reporte") return [...lines, missingLine(input, "avance reportado")];
-  lines.push(`Avance (A): ${formatNumber(cell.actual)} — ${actualRule} (regla 1)`);
-  return [...lines, ...ratioLines(input, indicator, cell, { a: "A", t: "T" })];
+  lines.push(`Meta programada (T): ${formatNumber(yearCell.target)}`);
+  values.push({ key: "target", label: "Meta programada (T)", value: yearCell.target });
+  if (yearCell.status === "pendiente") {
+    lines.push(pendingText(input, at));
+    return explanation;
+  }
+  if (yearCell.status === "sin_reporte") {
+    lines.push(missingLine(input, "avance reportado"));
+    values.push({ key: "actual", label: "Avance (A)", value: null });
+    return explanation;
+  }
+  lines.push(`Avance (A): ${formatNumber(yearCell.actual)} — ${actualRule} (regla 1)`);
+  values.push({ key: "actual", label: "Avance (A)", value: yearCell.actual });
+  lines.push(...ratioLines(input, indicator, yearCell, { a: "A", t: "T" }));
+  return explanation;
 }
 
 function explainIndicatorPeriod(
   input: ExplainInput,
   indicator: Indicator,
   cell: IndicatorPeriodCell,
+  values: ExplainedValue[],
 ): string[] {
   const suma = indicator.trend === "suma";
+  values.push(
+    { key: "actual", label: "Avance a la fecha (A*)", value: cell.actual },
+    { key: "target", label: "Meta a la fecha (T*)", value: cell.target },
+    { key: "total", label: "Total del cuatrienio", value: cell.total },
+    { key: "progress", label: "Avance hacia la meta del cuatrienio", value: cell.progress },
+  );
   const lines = [
     `Estado del cumplimiento acumulado: ${statusText(cell.status)}`,
     `Avance a la fecha (A*): ${formatNumber(cell.actual)} — ${suma ? "suma de los avances anuales de los años evaluados" : "avance del último año evaluado que tiene reporte"} (regla 8)`,
@@ -200,7 +349,11 @@ type Child = {
   progress: "ok" | "no-actual" | "null";
 };
 
-function explainRollup(input: ExplainInput, objectiveCode: string | null, at: CellAt): string[] {
+function explainRollup(
+  input: ExplainInput,
+  objectiveCode: string | null,
+  at: CellAt,
+): CellExplanation {
   const { plan, result } = input;
   let cell: RollupYearCell | undefined;
   let periodCell: RollupPeriodCell | undefined;
@@ -263,51 +416,74 @@ function explainRollup(input: ExplainInput, objectiveCode: string | null, at: Ce
     });
   }
   if (cell === undefined) throw new RangeError(`el año ${at} no es una vigencia del plan`);
+  const formula = `Σ(peso × cumplimiento) / Σ(peso) sobre los ${childLabel} evaluados; los pesos se renormalizan sobre lo evaluado.`;
+  const explanation = baseExplanation(input, at, {
+    level: objectiveCode === null ? "plan" : "objective",
+    code: objectiveCode,
+    name: title.slice(title.indexOf(" — ") + 3),
+    objective: null,
+    formula: `${formula} (${rule}${at === "period" ? " y regla 8" : ""})`,
+    cell,
+  });
   const lines = [title, `${whenLabel(plan, at)} · estado: ${statusText(cell.status)}`];
-  if (cell.status === "pendiente") return [...lines, pendingText(input, at)];
+  explanation.lines = lines;
+  if (cell.status === "pendiente") {
+    lines.push(pendingText(input, at));
+    return explanation;
+  }
   const weightsNote =
     objectiveCode === null && plan.objectives.every((objective) => objective.weight === undefined)
       ? " El plan no da pesos a los objetivos: todos pesan igual."
       : "";
-  lines.push(
-    `Fórmula (${rule}${at === "period" ? " y regla 8" : ""}): Σ(peso × cumplimiento) / Σ(peso) sobre los ${childLabel} evaluados; los pesos se renormalizan sobre lo evaluado.${weightsNote}`,
-  );
+  lines.push(`Fórmula (${rule}${at === "period" ? " y regla 8" : ""}): ${formula}${weightsNote}`);
+  const byCode = new Map(children.map((child) => [child.code, child]));
   if (cell.status === "np") {
     lines.push(
       `NP: ningún ${childLabel === "objetivos" ? "objetivo" : "indicador"} se evaluó, o los pesos evaluados suman 0.`,
     );
   } else {
-    const byCode = new Map(children.map((child) => [child.code, child]));
     const evaluatedWeight = cell.contributions.reduce(
       (sum, item) => sum + (byCode.get(item.code)?.weightPct ?? 0),
       0,
     );
+    explanation.evaluatedWeight = evaluatedWeight;
+    explanation.contributions = cell.contributions.map((item) => ({
+      code: item.code,
+      name: byCode.get(item.code)?.name ?? "",
+      weight: byCode.get(item.code)?.weightPct ?? 0,
+      share: item.weight,
+      compliance: item.compliance,
+      contribution: item.contribution,
+    }));
     lines.push(
       `Cumplimiento: ${formatRatioAsPercent(cell.compliance)} → semáforo ${cell.semaforo ?? "—"} (${semaforoText(plan)})`,
     );
     lines.push(`Contribuciones (participación = peso / ${formatNumber(evaluatedWeight)}):`);
-    for (const item of cell.contributions) {
-      const child = byCode.get(item.code);
-      const zero = item.weight === 0 ? " (peso 0: se muestra, no pondera)" : "";
+    for (const item of explanation.contributions) {
+      const zero = item.share === 0 ? " (peso 0: se muestra, no pondera)" : "";
       lines.push(
-        `  - ${item.code} ${shortName(child?.name ?? "")}: peso ${formatNumber(child?.weightPct ?? 0)} → participación ${formatRatioAsPercent(item.weight)} × cumplimiento ${formatRatioAsPercent(item.compliance)} = ${formatRatioAsPercent(item.contribution)}${zero}`,
+        `  - ${item.code} ${shortName(item.name)}: peso ${formatNumber(item.weight)} → participación ${formatRatioAsPercent(item.share)} × cumplimiento ${formatRatioAsPercent(item.compliance)} = ${formatRatioAsPercent(item.contribution)}${zero}`,
       );
     }
     lines.push(`Suma de contribuciones: ${formatRatioAsPercent(cell.compliance)}`);
   }
   const listed = new Set(cell.contributions.map((item) => item.code));
-  const excluded = children.filter((child) => !listed.has(child.code));
-  if (excluded.length > 0 && cell.status !== "np") {
-    lines.push("Excluidos:");
-    for (const child of excluded)
-      lines.push(`  - ${child.code} ${shortName(child.name)}: ${exclusionReason(child.status)}`);
-  } else if (cell.status === "np") {
-    for (const child of children)
-      lines.push(`  - ${child.code} ${shortName(child.name)}: ${exclusionReason(child.status)}`);
-  }
-  if (at === "period" && periodCell !== undefined)
+  const excluded =
+    cell.status === "np" ? children : children.filter((child) => !listed.has(child.code));
+  explanation.excluded = excluded.map((child) => ({
+    code: child.code,
+    name: child.name,
+    status: child.status,
+    reason: exclusionReason(child.status),
+  }));
+  if (excluded.length > 0 && cell.status !== "np") lines.push("Excluidos:");
+  for (const child of explanation.excluded)
+    lines.push(`  - ${child.code} ${shortName(child.name)}: ${child.reason}`);
+  if (at === "period" && periodCell !== undefined) {
+    explanation.progress = periodCell.progress;
     lines.push(...progressLines(input, periodCell, children));
-  return lines;
+  }
+  return explanation;
 }
 
 /** Objective texts run to 300 characters; a line of the explanation names them briefly. */

@@ -35,7 +35,7 @@ export function reportPeriodWarnings(input: {
     const p = parsePeriod(a.period);
     return p && p.kind === input.period.kind && a.period !== own ? [{ ...a, parsed: p }] : [];
   });
-  const engine = createEngine(input.plan, {
+  const engine = createEngine(onlyIndicator(input.plan, input.indicatorCode), {
     asOf: cortePeriodEnd(input.period),
     missing: "zero",
     cap: 1,
@@ -54,6 +54,19 @@ export function reportPeriodWarnings(input: {
     value: input.value,
     history: others.map((o) => o.value),
   });
+}
+
+/**
+ * The plan cut down to the one indicator: its cell depends on nothing else
+ * (formats.md §3.1–3.5, 3.9), and a plan of 100,000 indicators is not
+ * compiled for one report.
+ */
+function onlyIndicator(plan: Plan, code: string): Plan {
+  for (const objective of plan.objectives) {
+    const indicator = objective.indicators.find((i) => i.code === code);
+    if (indicator) return { ...plan, objectives: [{ ...objective, indicators: [indicator] }] };
+  }
+  throw new RangeError(`indicador desconocido "${code}"`);
 }
 
 /** Each warning with whether the version holds an explanation of it. */

@@ -38,6 +38,13 @@ declare module "fastify" {
     action?: Action;
     /** The resource the action is on; default: the system. */
     resource?: ResourceResolver;
+    /**
+     * The handler writes its own audit entry, in the transaction of the change
+     * and only when something changed (report versions, ADR 0015): a
+     * successful request adds no second entry. Refusals and failures are still
+     * recorded here.
+     */
+    auditsItself?: boolean;
   }
   interface FastifyRequest {
     actor: Actor;
@@ -143,6 +150,7 @@ export function registerAccessControl(app: FastifyInstance, db: Database, now: (
           ? "denied"
           : "failed";
     if (outcome === "denied") return; // Already written by the preHandler.
+    if (outcome === "ok" && request.routeOptions.config.auditsItself) return;
     await audit(
       db,
       request,

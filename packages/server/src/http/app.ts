@@ -23,6 +23,7 @@ import { auditRoutes } from "./routes/audit-routes.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { complianceRoutes } from "./routes/compliance-routes.ts";
 import { corteRoutes } from "./routes/corte-routes.ts";
+import { dashboardRoutes } from "./routes/dashboard-routes.ts";
 import { evidenceRoutes } from "./routes/evidence-routes.ts";
 import { formulationRoutes } from "./routes/formulation-routes.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes(db));
   await app.register(plansRoutes(db));
   await app.register(complianceRoutes(db));
+  await app.register(dashboardRoutes(db));
   await app.register(permissionsRoutes(db));
   await app.register(formulationRoutes(db, now));
   await app.register(planFilesRoutes(db, now));

@@ -186,6 +186,14 @@ const MATRIX: Record<string, Case[]> = {
   ],
   ...planRoute("GET /api/plans/:id", (id) => `/api/plans/${id}`),
   ...planRoute("GET /api/plans/:id/compliance", (id) => `/api/plans/${id}/compliance`),
+  ...planRoute(
+    "GET /api/plans/:id/compliance/explain",
+    (id) => `/api/plans/${id}/compliance/explain?objective=3&year=2024`,
+  ),
+  ...planRoute(
+    "GET /api/plans/:id/dashboard",
+    (id) => `/api/plans/${id}/dashboard?period=cuatrienio`,
+  ),
   ...planRoute("GET /api/plans/:id/permissions", (id) => `/api/plans/${id}/permissions`),
   ...planRoute("GET /api/plans/:id/versions", (id) => `/api/plans/${id}/versions`),
   ...planRoute("GET /api/plans/:id/diff", (id) => `/api/plans/${id}/diff?from=1&to=1`),

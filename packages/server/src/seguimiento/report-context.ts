@@ -12,12 +12,13 @@ import {
   type Period,
   parsePeriod,
   type ReportContent,
+  type ReportEvidenceRef,
   type ReportStatus,
   type ReportWarningCode,
 } from "@rumbo/core";
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
-import { reportVersions } from "../db/schema.ts";
+import { reportVersions, type StoredEvidence } from "../db/schema.ts";
 import { getPlan, type StoredPlan } from "../plans/plans-repository.ts";
 import { type ReportKey, type ReportVersionRow, SeguimientoRefusal } from "./report-store.ts";
 
@@ -86,13 +87,18 @@ export function contentOf(row: ReportVersionRow): ReportContent {
       benefits: row.benefits,
     },
     explanations: row.explanations as Partial<Record<ReportWarningCode, string>>,
-    evidence: row.evidence.map((e) =>
-      e.kind === "file"
-        ? { kind: "file" as const, sha256: e.sha256, fileName: e.fileName }
-        : { kind: "link" as const, url: e.url, title: e.title },
-    ),
+    evidence: evidenceRefs(row.evidence),
     comment: row.comment,
   };
+}
+
+/** Stored soportes as core names them in a change (without who added them or when). */
+export function evidenceRefs(evidence: readonly StoredEvidence[]): ReportEvidenceRef[] {
+  return evidence.map((e) =>
+    e.kind === "file"
+      ? { kind: "file", sha256: e.sha256, fileName: e.fileName }
+      : { kind: "link", url: e.url, title: e.title },
+  );
 }
 
 /** Every version of one report, oldest first. */

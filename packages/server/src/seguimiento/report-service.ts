@@ -11,14 +11,8 @@ import {
   approvalDecision,
   checkReportValue,
   explainedWarnings,
-  nextReportStatus,
-  REPORT_LOCK_MESSAGES,
-  type REPORT_SOURCES,
-  REPORT_STATUS_LABELS,
-  type ReportAction,
   type ReportAnalysis,
   type ReportContent,
-  type ReportStatus,
   type ReportWarningCode,
   reportChanges,
   reportPeriodWarnings,
@@ -26,46 +20,28 @@ import {
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { plans, type StoredEvidence } from "../db/schema.ts";
-import type { StoredPlan } from "../plans/plans-repository.ts";
-import { writeReportAudit } from "./report-audit.ts";
 import {
   approvedValues,
-  canonicalPeriod,
   contentOf,
-  loadIndicator,
+  evidenceRefs,
   type ReportIndicator,
   reportPeriod,
   reportVersionRows,
 } from "./report-context.ts";
 import { type EvidenceInput, resolveEvidence } from "./report-evidence.ts";
+import { type ReportVersionRow, SeguimientoRefusal } from "./report-store.ts";
 import {
-  appendReportVersion,
-  beginReportWrite,
-  type NewReportVersion,
-  type ReportKey,
-  type ReportLockState,
-  type ReportVersionRow,
-  reportLockState,
-  SeguimientoRefusal,
-} from "./report-store.ts";
+  appendVersion,
+  beginWrite,
+  decideTransition,
+  nextVersionRow,
+  type ReportWrite,
+  type ReportWriteOptions,
+  refuseClosedCorte,
+  refuseContentLock,
+} from "./report-write.ts";
 
-export type ReportSource = (typeof REPORT_SOURCES)[number];
-
-/** The authenticated person who acts (null id and email: the system). */
-export type ReportActor = { userId: number | null; email: string | null };
-
-export type ReportWriteOptions = {
-  key: ReportKey;
-  actor: ReportActor;
-  /** The version named in If-Match; undefined only for the first save of a report. */
-  expected: number | undefined;
-  source: ReportSource;
-  now: Date;
-  /** Client address for the audit, when the write comes over HTTP. */
-  ip?: string | null;
-  /** The plan as already read (a bulk load reads it once); default: read in the transaction. */
-  plan?: StoredPlan;
-};
+export type { ReportActor, ReportSource, ReportWriteOptions } from "./report-write.ts";
 
 /** A value typed in the form (decimal comma accepted) or sent as a number. */
 type TypedNumber = string | number | null;
@@ -81,119 +57,6 @@ export type SaveReportInput = {
   /** The soportes the report keeps; omitted: keep them all. */
   evidence?: EvidenceInput[];
 };
-
-type Begun = {
-  tx: Database;
-  key: ReportKey;
-  latest: ReportVersionRow | null;
-  context: ReportIndicator;
-  lock: ReportLockState;
-};
-
-/** The common start: canonical period, lock and If-Match, indicator, period rules, lock state. */
-async function begin(tx: Database, options: ReportWriteOptions): Promise<Begun> {
-  const key = { ...options.key, period: canonicalPeriod(options.key.period) };
-  const latest = await beginReportWrite(tx, key, options.expected);
-  const context = await loadIndicator(tx, key, options.plan);
-  const period = reportPeriod(context, key.period);
-  const status = (latest?.status ?? null) as ReportStatus | null;
-  const lock = await reportLockState(tx, key, period, status, options.now);
-  return { tx, key, latest, context, lock };
-}
-
-const ACTION_VERBS: Record<ReportAction, string> = {
-  save: "guardar",
-  submit: "enviar a revisión",
-  return: "devolver",
-  approve: "aprobar",
-  unapprove: "quitar la aprobación de",
-};
-
-function transition(b: Begun, action: ReportAction): ReportStatus {
-  const status = (b.latest?.status ?? null) as ReportStatus | null;
-  const next = nextReportStatus(status, action);
-  if (next) return next;
-  const what = `el reporte de ${b.key.indicatorCode} (${b.key.period})`;
-  throw new SeguimientoRefusal(
-    "INVALID_TRANSITION",
-    status === null
-      ? `No se puede ${ACTION_VERBS[action]} ${what}: todavía no tiene nada guardado.`
-      : `No se puede ${ACTION_VERBS[action]} ${what}: su estado es «${REPORT_STATUS_LABELS[status]}».`,
-    { status },
-  );
-}
-
-/** The reporter's lock on the content (value, analysis, soportes, submission). */
-function refuseContentLock(b: Begun): void {
-  if (b.lock.lock) {
-    throw new SeguimientoRefusal(b.lock.lock, REPORT_LOCK_MESSAGES[b.lock.lock], {
-      lock: b.lock.lock,
-    });
-  }
-}
-
-/** Review acts on a closed corte need a reopening for the indicator. */
-function refuseClosedCorte(b: Begun): void {
-  if (b.lock.corteState === "cerrado" && !b.lock.reopened) {
-    throw new SeguimientoRefusal("CORTE_CLOSED", REPORT_LOCK_MESSAGES.CORTE_CLOSED, {
-      lock: "CORTE_CLOSED",
-    });
-  }
-}
-
-/** The row of the next version: the latest one carried forward, then the action's own fields. */
-function nextRow(
-  b: Begun,
-  options: ReportWriteOptions,
-  action: NewReportVersion["action"],
-  fields: Partial<NewReportVersion>,
-): Omit<NewReportVersion, "id" | "recordedAt"> {
-  const {
-    id: _id,
-    recordedAt: _at,
-    ...carried
-  } = b.latest ?? {
-    id: 0,
-    recordedAt: null,
-    firstSubmittedBy: null,
-    firstSubmittedAt: null,
-    submittedBy: null,
-    submittedAt: null,
-    reviewedBy: null,
-    reviewedAt: null,
-  };
-  return {
-    ...carried,
-    ...b.key,
-    version: (b.latest?.version ?? 0) + 1,
-    action,
-    status: "borrador",
-    comment: null,
-    refersTo: null,
-    selfApproval: false,
-    source: options.source,
-    recordedBy: options.actor.userId,
-    ...fields,
-  };
-}
-
-async function append(
-  b: Begun,
-  options: ReportWriteOptions,
-  row: Omit<NewReportVersion, "id" | "recordedAt">,
-  before: ReportContent | null,
-): Promise<ReportVersionRow> {
-  const written = await appendReportVersion(b.tx, row);
-  await writeReportAudit(b.tx, {
-    key: b.key,
-    actor: options.actor,
-    ip: options.ip ?? null,
-    action: row.action,
-    before,
-    after: written,
-  });
-  return written;
-}
 
 function valueRefusal(problems: Array<{ field: string; message: string }>): SeguimientoRefusal {
   return new SeguimientoRefusal(
@@ -240,9 +103,9 @@ export async function saveReport(
   options: ReportWriteOptions & { input: SaveReportInput },
 ): Promise<ReportVersionRow> {
   return db.transaction(async (tx) => {
-    const b = await begin(tx, options);
+    const b = await beginWrite(tx, options);
     refuseContentLock(b);
-    const status = transition(b, "save");
+    const status = decideTransition(b, "save");
     const { input } = options;
     const value = checkedValue(b.context, input, b.latest);
     const analysis: ReportAnalysis = {
@@ -263,7 +126,7 @@ export async function saveReport(
         : await resolveEvidence(tx, b.key, input.evidence, previousEvidence, options);
     // Stays devuelto while corrected, so the comment stays in view.
     const comment = status === "devuelto" ? (b.latest?.comment ?? null) : null;
-    const row = nextRow(b, options, "save", {
+    const row = nextVersionRow(b, options, "save", {
       status,
       ...value,
       ...analysis,
@@ -272,9 +135,16 @@ export async function saveReport(
       comment,
     });
     const before = b.latest ? contentOf(b.latest) : null;
-    const draft = contentOf({ ...row, id: 0, recordedAt: options.now } as ReportVersionRow);
-    if (b.latest && before && reportChanges(before, draft).length === 0) return b.latest;
-    return append(b, options, row, before);
+    const draft: ReportContent = {
+      status,
+      ...value,
+      analysis,
+      explanations,
+      evidence: evidenceRefs(evidence),
+      comment,
+    };
+    if (b.latest && reportChanges(before, draft).length === 0) return b.latest;
+    return appendVersion(b, options, row, before);
   });
 }
 
@@ -289,8 +159,8 @@ export async function submitReport(
   options: ReportWriteOptions,
 ): Promise<ReportVersionRow> {
   return db.transaction(async (tx) => {
-    const b = await begin(tx, options);
-    const status = transition(b, "submit");
+    const b = await beginWrite(tx, options);
+    const status = decideTransition(b, "submit");
     refuseContentLock(b);
     const latest = b.latest;
     if (!latest) throw new Error("transition() admite enviar solo un reporte guardado");
@@ -323,7 +193,7 @@ export async function submitReport(
         })),
       );
     }
-    const row = nextRow(b, options, "submit", {
+    const row = nextVersionRow(b, options, "submit", {
       status,
       submittedBy: options.actor.userId,
       submittedAt: options.now,
@@ -333,12 +203,12 @@ export async function submitReport(
       reviewedAt: null,
       refersTo: latest.status === "devuelto" ? await returnedVersion(b) : null,
     });
-    return append(b, options, row, contentOf(latest));
+    return appendVersion(b, options, row, contentOf(latest));
   });
 }
 
 /** The version of the latest devolución: what a resubmission corrects. */
-async function returnedVersion(b: Begun): Promise<number | null> {
+async function returnedVersion(b: ReportWrite): Promise<number | null> {
   const rows = await reportVersionRows(b.tx, b.key);
   return rows.findLast((r) => r.action === "return")?.version ?? null;
 }
@@ -349,9 +219,9 @@ export async function returnReport(
   options: ReportWriteOptions & { comment: string },
 ): Promise<ReportVersionRow> {
   return db.transaction(async (tx) => {
-    const b = await begin(tx, options);
+    const b = await beginWrite(tx, options);
     refuseClosedCorte(b);
-    const status = transition(b, "return");
+    const status = decideTransition(b, "return");
     const latest = b.latest as ReportVersionRow; // transition() refused a report with no version.
     const comment = options.comment.trim();
     if (comment.length < 5) {
@@ -361,14 +231,14 @@ export async function returnReport(
         [{ field: "comment", message: "escriba qué debe corregirse (al menos 5 caracteres)" }],
       );
     }
-    const row = nextRow(b, options, "return", {
+    const row = nextVersionRow(b, options, "return", {
       status,
       comment,
       refersTo: latest.version,
       reviewedBy: options.actor.userId,
       reviewedAt: options.now,
     });
-    return append(b, options, row, contentOf(latest));
+    return appendVersion(b, options, row, contentOf(latest));
   });
 }
 
@@ -382,9 +252,9 @@ export async function approveReport(
   options: ReportWriteOptions,
 ): Promise<ReportVersionRow> {
   return db.transaction(async (tx) => {
-    const b = await begin(tx, options);
+    const b = await beginWrite(tx, options);
     refuseClosedCorte(b);
-    const status = transition(b, "approve");
+    const status = decideTransition(b, "approve");
     const latest = b.latest as ReportVersionRow; // transition() refused a report with no version.
     const [plan] = await tx
       .select({ allowSelfApproval: plans.allowSelfApproval })
@@ -396,14 +266,14 @@ export async function approveReport(
       allowSelfApproval: plan?.allowSelfApproval ?? false,
     });
     if (!decision.ok) throw new SeguimientoRefusal(decision.code, decision.message);
-    const row = nextRow(b, options, "approve", {
+    const row = nextVersionRow(b, options, "approve", {
       status,
       refersTo: latest.version,
       reviewedBy: options.actor.userId,
       reviewedAt: options.now,
       selfApproval: decision.selfApproval,
     });
-    return append(b, options, row, contentOf(latest));
+    return appendVersion(b, options, row, contentOf(latest));
   });
 }
 
@@ -413,9 +283,9 @@ export async function unapproveReport(
   options: ReportWriteOptions & { justification: string },
 ): Promise<ReportVersionRow> {
   return db.transaction(async (tx) => {
-    const b = await begin(tx, options);
+    const b = await beginWrite(tx, options);
     refuseClosedCorte(b);
-    const status = transition(b, "unapprove");
+    const status = decideTransition(b, "unapprove");
     const latest = b.latest as ReportVersionRow; // transition() refused a report with no version.
     const justification = options.justification.trim();
     if (justification.length < 10) {
@@ -425,13 +295,13 @@ export async function unapproveReport(
         [{ field: "justification", message: "explique por qué se quita la aprobación" }],
       );
     }
-    const row = nextRow(b, options, "unapprove", {
+    const row = nextVersionRow(b, options, "unapprove", {
       status,
       comment: justification,
       refersTo: latest.version,
       reviewedBy: null,
       reviewedAt: null,
     });
-    return append(b, options, row, contentOf(latest));
+    return appendVersion(b, options, row, contentOf(latest));
   });
 }

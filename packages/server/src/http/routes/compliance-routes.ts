@@ -1,7 +1,10 @@
 import {
   api,
+  type ComplianceOptions,
+  type ComplianceResult,
   computeCompliance,
   formatProblem,
+  type Plan,
   parseAsOf,
   parseCap,
   parseMissing,
@@ -14,41 +17,76 @@ import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { planResource } from "./plans-routes.ts";
 
+/** The options of getCompliance, as every compliance route reads them. */
+export type ComplianceQuery = {
+  asOf?: string | undefined;
+  missing?: string | undefined;
+  cap?: string | undefined;
+  planAt?: string | undefined;
+  // Seguimiento's `knownAt`/`basis` travel in the same query (api/compliance.ts).
+  knownAt?: string | undefined;
+  basis?: "approved" | "submitted" | undefined;
+};
+
+export type ComputedCompliance = {
+  plan: Plan;
+  result: ComplianceResult;
+  options: ComplianceOptions;
+};
+
+/**
+ * The plan (in force at `planAt`), its actuals and the engine's result for a
+ * getCompliance query: the one path behind getCompliance, getDashboard and
+ * explainCompliance, so the same query gives the same numbers.
+ */
+export async function resolveCompliance(
+  db: Database,
+  planId: number,
+  query: ComplianceQuery,
+): Promise<ComputedCompliance> {
+  // The same option parsers as `rumbo compute`, naming the query parameters.
+  const asOf = parseAsOf(query.asOf, "asOf");
+  const missing = parseMissing(query.missing, "missing");
+  const cap = parseCap(query.cap, "cap");
+  const problems = [asOf, missing, cap].flatMap((o) => (o.ok ? [] : [o.problem]));
+  if (!asOf.ok || !missing.ok || !cap.ok) {
+    const details = problems.map((p) => ({
+      field: p.source,
+      message: p.message,
+    }));
+    throw new ApiError(
+      400,
+      "VALIDATION_ERROR",
+      `La solicitud no es válida: ${problems.map(formatProblem).join("; ")}`,
+      details,
+    );
+  }
+  // The plan version and the report versions the query names (planAt, knownAt, basis; ADR 0015).
+  const inputs = await complianceInputs(db, planId, {
+    planAt: query.planAt,
+    knownAt: query.knownAt,
+    basis: query.basis ?? "approved",
+  });
+  const options: ComplianceOptions = {
+    asOf: asOf.value,
+    missing: missing.value,
+    cap: cap.value,
+  };
+  const result: ComplianceResult = {
+    ...computeCompliance(inputs.plan, inputs.actuals, options),
+    basis: inputs.basis,
+    preview: inputs.basis === "submitted",
+    knownAt: inputs.knownAt,
+  };
+  return { plan: inputs.plan, result, options };
+}
+
 export function complianceRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       api.getCompliance.path,
       contractRoute(api.getCompliance, planResource(db)),
-      async (request) => {
-        // The same option parsers as `rumbo compute`, naming the query parameters.
-        const asOf = parseAsOf(request.query.asOf, "asOf");
-        const missing = parseMissing(request.query.missing, "missing");
-        const cap = parseCap(request.query.cap, "cap");
-        const problems = [asOf, missing, cap].flatMap((o) => (o.ok ? [] : [o.problem]));
-        if (!asOf.ok || !missing.ok || !cap.ok) {
-          const details = problems.map((p) => ({
-            field: p.source,
-            message: p.message,
-          }));
-          throw new ApiError(
-            400,
-            "VALIDATION_ERROR",
-            `La solicitud no es válida: ${problems.map(formatProblem).join("; ")}`,
-            details,
-          );
-        }
-        const inputs = await complianceInputs(db, request.params.id, request.query);
-        return {
-          ...computeCompliance(inputs.plan, inputs.actuals, {
-            asOf: asOf.value,
-            missing: missing.value,
-            cap: cap.value,
-          }),
-          basis: inputs.basis,
-          preview: inputs.basis === "submitted",
-          knownAt: inputs.knownAt,
-        };
-      },
+      async (request) => (await resolveCompliance(db, request.params.id, request.query)).result,
     );
 
     // The values the same compliance query used, as the formats.md §2 file:

@@ -73,6 +73,11 @@ export function indicatorResource(db: Database): ResourceResolver {
   };
 }
 
+/** A write whose service audits it in its own transaction (one entry per real change, none for a no-op). */
+function auditedByService<T extends { config: object }>(options: T): T {
+  return { ...options, config: { ...options.config, auditsItself: true } };
+}
+
 function keyOf(request: ReportRequestParts): ReportKey {
   return {
     planId: request.params.id,
@@ -120,7 +125,7 @@ export function reportRoutes(db: Database, now: () => Date): FastifyPluginAsyncZ
 
     app.put(
       api.saveReport.path,
-      contractRoute(api.saveReport, resource),
+      auditedByService(contractRoute(api.saveReport, resource)),
       async (request, reply) => {
         const options = writeOptions(request);
         const body = request.body;
@@ -141,7 +146,7 @@ export function reportRoutes(db: Database, now: () => Date): FastifyPluginAsyncZ
 
     app.post(
       api.submitReport.path,
-      contractRoute(api.submitReport, resource),
+      auditedByService(contractRoute(api.submitReport, resource)),
       async (request, reply) => {
         const options = writeOptions(request);
         return answer(reply, request, await submitReport(db, options), options.now);
@@ -150,7 +155,7 @@ export function reportRoutes(db: Database, now: () => Date): FastifyPluginAsyncZ
 
     app.post(
       api.returnReport.path,
-      contractRoute(api.returnReport, resource),
+      auditedByService(contractRoute(api.returnReport, resource)),
       async (request, reply) => {
         const options = writeOptions(request);
         const row = await returnReport(db, { ...options, comment: request.body.comment });
@@ -160,7 +165,7 @@ export function reportRoutes(db: Database, now: () => Date): FastifyPluginAsyncZ
 
     app.post(
       api.approveReport.path,
-      contractRoute(api.approveReport, resource),
+      auditedByService(contractRoute(api.approveReport, resource)),
       async (request, reply) => {
         const options = writeOptions(request);
         return answer(reply, request, await approveReport(db, options), options.now);
@@ -169,7 +174,7 @@ export function reportRoutes(db: Database, now: () => Date): FastifyPluginAsyncZ
 
     app.post(
       api.unapproveReport.path,
-      contractRoute(api.unapproveReport, resource),
+      auditedByService(contractRoute(api.unapproveReport, resource)),
       async (request, reply) => {
         const options = writeOptions(request);
         const row = await unapproveReport(db, {

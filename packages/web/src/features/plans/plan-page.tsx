@@ -1,6 +1,7 @@
-import { mySeguimientoPath } from "../../routes.ts";
+import { dashboardPath, mySeguimientoPath } from "../../routes.ts";
 import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatYears } from "../../shared/format.ts";
+import { Link } from "../../shared/router.tsx";
 import { LoadingState } from "../../shared/ui/query-state.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { PlanFormulationPanel, PlanVersionNotice } from "../formulation/plan-formulation-panel.tsx";
@@ -90,6 +91,10 @@ function PlanView({
         <h1>{plan.name}</h1>
         <PlanFacts plan={plan} />
         <PlanVersionNotice plan={plan} />
+        <p>
+          <Link to={dashboardPath(plan.id)}>Tablero de seguimiento</Link>: cumplimiento, semáforos y
+          alertas por vigencia.
+        </p>
       </div>
       <StrategicPlatform plan={plan} />
       <PlanPermissionsNote permissions={permissions} />

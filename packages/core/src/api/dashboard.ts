@@ -1,0 +1,225 @@
+/**
+ * The tablero de seguimiento and "¿cómo se calculó?": both read the engine's
+ * result for the same query as getCompliance, and add nothing but names,
+ * weights, counters, alerts, ritmo and the explanation (compliance/explain.ts,
+ * the same builder `rumbo explain` prints).
+ */
+import { z } from "zod";
+import type { PlanDashboard } from "../compliance/dashboard.ts";
+import type { CellExplanation } from "../compliance/explain.ts";
+import { complianceQuerySchema } from "./compliance.ts";
+import { defineEndpoint, GUARDED_ERRORS } from "./endpoint.ts";
+import { planIdParams } from "./plans.ts";
+
+const status = z.enum(["verde", "amarillo", "rojo", "np", "sin_reporte", "pendiente"]);
+const semaforo = z.enum(["verde", "amarillo", "rojo"]).nullable();
+const at = z.union([z.number().int(), z.literal("period")]);
+const thresholds = z.object({
+  rojo: z.number(),
+  amarillo: z.number(),
+  sobreejecucion: z.number(),
+});
+const options = z.object({
+  asOf: z.string().nullable(),
+  missing: z.enum(["zero", "exclude"]),
+  cap: z.number().nullable(),
+});
+
+/** `year=AAAA` (a vigencia) or `period=cuatrienio`: exactly one. */
+const whenQuery = {
+  year: z
+    .string()
+    .regex(/^\d{4}$/, "year debe ser un año AAAA")
+    .optional()
+    .describe("La vigencia (AAAA); o bien period=cuatrienio"),
+  period: z
+    .enum(["cuatrienio"], { error: "period solo puede ser cuatrienio" })
+    .optional()
+    .describe("cuatrienio: el periodo completo del plan en lugar de una vigencia"),
+};
+
+function exactlyOneWhen(query: { year?: string | undefined; period?: string | undefined }) {
+  return (query.year === undefined) !== (query.period === undefined);
+}
+const WHEN_MESSAGE = "indique year=AAAA (una vigencia) o period=cuatrienio, uno de los dos";
+
+export const explanationSchema = z.object({
+  level: z.enum(["plan", "objective", "indicator"]),
+  code: z.string().nullable(),
+  name: z.string(),
+  objective: z.string().nullable(),
+  at,
+  when: z.string(),
+  status,
+  statusLabel: z.string(),
+  compliance: z.number().nullable(),
+  semaforo,
+  raw: z.number().nullable(),
+  overExecution: z.boolean(),
+  formula: z.string(),
+  thresholds,
+  options,
+  values: z.array(z.object({ key: z.string(), label: z.string(), value: z.number().nullable() })),
+  evaluatedWeight: z.number().nullable(),
+  contributions: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      weight: z.number(),
+      share: z.number(),
+      compliance: z.number(),
+      contribution: z.number(),
+    }),
+  ),
+  excluded: z.array(z.object({ code: z.string(), name: z.string(), status, reason: z.string() })),
+  progress: z.number().nullable(),
+  lines: z.array(z.string()).describe("La explicación tal como la imprime `rumbo explain`"),
+});
+
+const ritmoSchema = z.object({
+  code: z.string(),
+  year: z.number().int(),
+  elapsed: z.number(),
+  target: z.number(),
+  expected: z.number().nullable(),
+  expectedBasis: z.enum(["programacion-periodo", "linea-recta", "nivel"]),
+  actual: z.number().nullable(),
+  projectedYear: z.number().nullable(),
+  projectedYearCompliance: z.number().nullable(),
+  projectedPeriod: z.number().nullable(),
+  projectedPeriodCompliance: z.number().nullable(),
+  enRiesgo: z.boolean(),
+  reason: z.string(),
+});
+
+const dashboardIndicator = z.object({
+  code: z.string(),
+  name: z.string(),
+  objective: z.string(),
+  unit: z.string().nullable(),
+  trend: z.string(),
+  weight: z.number(),
+  share: z.number().nullable(),
+  status,
+  target: z.number().nullable(),
+  actual: z.number().nullable(),
+  compliance: z.number().nullable(),
+  raw: z.number().nullable(),
+  semaforo,
+  overExecution: z.boolean(),
+  total: z.number().nullable(),
+  progress: z.number().nullable(),
+  ritmo: ritmoSchema.nullable(),
+});
+
+export const dashboardSchema = z.object({
+  plan: z.object({ code: z.string(), name: z.string() }),
+  at,
+  years: z.array(z.number().int()),
+  options,
+  thresholds,
+  status,
+  compliance: z.number().nullable(),
+  semaforo,
+  progress: z.number().nullable(),
+  counters: z.object({
+    verde: z.number().int(),
+    amarillo: z.number().int(),
+    rojo: z.number().int(),
+    sinReporte: z.number().int(),
+    sobreEjecucion: z.number().int(),
+    np: z.number().int(),
+    pendiente: z.number().int(),
+    enRiesgo: z.number().int(),
+  }),
+  objectives: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      weight: z.number(),
+      share: z.number().nullable(),
+      status,
+      compliance: z.number().nullable(),
+      semaforo,
+      progress: z.number().nullable(),
+      indicators: z.array(dashboardIndicator),
+    }),
+  ),
+  alerts: z.array(
+    z.object({
+      kind: z.enum(["rojo", "amarillo", "sin_reporte", "sobre_ejecucion", "en_riesgo"]),
+      indicator: z.string(),
+      name: z.string(),
+      objective: z.string(),
+      message: z.string(),
+    }),
+  ),
+  ritmo: z
+    .object({
+      year: z.number().int(),
+      asOf: z.string(),
+      elapsed: z.number(),
+      threshold: z.number(),
+    })
+    .nullable(),
+});
+
+// The schemas describe exactly the core types the builders return.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const explanationMatches: Same<z.infer<typeof explanationSchema>, CellExplanation> = true;
+const dashboardMatches: Same<z.infer<typeof dashboardSchema>, PlanDashboard> = true;
+void explanationMatches;
+void dashboardMatches;
+
+export const explainQuerySchema = complianceQuerySchema
+  .extend({
+    objective: z.string().max(50).optional().describe("Código del objetivo a explicar"),
+    indicator: z.string().max(50).optional().describe("Código del indicador a explicar"),
+    ...whenQuery,
+  })
+  .refine((query) => !(query.objective !== undefined && query.indicator !== undefined), {
+    message: "indique objective o indicator, no ambos (sin ninguno se explica el plan)",
+    path: ["objective"],
+  })
+  .refine(exactlyOneWhen, { message: WHEN_MESSAGE, path: ["year"] });
+
+export const dashboardQuerySchema = complianceQuerySchema
+  .extend(whenQuery)
+  .refine(exactlyOneWhen, { message: WHEN_MESSAGE, path: ["year"] });
+
+const explainCompliance = defineEndpoint({
+  operationId: "explainCompliance",
+  method: "GET",
+  path: "/api/plans/:id/compliance/explain",
+  tag: "cumplimiento",
+  summary:
+    "¿Cómo se calculó? La explicación de una celda (plan, objetivo o indicador; vigencia o cuatrienio): fórmula, valores, pesos renormalizados y lo excluido; dice lo mismo que `rumbo explain`",
+  action: "compliance.read",
+  params: planIdParams,
+  querystring: explainQuerySchema,
+  responses: { 200: explanationSchema },
+  errorCodes: [
+    ...GUARDED_ERRORS,
+    "VALIDATION_ERROR",
+    "PLAN_NOT_FOUND",
+    "VERSION_NOT_FOUND",
+    "OBJECTIVE_NOT_FOUND",
+    "INDICATOR_NOT_FOUND",
+  ],
+});
+
+const getDashboard = defineEndpoint({
+  operationId: "getDashboard",
+  method: "GET",
+  path: "/api/plans/:id/dashboard",
+  tag: "cumplimiento",
+  summary:
+    "Tablero del plan para una vigencia o el cuatrienio: cumplimiento del plan, objetivos e indicadores con pesos y participación, contadores por semáforo, alertas y ritmo",
+  action: "compliance.read",
+  params: planIdParams,
+  querystring: dashboardQuerySchema,
+  responses: { 200: dashboardSchema },
+  errorCodes: [...GUARDED_ERRORS, "VALIDATION_ERROR", "PLAN_NOT_FOUND", "VERSION_NOT_FOUND"],
+});
+
+export const dashboardEndpoints = { explainCompliance, getDashboard };

@@ -1,0 +1,76 @@
+/**
+ * getDashboard and explainCompliance: the engine's result for the same query
+ * as getCompliance (resolveCompliance), shaped by core's pure builders.
+ */
+import { api, buildDashboard, type CellAt, explainCellData, type Plan } from "@rumbo/core";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Database } from "../../db/open-database.ts";
+import { ApiError } from "../api-error.ts";
+import { contractRoute } from "../contract-route.ts";
+import { resolveCompliance } from "./compliance-routes.ts";
+import { planResource } from "./plans-routes.ts";
+
+/** `year=AAAA` must be a vigencia of the plan; `period=cuatrienio` is the whole period. */
+function cellAt(plan: Plan, query: { year?: string | undefined }): CellAt {
+  if (query.year === undefined) return "period";
+  const year = Number(query.year);
+  if (!plan.years.includes(year)) {
+    const message = `year: ${query.year} no es una vigencia del plan (${plan.years.join(", ")})`;
+    throw new ApiError(400, "VALIDATION_ERROR", `La solicitud no es válida: ${message}`, [
+      { field: "year", message },
+    ]);
+  }
+  return year;
+}
+
+export function dashboardRoutes(db: Database): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      api.getDashboard.path,
+      contractRoute(api.getDashboard, planResource(db)),
+      async (request) => {
+        const computed = await resolveCompliance(db, request.params.id, request.query);
+        return buildDashboard(computed, cellAt(computed.plan, request.query));
+      },
+    );
+
+    app.get(
+      api.explainCompliance.path,
+      contractRoute(api.explainCompliance, planResource(db)),
+      async (request) => {
+        const computed = await resolveCompliance(db, request.params.id, request.query);
+        const at = cellAt(computed.plan, request.query);
+        const { objective, indicator } = request.query;
+        if (
+          objective !== undefined &&
+          !computed.plan.objectives.some((item) => item.code === objective)
+        ) {
+          throw new ApiError(
+            404,
+            "OBJECTIVE_NOT_FOUND",
+            `El plan no tiene el objetivo ${objective}.`,
+          );
+        }
+        if (
+          indicator !== undefined &&
+          !computed.plan.objectives.some((item) =>
+            item.indicators.some((entry) => entry.code === indicator),
+          )
+        ) {
+          throw new ApiError(
+            404,
+            "INDICATOR_NOT_FOUND",
+            `El plan no tiene el indicador ${indicator}.`,
+          );
+        }
+        const target =
+          objective !== undefined
+            ? ({ level: "objective", code: objective } as const)
+            : indicator !== undefined
+              ? ({ level: "indicator", code: indicator } as const)
+              : ({ level: "plan" } as const);
+        return explainCellData(computed, target, at);
+      },
+    );
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * Tablero de seguimiento (`/planes/:id/tablero`): the plan and each objective
+ * for a vigencia or the cuatrienio at a fecha de corte, counters by semáforo,
+ * alerts and ritmo. Every number comes from getDashboard (the engine).
+ */
+import { dashboardObjectivePath, indicatorPath, planPath } from "../../routes.ts";
+import { formatDate } from "../../shared/format.ts";
+import { Link } from "../../shared/router.tsx";
+import { LoadingState } from "../../shared/ui/query-state.tsx";
+import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
+import { ProtectedPageError } from "../session/session-guards.tsx";
+import { ExplainPanel } from "./explain-panel.tsx";
+import { ComplianceValue, formatCompliance } from "./semaforo.tsx";
+import { type Dashboard, useDashboard } from "./tablero-api.ts";
+import { dashboardQuery, type TableroView, viewSearch, vigenciaLabel } from "./tablero-query.ts";
+import { useTableroView, ViewForm } from "./tablero-view.tsx";
+import "./tablero.css";
+
+const COUNTERS: { key: keyof Dashboard["counters"]; label: string }[] = [
+  { key: "verde", label: "Verde" },
+  { key: "amarillo", label: "Amarillo" },
+  { key: "rojo", label: "Rojo" },
+  { key: "sinReporte", label: "Sin reporte" },
+  { key: "sobreEjecucion", label: "Sobre-ejecución" },
+  { key: "np", label: "No programado (NP)" },
+  { key: "pendiente", label: "Pendiente" },
+  { key: "enRiesgo", label: "En riesgo" },
+];
+
+export const ALERT_TEXT: Record<Dashboard["alerts"][number]["kind"], string> = {
+  rojo: "Rojo",
+  amarillo: "Amarillo",
+  sin_reporte: "Sin reporte",
+  sobre_ejecucion: "Sobre-ejecución",
+  en_riesgo: "En riesgo",
+};
+
+export function Counters({ counters }: { counters: Dashboard["counters"] }) {
+  return (
+    <section aria-labelledby="contadores">
+      <h2 id="contadores">Indicadores por estado</h2>
+      <dl className="counters">
+        {COUNTERS.map(({ key, label }) => (
+          <div key={key} className={`counter counter-${key}`}>
+            <dt>{label}</dt>
+            <dd>{counters[key]}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function Alerts({
+  planId,
+  dashboard,
+  view,
+}: {
+  planId: number;
+  dashboard: Dashboard;
+  view: TableroView;
+}) {
+  return (
+    <section aria-labelledby="alertas">
+      <h2 id="alertas">Alertas</h2>
+      {dashboard.alerts.length === 0 ? (
+        <p>No hay alertas para esta vista.</p>
+      ) : (
+        <ul className="alerts">
+          {dashboard.alerts.map((alert) => (
+            <li key={`${alert.kind}-${alert.indicator}`} className={`alert alert-${alert.kind}`}>
+              <span className="alert-kind">{ALERT_TEXT[alert.kind]}</span>{" "}
+              <Link to={`${indicatorPath(planId, alert.indicator)}${viewSearch(view)}`}>
+                Indicador {alert.indicator}: {alert.name}
+              </Link>{" "}
+              <span className="note">(objetivo {alert.objective})</span> — {alert.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DashboardView({
+  planId,
+  dashboard,
+  view,
+}: {
+  planId: number;
+  dashboard: Dashboard;
+  view: TableroView;
+}) {
+  const query = dashboardQuery(view);
+  return (
+    <>
+      <section aria-labelledby="cumplimiento-plan" className="plan-summary">
+        <h2 id="cumplimiento-plan">Cumplimiento del plan</h2>
+        <p className="big-number">
+          <ComplianceValue status={dashboard.status} compliance={dashboard.compliance} />
+        </p>
+        {dashboard.progress !== null && (
+          <p>Avance hacia la meta del cuatrienio: {formatCompliance(dashboard.progress)}</p>
+        )}
+        {dashboard.ritmo !== null && (
+          <p className="note">
+            Ritmo al {formatDate(dashboard.ritmo.asOf)}: ha transcurrido{" "}
+            {formatCompliance(dashboard.ritmo.elapsed)} de la vigencia {dashboard.ritmo.year}; un
+            indicador está en riesgo si su proyección termina por debajo de{" "}
+            {formatCompliance(dashboard.ritmo.threshold)}.
+          </p>
+        )}
+        <ExplainPanel planId={planId} query={query} label="el cumplimiento del plan" />
+      </section>
+      <Counters counters={dashboard.counters} />
+      <section aria-labelledby="objetivos-tablero">
+        <h2 id="objetivos-tablero">Objetivos</h2>
+        <ul className="objective-cards">
+          {dashboard.objectives.map((objective) => (
+            <li key={objective.code}>
+              <article aria-labelledby={`objetivo-${objective.code}`} className="objective-card">
+                <h3 id={`objetivo-${objective.code}`}>
+                  <Link to={`${dashboardObjectivePath(planId, objective.code)}${viewSearch(view)}`}>
+                    Objetivo {objective.code}
+                  </Link>
+                </h3>
+                <p className="objective-name">{objective.name}</p>
+                <p>
+                  <ComplianceValue status={objective.status} compliance={objective.compliance} />
+                </p>
+                <p className="note">
+                  Participación en el plan:{" "}
+                  {objective.share === null ? "no cuenta" : formatCompliance(objective.share)}
+                </p>
+                <ExplainPanel
+                  planId={planId}
+                  query={{ ...query, objective: objective.code }}
+                  label={`el cumplimiento del objetivo ${objective.code}`}
+                />
+              </article>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Alerts planId={planId} dashboard={dashboard} view={view} />
+    </>
+  );
+}
+
+export function DashboardPage({ planId }: { planId: number }) {
+  const view = useTableroView();
+  const dashboard = useDashboard(planId, dashboardQuery(view));
+  useDocumentTitle(
+    dashboard.data
+      ? `Tablero — ${dashboard.data.plan.name}`
+      : dashboard.isError
+        ? "Error al cargar el tablero"
+        : "Cargando el tablero",
+  );
+  if (dashboard.isPending) return <LoadingState message="Cargando el tablero…" />;
+  if (dashboard.isError)
+    return <ProtectedPageError title="No fue posible cargar el tablero" error={dashboard.error} />;
+  const data = dashboard.data;
+  return (
+    <article className="tablero">
+      <div className="page-heading">
+        <p className="eyebrow">
+          <Link to={planPath(planId)}>{data.plan.name}</Link>
+        </p>
+        <h1>Tablero de seguimiento</h1>
+        <p>
+          {vigenciaLabel(view.vigencia)} ·{" "}
+          {view.corte === null
+            ? "sin fecha de corte (todas las vigencias)"
+            : `corte ${formatDate(view.corte)}`}
+        </p>
+      </div>
+      <ViewForm key={viewSearch(view)} years={data.years} view={view} />
+      <DashboardView planId={planId} dashboard={data} view={view} />
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+import { api, type EndpointQuery, type EndpointResponse } from "@rumbo/core";
+import { useQuery } from "@tanstack/react-query";
+import { call } from "../../shared/api/api-client.ts";
+
+export type Dashboard = EndpointResponse<typeof api.getDashboard>;
+export type DashboardQuery = EndpointQuery<typeof api.getDashboard>;
+export type Explanation = EndpointResponse<typeof api.explainCompliance>;
+export type ExplainQuery = EndpointQuery<typeof api.explainCompliance>;
+export type ComplianceQuery = EndpointQuery<typeof api.getCompliance>;
+
+export function useDashboard(planId: number, query: DashboardQuery) {
+  return useQuery({
+    queryKey: ["plans", planId, "dashboard", query],
+    queryFn: ({ signal }) => call(api.getDashboard, { params: { id: planId }, query, signal }),
+  });
+}
+
+/** The explanation is asked for only when its panel opens. */
+export function useExplanation(planId: number, query: ExplainQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: ["plans", planId, "explain", query],
+    queryFn: ({ signal }) => call(api.explainCompliance, { params: { id: planId }, query, signal }),
+    enabled,
+  });
+}
+
+export function useCompliance(planId: number, query: ComplianceQuery) {
+  return useQuery({
+    queryKey: ["plans", planId, "compliance", query],
+    queryFn: ({ signal }) => call(api.getCompliance, { params: { id: planId }, query, signal }),
+  });
+}

@@ -1,0 +1,187 @@
+import { INDICATOR_CATALOGUE } from "@rumbo/core";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  renderApp,
+  resetApp,
+  type StubRequest,
+  stubApi,
+  stubCalls,
+  visibleText,
+} from "../../shared/testing/render-app.tsx";
+import { planDetail, SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
+import {
+  complianceAnswer,
+  dashboardAnswer,
+  explanationAnswer,
+} from "./fixtures/tablero-fixtures.ts";
+import { sortRows } from "./objective-page.tsx";
+import { type CellStatus, ComplianceValue, StatusBadge } from "./semaforo.tsx";
+
+afterEach(resetApp);
+
+function whenOf(request: StubRequest) {
+  const search = new URLSearchParams(request.search);
+  const year = search.get("year");
+  return {
+    asOf: search.get("asOf"),
+    at: year === null ? ("period" as const) : Number(year),
+    search,
+  };
+}
+
+function stubTablero() {
+  return stubApi({
+    "/api/plans/1": { body: planDetail(SEED_PLAN) },
+    "/api/plans/1/dashboard": (request) => {
+      const { asOf, at } = whenOf(request);
+      return { body: dashboardAnswer(asOf, at) };
+    },
+    "/api/plans/1/compliance": (request) => ({ body: complianceAnswer(whenOf(request).asOf) }),
+    "/api/plans/1/compliance/explain": (request) => {
+      const { asOf, at, search } = whenOf(request);
+      const objective = search.get("objective");
+      const indicator = search.get("indicator");
+      const target =
+        objective !== null
+          ? ({ level: "objective", code: objective } as const)
+          : indicator !== null
+            ? ({ level: "indicator", code: indicator } as const)
+            : ({ level: "plan" } as const);
+      return { body: explanationAnswer(asOf, target, at) };
+    },
+  });
+}
+
+describe("semáforo: nunca solo color", () => {
+  const cases: [CellStatus, string][] = [
+    ["verde", "Verde"],
+    ["amarillo", "Amarillo"],
+    ["rojo", "Rojo"],
+    ["np", "No programado (NP)"],
+    ["sin_reporte", "Sin reporte"],
+    ["pendiente", "Pendiente"],
+  ];
+  for (const [status, words] of cases) {
+    it(`${status}: dice «${words}», lleva un ícono propio oculto al lector y su clase de color`, () => {
+      const { container } = render(<StatusBadge status={status} />);
+      const badge = container.querySelector(".status-badge");
+      expect(badge?.classList.contains(`status-${status}`)).toBe(true);
+      expect(badge?.textContent?.trim().endsWith(words)).toBe(true);
+      const icon = container.querySelector(".status-icon");
+      expect(icon?.getAttribute("aria-hidden")).toBe("true");
+      expect(icon?.textContent).not.toBe("");
+    });
+  }
+
+  it("los seis estados tienen íconos distintos", () => {
+    const icons = cases.map(([status]) => {
+      const { container } = render(<StatusBadge status={status} />);
+      return container.querySelector(".status-icon")?.textContent;
+    });
+    expect(new Set(icons).size).toBe(6);
+  });
+
+  it("el cumplimiento se escribe con coma decimal es-CO y con la palabra del semáforo", () => {
+    const { container } = render(
+      <ComplianceValue status="amarillo" compliance={0.8423023875990027} />,
+    );
+    expect(visibleText(container)).toBe("84,23% ▲ Amarillo");
+  });
+
+  it("sin reporte no muestra número, solo su estado", () => {
+    const { container } = render(<ComplianceValue status="sin_reporte" compliance={null} />);
+    expect(visibleText(container)).toBe("? Sin reporte");
+  });
+});
+
+describe("tablero del plan semilla", () => {
+  it("2024 con corte 31/12/2024: plan 84,23% amarillo, objetivo 3 en 95,00% verde, contadores y alertas que llevan al indicador", async () => {
+    const fetchMock = stubTablero();
+    renderApp("/planes/1/tablero?vigencia=2024&corte=2024-12-31");
+    await screen.findByRole("heading", { level: 1, name: "Tablero de seguimiento" });
+    const calls = stubCalls(fetchMock).filter((c) => c.path === "/api/plans/1/dashboard");
+    expect(new URLSearchParams(calls[0]?.search).get("year")).toBe("2024");
+    expect(new URLSearchParams(calls[0]?.search).get("asOf")).toBe("2024-12-31");
+    const summary = screen.getByRole("region", { name: "Cumplimiento del plan" });
+    expect(visibleText(summary)).toContain("84,23% ▲ Amarillo");
+    expect(visibleText(screen.getByRole("main"))).toContain("corte 31/12/2024");
+    const o3 = screen.getByRole("article", { name: "Objetivo 3" });
+    expect(visibleText(o3)).toContain("95,00% ● Verde");
+    const counters = screen.getByRole("region", { name: "Indicadores por estado" });
+    expect(visibleText(counters)).toContain("Sin reporte1");
+    expect(visibleText(counters)).toContain("Sobre-ejecución1");
+    const alerts = screen.getByRole("region", { name: "Alertas" });
+    const link = within(alerts).getByRole("link", { name: /Indicador 4205/ });
+    expect(link.getAttribute("href")).toBe(
+      "/planes/1/indicadores/4205?vigencia=2024&corte=2024-12-31",
+    );
+  });
+
+  it("¿Cómo se calculó? del objetivo 3 pide la explicación y dice por qué la 78 no cuenta", async () => {
+    const fetchMock = stubTablero();
+    renderApp("/planes/1/tablero?vigencia=2024&corte=2024-12-31");
+    const o3 = await screen.findByRole("article", { name: "Objetivo 3" });
+    const summary = within(o3).getByText("¿Cómo se calculó?");
+    const details = summary.closest("details");
+    if (details === null) throw new Error("sin details");
+    details.open = true;
+    fireEvent(details, new Event("toggle"));
+    const excluded = await within(o3).findByRole("heading", { name: "Lo que quedó por fuera" });
+    const list = excluded.nextElementSibling as HTMLElement;
+    expect(visibleText(list)).toBe(
+      "78 Índice de Gobierno Digital: ○ No programado (NP) — no programado (NP): no pesa",
+    );
+    const explain = stubCalls(fetchMock).find((c) => c.path === "/api/plans/1/compliance/explain");
+    expect(new URLSearchParams(explain?.search).get("objective")).toBe("3");
+    const table = within(o3).getByRole("table", { name: /Contribuciones/ });
+    expect(visibleText(table)).toContain("100,00%");
+  });
+
+  it("la vista del objetivo 3 muestra la 78 como NP que no cuenta y la 2320 con toda la participación, y ordena por cumplimiento", async () => {
+    stubTablero();
+    renderApp("/planes/1/tablero/objetivos/3?vigencia=2024&corte=2024-12-31");
+    const table = await screen.findByRole("table", { name: "Indicadores del objetivo 3" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((row) => within(row).getByRole("rowheader").textContent)).toEqual([
+      "78",
+      "2320",
+    ]);
+    expect(visibleText(rows[0] as HTMLElement)).toContain("no cuenta");
+    expect(visibleText(rows[0] as HTMLElement)).toContain("No programado (NP)");
+    expect(visibleText(rows[1] as HTMLElement)).toContain("100,00%");
+    const header = within(table).getByRole("columnheader", { name: /Cumplimiento/ });
+    fireEvent.click(within(header).getByRole("button"));
+    expect(header.getAttribute("aria-sort")).toBe("ascending");
+    fireEvent.click(within(header).getByRole("button"));
+    expect(header.getAttribute("aria-sort")).toBe("descending");
+  });
+
+  it("la página del indicador 2320 muestra toda la ficha técnica y programado vs ejecutado", async () => {
+    stubTablero();
+    renderApp("/planes/1/indicadores/2320?vigencia=2024&corte=2024-12-31");
+    await screen.findByRole("heading", { level: 1, name: /Indicador 2320/ });
+    const ficha = screen.getByRole("region", { name: "Ficha técnica" });
+    for (const field of INDICATOR_CATALOGUE)
+      expect(within(ficha).getByText(field.label, { selector: "dt" })).toBeDefined();
+    const table = await screen.findByRole("table", {
+      name: "Programado y ejecutado del indicador 2320",
+    });
+    const row2024 = within(table).getByRole("rowheader", { name: "2024" }).closest("tr");
+    expect(visibleText(row2024 as HTMLElement)).toContain("9,5");
+    await waitFor(() => expect(visibleText(screen.getByRole("main"))).toContain("95,00% ● Verde"));
+  });
+});
+
+describe("orden de la tabla", () => {
+  it("ordenar solo cambia el orden; lo que no tiene valor va al final", () => {
+    const rows = dashboardAnswer("2024-12-31", 2024).objectives.flatMap((o) => o.indicators);
+    const sorted = sortRows(rows, { key: "compliance", direction: "ascending" });
+    expect(sorted).toHaveLength(rows.length);
+    const values = sorted.map((row) => row.compliance);
+    const firstNull = values.indexOf(null);
+    expect(values.slice(firstNull).every((value) => value === null)).toBe(true);
+    const numbers = values.slice(0, firstNull) as number[];
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+});
