@@ -4,12 +4,13 @@
  * docs/benchmarks.md with the machine they were measured on.
  *
  *   npm run bench                 # all
- *   npm run bench -- engine sql   # some: engine, sql, cli, matrix, startup
+ *   npm run bench -- engine sql   # some: engine, sql, cli, known, matrix, startup
  */
 import { spawnSync } from "node:child_process";
 import { generateWorkload } from "../packages/core/src/testing/workload.ts";
 import type { BenchFigure } from "./bench-figure.ts";
 import { runCliComputeBench } from "./cli-compute.bench.ts";
+import { runComplianceKnownAtBench } from "./compliance-known-at.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";
 import { runMatrixImportBench } from "./matrix-import.bench.ts";
 import { runSqlRollupBench } from "./sql-rollup.ts";
@@ -24,12 +25,13 @@ const figures: BenchFigure[] = [];
 // The CLI benchmarks time the compiled CLI, not a build of it.
 if (["cli", "startup"].some(wants))
   spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
-if (["engine", "sql", "cli"].some(wants)) {
+if (["engine", "sql", "cli", "known"].some(wants)) {
   process.stdout.write("Generando la carga sintética (100.000 indicadores, 1,6 M valores)…\n");
   const workload = generateWorkload();
   if (wants("engine")) figures.push(...(await runEngineBench({ workload })));
   if (wants("sql")) figures.push(...(await runSqlRollupBench(PG_URL, { workload })));
   if (wants("cli")) figures.push(...(await runCliComputeBench({ workload })));
+  if (wants("known")) figures.push(...(await runComplianceKnownAtBench({ workload })));
 }
 // The matriz de formulación has its own plan of 5,000 indicators with a full ficha técnica.
 if (wants("matrix")) figures.push(...(await runMatrixImportBench()));

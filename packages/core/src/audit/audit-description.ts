@@ -132,6 +132,10 @@ const WRITES: Record<string, Write> = {
     did: "Aprobó un reporte de avance",
     attempt: "aprobar un reporte de avance",
   },
+  "POST /api/plans/:id/indicators/:code/reports/:period/evidence": {
+    did: "Adjuntó un soporte a un reporte de avance",
+    attempt: "adjuntar un soporte a un reporte de avance",
+  },
   "POST /api/plans/:id/indicators/:code/reports/:period/unapprove": {
     did: "Quitó la aprobación de un reporte de avance",
     attempt: "quitar la aprobación de un reporte de avance",

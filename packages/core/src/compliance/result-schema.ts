@@ -37,6 +37,23 @@ const rollupPeriodCell = rollupYearCell.extend({ progress: z.number().nullable()
 export const complianceResultSchema = z.object({
   format: z.literal(RESULT_FORMAT),
   asOf: z.string().nullable(),
+  // Extensions of the API answer (formats.md allows optional fields; `rumbo
+  // compute` leaves them out): which report versions the answer used (ADR 0015).
+  basis: z
+    .enum(["approved", "submitted"])
+    .optional()
+    .describe(
+      "approved: cumplimiento oficial (solo reportes aprobados); submitted: vista previa que también cuenta los enviados sin aprobar",
+    ),
+  preview: z
+    .boolean()
+    .optional()
+    .describe("true cuando la respuesta es una vista previa (basis=submitted), no el dato oficial"),
+  knownAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("Instante (ISO 8601, UTC) de lo que Rumbo sabía; null: lo que sabe ahora"),
   plan: z.object({
     code: z.string(),
     years: z.record(z.string(), rollupYearCell),

@@ -79,6 +79,10 @@ export type ObjectiveResult = {
 export type ComplianceResult = {
   format: typeof RESULT_FORMAT;
   asOf: string | null;
+  /** API extensions (ADR 0015): which report versions the answer used. */
+  basis?: "approved" | "submitted";
+  preview?: boolean;
+  knownAt?: string | null;
   plan: { code: string; years: Record<string, RollupYearCell>; period: RollupPeriodCell };
   objectives: ObjectiveResult[];
   indicators: IndicatorResult[];

@@ -4,6 +4,7 @@
  * comma when the header is `;`-separated. It returns every problem with the
  * file and line number, never a partial result (formats.md §4).
  */
+import { plainDecimal } from "../matrix/matrix-numbers.ts";
 import type { Plan } from "../plan/plan.ts";
 import { createRowChecker, type PlanOutline } from "./actuals-rows.ts";
 import { forEachCsvRecord } from "./csv-split.ts";
@@ -137,4 +138,23 @@ function findColumns(
   const { indicator, period, value } = found;
   if (!ok || indicator === undefined || period === undefined || value === undefined) return null;
   return { fields: names.length, columns: { indicator, period, value } };
+}
+
+/**
+ * The actuals file (formats.md §2) for `rumbo compute`: header
+ * `indicator,period,value`, decimal point, no thousands separator and no
+ * exponent, each value written with the digits that read back as the same
+ * number. A code with a comma, a quote or a line break is quoted.
+ */
+export function writeActualsCsv(actuals: readonly ActualValue[]): string {
+  const lines = ["indicator,period,value"];
+  for (const a of actuals)
+    lines.push(
+      `${csvField(a.indicator)},${a.period},${plainDecimal(Object.is(a.value, -0) ? 0 : a.value)}`,
+    );
+  return `${lines.join("\n")}\n`;
+}
+
+function csvField(text: string): string {
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -79,7 +79,8 @@ export function checkReportPeriod(
   return { ok: true, period };
 }
 
-function isPercentUnit(indicator: Pick<Indicator, "unit" | "measure">): boolean {
+/** The indicator is measured in percent (tipo de medida or unit). */
+export function isPercentUnit(indicator: Pick<Indicator, "unit" | "measure">): boolean {
   return indicator.measure === "porcentaje" || /^\s*%|porcentaje/i.test(indicator.unit ?? "");
 }
 

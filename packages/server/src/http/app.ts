@@ -26,6 +26,7 @@ import { authRoutes } from "./routes/auth-routes.ts";
 import { complianceRoutes } from "./routes/compliance-routes.ts";
 import { corteRoutes } from "./routes/corte-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard-routes.ts";
+import { evidenceRoutes } from "./routes/evidence-routes.ts";
 import { formulationRoutes } from "./routes/formulation-routes.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
 import { permissionsRoutes } from "./routes/permissions-routes.ts";
@@ -146,8 +147,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(permissionsRoutes(db));
   await app.register(formulationRoutes(db, now));
   await app.register(planFilesRoutes(db, now));
-  await app.register(corteRoutes(db, now));
+  await app.register(evidenceRoutes(db, now));
   await app.register(reportRoutes(db, now));
+  await app.register(corteRoutes(db, now));
 
   const webDist =
     options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;

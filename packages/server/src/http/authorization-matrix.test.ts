@@ -202,6 +202,11 @@ const MATRIX: Record<string, Case[]> = {
   ...planRoute("GET /api/plans/:id/diff", (id) => `/api/plans/${id}/diff?from=1&to=1`),
   ...planRoute("GET /api/plans/:id/validation", (id) => `/api/plans/${id}/validation`),
   ...planRoute("GET /api/plans/:id/export", (id) => `/api/plans/${id}/export?format=json`),
+  ...planRoute("GET /api/plans/:id/actuals", (id) => `/api/plans/${id}/actuals`),
+  ...planRoute(
+    "GET /api/plans/:id/evidence/:sha256",
+    (id) => `/api/plans/${id}/evidence/${"0".repeat(64)}`,
+  ),
   "POST /api/plans/import": [
     {
       name: "único",
@@ -300,6 +305,10 @@ const MATRIX: Record<string, Case[]> = {
     comment: "Revise el valor reportado.",
   }),
   ...reportRoute(`POST ${REPORT}/approve`, "POST", "/approve", REVIEWERS),
+  // A text body is a valid soporte: an allowed upload stops at If-Match "r999" (409).
+  ...reportRoute(`POST ${REPORT}/evidence`, "POST", "/evidence?fileName=nota.txt", REPORTERS, {
+    nota: "soporte",
+  }),
   ...reportRoute(`POST ${REPORT}/unapprove`, "POST", "/unapprove", REVIEWERS, {
     justification: "El valor se corrigió en el comité.",
   }),

@@ -147,6 +147,22 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
     expect(await getPlanVersion(handle.db, id, 3)).toBeNull();
   });
 
+  it("una edición que quita un indicador lo borra del plan guardado y deja los demás", async () => {
+    const original = actionPlan("PA-QUITA");
+    const id = await savePlan(handle.db, original);
+    const [objective] = original.objectives;
+    if (!objective) throw new Error("el plan de prueba tiene un objetivo");
+    const edited: Plan = {
+      ...original,
+      objectives: [
+        { ...objective, indicators: objective.indicators.filter((i) => i.code !== "A2") },
+      ],
+    };
+    await replacePlan(handle.db, id, edited, 1, { kind: "edicion" }, new Date());
+    const stored = await getPlan(handle.db, id);
+    expect(stored?.objectives.flatMap((o) => o.indicators.map((i) => i.code))).toEqual(["A1"]);
+  });
+
   it("si otra persona guardó antes, el guardado se rechaza diciendo la versión vigente y no cambia nada", async () => {
     const id = await savePlan(handle.db, actionPlan("PA-CONFLICTO"), {
       at: new Date("2026-02-01T15:00:00Z"),

@@ -4,7 +4,7 @@
  * started from, so two people never overwrite each other silently.
  */
 import { type Plan, type PlanStatus, versionInForceOn } from "@rumbo/core";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, lt } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { plans, planVersions } from "../db/schema.ts";
 import { whenUniqueViolation } from "../db/unique-violation.ts";
@@ -200,4 +200,36 @@ export async function getPlanVersionAt(
   if (inForce === undefined) return null;
   const plan = await getPlanVersion(db, planId, inForce.version);
   return plan ? { version: inForce.version, plan } : null;
+}
+
+/**
+ * The plan as Rumbo knew it at an instant (ADR 0015): among the versions
+ * recorded by then, the one in force on `planAt` when given, else the latest.
+ */
+export async function getPlanVersionKnownAt(
+  db: Database,
+  planId: number,
+  knownAt: Date,
+  planAt?: string,
+): Promise<{ version: number; plan: Plan } | null> {
+  const versions = await db
+    .select({ version: planVersions.version, effectiveFrom: planVersions.effectiveFrom })
+    .from(planVersions)
+    .where(
+      and(
+        eq(planVersions.planId, planId),
+        // The whole millisecond named counts (the database records microseconds).
+        lt(planVersions.createdAt, new Date(knownAt.getTime() + 1)),
+      ),
+    );
+  const chosen =
+    planAt === undefined
+      ? versions.reduce<(typeof versions)[number] | undefined>(
+          (latest, v) => (latest === undefined || v.version > latest.version ? v : latest),
+          undefined,
+        )
+      : versionInForceOn(versions, planAt);
+  if (chosen === undefined) return null;
+  const plan = await getPlanVersion(db, planId, chosen.version);
+  return plan ? { version: chosen.version, plan } : null;
 }

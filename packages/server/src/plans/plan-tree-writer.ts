@@ -11,7 +11,7 @@ import {
   type Plan,
   type WeightPct,
 } from "@rumbo/core";
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import {
   fichaColumnName,
@@ -139,19 +139,25 @@ export async function writePlanTree(db: Database, planId: number, plan: Plan): P
   }
   // Only now remove what left the plan: an indicator that moved out of a
   // removed objective has already been re-pointed and keeps its reports.
-  await db
-    .delete(indicators)
-    .where(
-      indicatorCodes.length === 0
-        ? eq(indicators.planId, planId)
-        : and(eq(indicators.planId, planId), notInArray(indicators.code, indicatorCodes)),
-    );
+  await db.delete(indicators).where(
+    indicatorCodes.length === 0
+      ? eq(indicators.planId, planId)
+      : // One array parameter: a list of codes would exceed the protocol's 65,535
+        // parameters in a plan of 100,000 indicators.
+        and(
+          eq(indicators.planId, planId),
+          sql`${indicators.code} <> all(${sql.param(indicatorCodes)}::text[])`,
+        ),
+  );
   await db
     .delete(objectives)
     .where(
       objectiveCodes.length === 0
         ? eq(objectives.planId, planId)
-        : and(eq(objectives.planId, planId), notInArray(objectives.code, objectiveCodes)),
+        : and(
+            eq(objectives.planId, planId),
+            sql`${objectives.code} <> all(${sql.param(objectiveCodes)}::text[])`,
+          ),
     );
 }
 

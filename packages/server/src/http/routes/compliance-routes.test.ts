@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listActuals, replaceActuals } from "../../actuals/actuals-repository.ts";
 import type { DatabaseHandle } from "../../db/open-database.ts";
 import { loadDemoDataIfEmpty } from "../../demo-data.ts";
 import { createAccount, sessionFor } from "../../testing/accounts.ts";
+import { recordReports } from "../../testing/report-versions.ts";
 import { TEST_ENGINES } from "../../testing/test-databases.ts";
 import { buildApp } from "../app.ts";
 
@@ -16,30 +16,23 @@ describe.each(TEST_ENGINES)("GET /api/plans/:id/compliance sobre $name", ({ open
     const demo = await loadDemoDataIfEmpty(database.db);
     if (!demo.loaded) throw new Error("la base de prueba debía estar vacía");
     planId = demo.planId;
-    await replaceActuals(database.db, planId, [
-      { indicator: "2307", period: "2024", value: 44 },
-      { indicator: "77", period: "2024", value: 70 },
-      { indicator: "2320", period: "2024-Q1", value: 2 },
-      { indicator: "2320", period: "2024-Q4", value: 8 },
-      { indicator: "4075", period: "2024-Q1", value: 5 },
-      { indicator: "4075", period: "2024-Q3", value: 6 },
-    ]);
+    await recordReports(
+      database.db,
+      planId,
+      [
+        { indicator: "2307", period: "2024", value: 44 },
+        { indicator: "77", period: "2024", value: 70 },
+        { indicator: "2320", period: "2024-Q1", value: 2 },
+        { indicator: "2320", period: "2024-Q4", value: 8 },
+        { indicator: "4075", period: "2024-Q1", value: 5 },
+        { indicator: "4075", period: "2024-Q3", value: 6 },
+      ].map((r) => ({ ...r, status: "aprobado" as const })),
+    );
     app = await buildApp({ database, logger: false, webDist: null, version: "t" });
   });
   afterAll(async () => {
     await app?.close();
     await database?.close();
-  });
-
-  it("guarda los valores reportados y los devuelve en el orden del plan", async () => {
-    expect(await listActuals(database.db, planId)).toEqual([
-      { indicator: "2307", period: "2024", value: 44 },
-      { indicator: "77", period: "2024", value: 70 },
-      { indicator: "2320", period: "2024-Q1", value: 2 },
-      { indicator: "2320", period: "2024-Q4", value: 8 },
-      { indicator: "4075", period: "2024-Q1", value: 5 },
-      { indicator: "4075", period: "2024-Q3", value: 6 },
-    ]);
   });
 
   it("objetivo 3 en 2024 se mide solo con la meta 2320 porque la 78 no está programada", async () => {
@@ -130,19 +123,5 @@ describe.each(TEST_ENGINES)("GET /api/plans/:id/compliance sobre $name", ({ open
     });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe("PLAN_NOT_FOUND");
-  });
-
-  it("cargar avances reemplaza los anteriores; un código ajeno al plan no deja nada a medias", async () => {
-    await expect(
-      replaceActuals(database.db, planId, [
-        { indicator: "2307", period: "2025", value: 46 },
-        { indicator: "NO-EXISTE", period: "2025", value: 1 },
-      ]),
-    ).rejects.toThrow("El indicador NO-EXISTE no está en el plan");
-    expect(await listActuals(database.db, planId)).toHaveLength(6);
-    await replaceActuals(database.db, planId, [{ indicator: "2307", period: "2025", value: 46 }]);
-    expect(await listActuals(database.db, planId)).toEqual([
-      { indicator: "2307", period: "2025", value: 46 },
-    ]);
   });
 });

@@ -8,12 +8,11 @@ import {
   parseAsOf,
   parseCap,
   parseMissing,
+  writeActualsCsv,
 } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listActuals } from "../../actuals/actuals-repository.ts";
 import type { Database } from "../../db/open-database.ts";
-import { getPlanVersionAt } from "../../plans/plan-revisions.ts";
-import { getPlan } from "../../plans/plans-repository.ts";
+import { complianceInputs } from "../../seguimiento/compliance-basis.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { planResource } from "./plans-routes.ts";
@@ -62,29 +61,24 @@ export async function resolveCompliance(
       details,
     );
   }
-  const current = await getPlan(db, planId);
-  if (!current) {
-    throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${planId}.`);
-  }
-  let plan: Plan = current;
-  if (query.planAt) {
-    const inForce = await getPlanVersionAt(db, current.id, query.planAt);
-    if (!inForce) {
-      throw new ApiError(
-        404,
-        "VERSION_NOT_FOUND",
-        `El plan ${current.id} no estaba vigente el ${query.planAt}.`,
-      );
-    }
-    plan = inForce.plan;
-  }
-  const actuals = await listActuals(db, current.id);
+  // The plan version and the report versions the query names (planAt, knownAt, basis; ADR 0015).
+  const inputs = await complianceInputs(db, planId, {
+    planAt: query.planAt,
+    knownAt: query.knownAt,
+    basis: query.basis ?? "approved",
+  });
   const options: ComplianceOptions = {
     asOf: asOf.value,
     missing: missing.value,
     cap: cap.value,
   };
-  return { plan, result: computeCompliance(plan, actuals, options), options };
+  const result: ComplianceResult = {
+    ...computeCompliance(inputs.plan, inputs.actuals, options),
+    basis: inputs.basis,
+    preview: inputs.basis === "submitted",
+    knownAt: inputs.knownAt,
+  };
+  return { plan: inputs.plan, result, options };
 }
 
 export function complianceRoutes(db: Database): FastifyPluginAsyncZod {
@@ -93,6 +87,22 @@ export function complianceRoutes(db: Database): FastifyPluginAsyncZod {
       api.getCompliance.path,
       contractRoute(api.getCompliance, planResource(db)),
       async (request) => (await resolveCompliance(db, request.params.id, request.query)).result,
+    );
+
+    // The values the same compliance query used, as the formats.md §2 file:
+    // `rumbo compute` on it gives the same numbers (Ley 1712 de 2014: open formats).
+    app.get(
+      api.exportActuals.path,
+      contractRoute(api.exportActuals, planResource(db)),
+      async (request, reply) => {
+        const inputs = await complianceInputs(db, request.params.id, request.query);
+        const basis = inputs.basis === "submitted" ? "-vista-previa" : "";
+        const fileName = `${inputs.plan.code.replace(/[^A-Za-z0-9._-]+/g, "_")}-avances${basis}.csv`;
+        return reply
+          .header("content-type", "text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="${fileName}"`)
+          .send(writeActualsCsv(inputs.actuals));
+      },
     );
   };
 }

@@ -12,11 +12,11 @@ import {
 import { SEED_ACTUALS_2024_CSV, SEED_PLAN } from "@rumbo/core/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replaceActuals } from "../../actuals/actuals-repository.ts";
 import { explainCommand } from "../../cli/compute-command.ts";
 import type { DatabaseHandle } from "../../db/open-database.ts";
 import { loadDemoDataIfEmpty } from "../../demo-data.ts";
 import { captureIo } from "../../testing/capture-io.ts";
+import { recordReports } from "../../testing/report-versions.ts";
 import { SEED_PATH } from "../../testing/seed-plan.ts";
 import { TEST_ENGINES } from "../../testing/test-databases.ts";
 import { buildApp } from "../app.ts";
@@ -39,7 +39,12 @@ describe.each(TEST_ENGINES)("tablero y ¿cómo se calculó? sobre $name", ({ ope
     planId = demo.planId;
     const read = readActualsCsv(SEED_ACTUALS_2024_CSV, "avances.csv", SEED_PLAN);
     if (!read.ok) throw new Error("fixture");
-    await replaceActuals(database.db, planId, read.actuals);
+    // Official compliance counts approved report versions (ADR 0015).
+    await recordReports(
+      database.db,
+      planId,
+      read.actuals.map((a) => ({ ...a, status: "aprobado" as const })),
+    );
     app = await buildApp({ database, logger: false, webDist: null, version: "t" });
     dir = await mkdtemp(join(tmpdir(), "rumbo-tablero-"));
   });
