@@ -1,12 +1,10 @@
 import type { Plan } from "@rumbo/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../db/open-database.ts";
-import { loadDemoDataIfEmpty } from "../../demo-data.ts";
-import { createAccount, sessionFor, type TestLogin } from "../../testing/accounts.ts";
+import type { TestLogin } from "../../testing/accounts.ts";
 import { seedPlan } from "../../testing/seed-plan.ts";
+import { GLOBAL_PLANNER, openTestApp, type TestApp } from "../../testing/test-app.ts";
 import { TEST_ENGINES } from "../../testing/test-databases.ts";
-import { buildApp } from "../app.ts";
 
 let clock = new Date("2025-02-10T15:00:00Z");
 
@@ -46,36 +44,20 @@ function smallPlan(code = "PA-2025-2026"): Plan {
 }
 
 describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ open }) => {
-  let database: DatabaseHandle;
+  let t: TestApp;
   let app: FastifyInstance;
   let planner: TestLogin;
   let other: TestLogin;
   let demoPlanId = 0;
   beforeAll(async () => {
-    database = await open();
-    const demo = await loadDemoDataIfEmpty(database.db);
-    if (!demo.loaded) throw new Error("la base de prueba debía estar vacía");
-    demoPlanId = demo.planId;
-    app = await buildApp({
-      database,
-      logger: false,
-      webDist: null,
-      version: "t",
-      now: () => clock,
-    });
-    const global = [{ role: "planeacion" as const, scope: { kind: "global" as const } }];
-    planner = await sessionFor(
-      database.db,
-      await createAccount(database.db, "lina@entidad.gov.co", global),
-    );
-    other = await sessionFor(
-      database.db,
-      await createAccount(database.db, "omar@entidad.gov.co", global),
-    );
+    t = await openTestApp({ open }, { demo: true, now: () => clock });
+    app = t.app;
+    demoPlanId = t.demoPlanId;
+    planner = await t.login("lina@entidad.gov.co", GLOBAL_PLANNER);
+    other = await t.login("omar@entidad.gov.co", GLOBAL_PLANNER);
   });
   afterAll(async () => {
-    await app?.close();
-    await database?.close();
+    await t?.close();
   });
 
   const get = (url: string, who: TestLogin = planner) =>
