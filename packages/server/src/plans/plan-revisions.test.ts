@@ -6,7 +6,7 @@ import { seedPlan } from "../testing/seed-plan.ts";
 import { TEST_ENGINES } from "../testing/test-databases.ts";
 import { changePlanStatus } from "./plan-lifecycle-service.ts";
 import {
-  getPlanMeta,
+  getPlanState,
   getPlanVersion,
   getPlanVersionAt,
   listPlanVersions,
@@ -84,7 +84,7 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
       at: new Date("2026-03-02T03:30:00.250Z"),
       version: { kind: "creacion", userId: planner, actorEmail: "planeacion@entidad.gov.co" },
     });
-    expect(await getPlanMeta(handle.db, id)).toEqual({
+    expect(await getPlanState(handle.db, id)).toEqual({
       id,
       version: 1,
       status: "formulacion",
@@ -120,7 +120,7 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
       new Date("2026-01-12T16:45:10.007Z"),
     );
     expect(version).toBe(2);
-    expect(await getPlanMeta(handle.db, id)).toMatchObject({ version: 2 });
+    expect(await getPlanState(handle.db, id)).toMatchObject({ version: 2 });
     expect(await getPlanVersion(handle.db, id, 1)).toEqual(original);
     expect(await getPlanVersion(handle.db, id, 2)).toEqual(edited);
     expect(await getPlan(handle.db, id)).toEqual({ id, ...edited });
@@ -220,7 +220,7 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
       new Date("2026-02-04T15:00:00Z"),
     );
     await expect(attempt).rejects.toBeInstanceOf(PlanCodeTakenError);
-    expect(await getPlanMeta(handle.db, id)).toMatchObject({ version: 1 });
+    expect(await getPlanState(handle.db, id)).toMatchObject({ version: 1 });
     expect((await getPlan(handle.db, id))?.code).toBe("PA-LIBRE");
   });
 
@@ -259,7 +259,7 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
       },
       new Date("2026-03-20T15:00:00Z"),
     );
-    expect(await getPlanMeta(handle.db, id)).toEqual({
+    expect(await getPlanState(handle.db, id)).toEqual({
       id,
       version: 3,
       status: "vigente",
@@ -334,7 +334,7 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
   });
 
   it("un plan que no existe no tiene datos, versiones ni fecha en vigor", async () => {
-    expect(await getPlanMeta(handle.db, 987_654)).toBeNull();
+    expect(await getPlanState(handle.db, 987_654)).toBeNull();
     expect(await listPlanVersions(handle.db, 987_654)).toEqual([]);
     expect(await getPlanVersion(handle.db, 987_654, 1)).toBeNull();
     expect(await getPlanVersionAt(handle.db, 987_654, "2026-01-01")).toBeNull();

@@ -8,7 +8,7 @@ import { api, PLAN_FILE_CONTENT_TYPES as CONTENT_TYPES } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
 import { writePlanFile } from "../../files/plan-files.ts";
-import { getPlanMeta, getPlanVersion } from "../../plans/plan-revisions.ts";
+import { getPlanState, getPlanVersion } from "../../plans/plan-revisions.ts";
 import {
   findPlanIdByCode,
   getPlan,
@@ -42,10 +42,10 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
       async (request, reply) => {
         const { id } = request.params;
         const { format, version } = request.query;
-        const [meta, plan] = await Promise.all([getPlanMeta(db, id), getPlan(db, id)]);
-        if (!meta || !plan) throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
+        const [state, plan] = await Promise.all([getPlanState(db, id), getPlan(db, id)]);
+        if (!state || !plan) throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
         // An earlier version's page downloads the version it shows, named so.
-        const earlier = version !== undefined && version !== meta.version;
+        const earlier = version !== undefined && version !== state.version;
         const document = earlier ? await getPlanVersion(db, id, version) : withoutId(plan);
         if (!document) {
           throw new ApiError(

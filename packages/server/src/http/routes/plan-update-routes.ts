@@ -19,7 +19,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
 import { editPlan, reprogramPlan } from "../../plans/plan-lifecycle-service.ts";
-import { getPlanMeta } from "../../plans/plan-revisions.ts";
+import { getPlanState } from "../../plans/plan-revisions.ts";
 import { getPlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
@@ -35,7 +35,7 @@ export function planUpdateRoutes(db: Database, now: () => Date): FastifyPluginAs
       contractRoute(api.updatePlanFromFile, planResource(db)),
       async (request) => {
         const { id } = request.params;
-        const state = await getPlanMeta(db, id);
+        const state = await getPlanState(db, id);
         const current = state ? await getPlan(db, id) : null;
         if (!state || !current) {
           throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
