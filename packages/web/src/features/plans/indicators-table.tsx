@@ -74,22 +74,33 @@ function GoalCell({ indicator }: { indicator: Indicator }) {
 
 export const REPORTS_BADGE = "Usted reporta";
 
+/** The ficha page of an indicator, for those who may edit the plan shown; null otherwise. */
+export type FichaLink = ((indicatorCode: string) => string) | null;
+
 function IndicatorRow({
   indicator,
   years,
   reports,
   reportsPath,
+  fichaOf,
 }: {
   indicator: Indicator;
   years: readonly number[];
   reports: boolean;
   reportsPath: string;
+  fichaOf: FichaLink;
 }) {
   const showUnit = indicator.unit !== undefined && indicator.unit !== "%";
   return (
     <tr>
       <th scope="row" className="code">
-        {indicator.code}
+        {fichaOf === null ? (
+          indicator.code
+        ) : (
+          <Link to={fichaOf(indicator.code)} aria-label={`Ficha del indicador ${indicator.code}`}>
+            {indicator.code}
+          </Link>
+        )}
       </th>
       <td className="goal">
         <GoalCell indicator={indicator} />
@@ -138,12 +149,14 @@ export function IndicatorsTable({
   years,
   reportable,
   reportsPath,
+  fichaOf,
 }: {
   objective: Objective;
   years: readonly number[];
   reportable: ReadonlySet<string>;
   /** Mis indicadores, where the badge leads. */
   reportsPath: string;
+  fichaOf: FichaLink;
 }) {
   const captionId = `indicadores-objetivo-${objective.code}`;
   const fixedColumns = 5;
@@ -193,6 +206,7 @@ export function IndicatorsTable({
               years={years}
               reports={reportable.has(indicator.code)}
               reportsPath={reportsPath}
+              fichaOf={fichaOf}
             />
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import type { Objective, WeightPct } from "@rumbo/core";
 import { formatPercentPoints } from "../../shared/format.ts";
-import { IndicatorsTable } from "./indicators-table.tsx";
+import { type FichaLink, IndicatorsTable } from "./indicators-table.tsx";
 
 export function objectiveAnchor(objective: Objective): string {
   return `objetivo-${objective.code}`;
@@ -21,6 +21,7 @@ export function ObjectiveSection({
   years,
   reportable,
   reportsPath,
+  fichaOf,
 }: {
   objective: Objective;
   years: readonly number[];
@@ -28,6 +29,7 @@ export function ObjectiveSection({
   reportable: ReadonlySet<string>;
   /** Where the person reports them (Mis indicadores). */
   reportsPath: string;
+  fichaOf: FichaLink;
 }) {
   return (
     <section className="objective" id={objectiveAnchor(objective)}>
@@ -44,6 +46,7 @@ export function ObjectiveSection({
           years={years}
           reportable={reportable}
           reportsPath={reportsPath}
+          fichaOf={fichaOf}
         />
       )}
     </section>
