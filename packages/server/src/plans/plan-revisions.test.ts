@@ -2,6 +2,7 @@ import type { Plan } from "@rumbo/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/open-database.ts";
 import { createAccount } from "../testing/accounts.ts";
+import { actionPlan as smallActionPlan } from "../testing/action-plan.ts";
 import { seedPlan } from "../testing/seed-plan.ts";
 import { TEST_ENGINES } from "../testing/test-databases.ts";
 import { changePlanStatus } from "./plan-lifecycle-service.ts";
@@ -15,42 +16,13 @@ import {
 } from "./plan-revisions.ts";
 import { getPlan, PlanCodeTakenError, savePlan } from "./plans-repository.ts";
 
-/** A small plan written as the database gives it back (no baseline reads as null). */
+/** The small plan as the database gives it back (no baseline reads as null), A2 at 80,5 in 2025. */
 function actionPlan(code: string): Plan {
-  return {
-    format: "rumbo.plan/v1",
-    code,
-    name: "Plan de acción 2025-2026",
-    years: [2025, 2026],
-    objectives: [
-      {
-        code: "1",
-        name: "Mejorar la atención",
-        indicators: [
-          {
-            code: "A1",
-            name: "Trámites en línea",
-            trend: "suma",
-            unit: "número",
-            baseline: null,
-            weight: 60,
-            targets: { "2025": 10, "2026": 20 },
-            total: 30,
-          },
-          {
-            code: "A2",
-            name: "Satisfacción",
-            trend: "creciente",
-            unit: "%",
-            baseline: null,
-            weight: 40,
-            targets: { "2025": 80.5, "2026": 85 },
-            total: 85,
-          },
-        ],
-      },
-    ],
-  };
+  const plan = smallActionPlan(code);
+  for (const indicator of plan.objectives.flatMap((o) => o.indicators)) indicator.baseline = null;
+  const a2 = plan.objectives[0]?.indicators[1];
+  if (a2) a2.targets["2025"] = 80.5;
+  return plan;
 }
 
 /** The same plan with 2026 reprogrammed for A1. */

@@ -2,43 +2,9 @@ import type { Plan } from "@rumbo/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestLogin } from "../../testing/accounts.ts";
+import { actionPlan } from "../../testing/action-plan.ts";
 import { GLOBAL_PLANNER, openTestApp, type TestApp } from "../../testing/test-app.ts";
 import { TEST_ENGINES } from "../../testing/test-databases.ts";
-
-function actionPlan(code: string): Plan {
-  return {
-    format: "rumbo.plan/v1",
-    code,
-    name: "Plan de acción 2025-2026",
-    years: [2025, 2026],
-    objectives: [
-      {
-        code: "1",
-        name: "Mejorar la atención",
-        indicators: [
-          {
-            code: "A1",
-            name: "Trámites en línea",
-            trend: "suma",
-            unit: "número",
-            weight: 60,
-            targets: { "2025": 10, "2026": 20 },
-            total: 30,
-          },
-          {
-            code: "A2",
-            name: "Satisfacción",
-            trend: "creciente",
-            unit: "%",
-            weight: 40,
-            targets: { "2025": 80, "2026": 85 },
-            total: 85,
-          },
-        ],
-      },
-    ],
-  };
-}
 
 /** The same plan with A1's 2025 target raised (a change of programación). */
 function withTarget2025(code: string, target: number): Plan {
