@@ -19,11 +19,10 @@ import type { PlanPermissions } from "../plans/permissions-api.ts";
 import { planKeys } from "../plans/plans-api.ts";
 import { RequireSignIn } from "../session/session-guards.tsx";
 import { checkDraft, planFromDraft } from "./draft-to-plan.ts";
-import { planLoadState, useEditablePlan } from "./editable-plan.tsx";
+import { type EditablePlanFormProps, planLoadState, useEditablePlan } from "./editable-plan.tsx";
 import { editorParamsOf } from "./editor-params.ts";
 import {
   type PlanChange,
-  type PlanDocument,
   reprogramacionRequiredOf,
   reprogramPlan,
   type SaveResult,
@@ -72,12 +71,7 @@ function EditPlanForm({
   permissions,
   onReload,
   reloading,
-}: {
-  document: PlanDocument;
-  permissions: PlanPermissions | undefined;
-  onReload: () => void;
-  reloading: boolean;
-}) {
+}: EditablePlanFormProps) {
   const queryClient = useQueryClient();
   const planId = planDocument.id;
   const params = editorParamsOf(useSearch());

@@ -6,7 +6,7 @@
  */
 import { type ReactNode, useState } from "react";
 import { LoadingState } from "../../shared/ui/query-state.tsx";
-import { usePlanPermissions } from "../plans/permissions-api.ts";
+import { type PlanPermissions, usePlanPermissions } from "../plans/permissions-api.ts";
 import { ProtectedPageError } from "../session/session-guards.tsx";
 import { type PlanDocument, usePlanDocument } from "./formulation-api.ts";
 
@@ -26,6 +26,14 @@ export function useEditablePlan(planId: number, userId: number) {
 
   return { planDocument, permissions, generation, reloading, reload };
 }
+
+/** What a plan's save form gets from its page: the plan, the person's actions, the reload. */
+export type EditablePlanFormProps = {
+  document: PlanDocument;
+  permissions: PlanPermissions | undefined;
+  onReload: () => void;
+  reloading: boolean;
+};
 
 /** The page while the plan loads or when it could not: null once the plan is there. */
 export function planLoadState(

@@ -16,15 +16,13 @@ import { formatNumber } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
 import { FormError, FormSuccess } from "../../shared/ui/form-messages.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
-import type { PlanPermissions } from "../plans/permissions-api.ts";
 import { planKeys } from "../plans/plans-api.ts";
 import { RequireSignIn } from "../session/session-guards.tsx";
 import { type DraftUpdate, setTarget, setWeight } from "./draft-actions.ts";
 import { CellInput } from "./draft-fields.tsx";
 import { planFromDraft } from "./draft-to-plan.ts";
-import { planLoadState, useEditablePlan } from "./editable-plan.tsx";
+import { type EditablePlanFormProps, planLoadState, useEditablePlan } from "./editable-plan.tsx";
 import {
-  type PlanDocument,
   reprogramPlan,
   type VersionConflict,
   validationIssuesOf,
@@ -194,12 +192,7 @@ function ReprogramForm({
   permissions,
   onReload,
   reloading,
-}: {
-  document: PlanDocument;
-  permissions: PlanPermissions | undefined;
-  onReload: () => void;
-  reloading: boolean;
-}) {
+}: EditablePlanFormProps) {
   const queryClient = useQueryClient();
   const planId = planDocument.id;
   const filterId = useId();

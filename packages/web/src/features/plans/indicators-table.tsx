@@ -144,20 +144,23 @@ function indicatorsCaption(objective: Objective): string {
   return `Indicadores del objetivo ${objective.code}`;
 }
 
+export type IndicatorsTableProps = {
+  objective: Objective;
+  years: readonly number[];
+  /** Codes of the indicators the person on the session reports (server's answer). */
+  reportable: ReadonlySet<string>;
+  /** Mis indicadores, where the badge leads. */
+  reportsPath: string;
+  fichaOf: FichaLink;
+};
+
 export function IndicatorsTable({
   objective,
   years,
   reportable,
   reportsPath,
   fichaOf,
-}: {
-  objective: Objective;
-  years: readonly number[];
-  reportable: ReadonlySet<string>;
-  /** Mis indicadores, where the badge leads. */
-  reportsPath: string;
-  fichaOf: FichaLink;
-}) {
+}: IndicatorsTableProps) {
   const captionId = `indicadores-objetivo-${objective.code}`;
   const fixedColumns = 5;
   return (

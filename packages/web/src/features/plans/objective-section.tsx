@@ -1,6 +1,6 @@
 import type { Objective, WeightPct } from "@rumbo/core";
 import { formatPercentPoints } from "../../shared/format.ts";
-import { type FichaLink, IndicatorsTable } from "./indicators-table.tsx";
+import { IndicatorsTable, type IndicatorsTableProps } from "./indicators-table.tsx";
 
 export function objectiveAnchor(objective: Objective): string {
   return `objetivo-${objective.code}`;
@@ -16,21 +16,8 @@ function describeWeight(weight: WeightPct): string {
   return total === undefined ? "varía por vigencia" : `${formatPercentPoints(total)} en el periodo`;
 }
 
-export function ObjectiveSection({
-  objective,
-  years,
-  reportable,
-  reportsPath,
-  fichaOf,
-}: {
-  objective: Objective;
-  years: readonly number[];
-  /** Codes of the indicators the person on the session reports (server's answer). */
-  reportable: ReadonlySet<string>;
-  /** Where the person reports them (Mis indicadores). */
-  reportsPath: string;
-  fichaOf: FichaLink;
-}) {
+export function ObjectiveSection(props: IndicatorsTableProps) {
+  const { objective } = props;
   return (
     <section className="objective" id={objectiveAnchor(objective)}>
       <h3>{objectiveTitle(objective)}</h3>
@@ -41,13 +28,7 @@ export function ObjectiveSection({
       {objective.indicators.length === 0 ? (
         <p>Este objetivo aún no tiene indicadores.</p>
       ) : (
-        <IndicatorsTable
-          objective={objective}
-          years={years}
-          reportable={reportable}
-          reportsPath={reportsPath}
-          fichaOf={fichaOf}
-        />
+        <IndicatorsTable {...props} />
       )}
     </section>
   );
