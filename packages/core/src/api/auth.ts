@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineEndpoint, GUARDED_ERRORS, WRITE_ERRORS } from "./endpoint.ts";
 import { safeText } from "./primitives.ts";
-import { assignmentSchema } from "./users.ts";
+import { ACCOUNT_TEXT_LIMITS, assignmentSchema } from "./users.ts";
 
 export const sessionUserSchema = z.object({
   id: z.number().int(),
@@ -42,7 +42,12 @@ const login = defineEndpoint({
   summary: "Iniciar sesión",
   action: "public",
   body: z.object({
-    email: safeText(320, "el correo es demasiado largo").trim().min(1, "escriba su correo"),
+    email: safeText(
+      ACCOUNT_TEXT_LIMITS.email,
+      `«correo» admite hasta ${ACCOUNT_TEXT_LIMITS.email} caracteres`,
+    )
+      .trim()
+      .min(1, "escriba su correo"),
     password: password.min(1, "escriba su contraseña"),
   }),
   responses: { 200: sessionSchema },

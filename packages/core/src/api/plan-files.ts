@@ -129,6 +129,7 @@ const updatePlanFromFile = defineEndpoint({
       version: z.number().int(),
       changes: z.array(planChangeSchema),
       warnings: z.array(importIssueSchema),
+      omittedWarnings: z.number().int().optional(),
     }),
   },
   errorCodes: [

@@ -6,6 +6,17 @@ import { int32Field, int32Id, safeText } from "./primitives.ts";
 
 const planId = int32Field("el id del plan");
 
+/**
+ * How long each text of an account may be: RFC 5321's 320 characters for an
+ * address (254 in practice, but the standard's is the one to refuse), and
+ * room for a full name and a dependencia's name as the fichas write them.
+ */
+export const ACCOUNT_TEXT_LIMITS = { email: 320, name: 200, area: 200 } as const;
+
+function tooLong(label: string, max: number): string {
+  return `«${label}» admite hasta ${max} caracteres`;
+}
+
 export const scopeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("global") }),
   z.object({ kind: z.literal("plan"), planId }),
@@ -68,9 +79,16 @@ const createUser = defineEndpoint({
   action: "user.manage",
   body: z.object({
     // The email pattern admits neither NUL nor half surrogate pairs.
-    email: z.email({ error: "no es un correo válido" }).max(320),
-    name: safeText(200).trim().min(1, "escriba el nombre"),
-    area: safeText(200).trim().nullable().default(null),
+    email: z
+      .email({ error: "no es un correo válido" })
+      .max(ACCOUNT_TEXT_LIMITS.email, tooLong("correo", ACCOUNT_TEXT_LIMITS.email)),
+    name: safeText(ACCOUNT_TEXT_LIMITS.name, tooLong("nombre", ACCOUNT_TEXT_LIMITS.name))
+      .trim()
+      .min(1, "escriba el nombre"),
+    area: safeText(ACCOUNT_TEXT_LIMITS.area, tooLong("área", ACCOUNT_TEXT_LIMITS.area))
+      .trim()
+      .nullable()
+      .default(null),
     assignments: z.array(assignmentSchema).max(200).default([]),
   }),
   responses: { 201: z.object({ user: userSchema, reset: resetLinkSchema }) },

@@ -10,8 +10,8 @@ import { basename } from "node:path";
 import { bogotaDate, diffPlans, type Plan, planUpdateActionOf } from "@rumbo/core";
 import { writeAudit } from "../audit/audit-repository.ts";
 import type { Database } from "../db/open-database.ts";
-import { getPlanMeta, replacePlan } from "../plans/plan-revisions.ts";
-import { getPlan, type VersionMeta } from "../plans/plans-repository.ts";
+import { getPlanState, replacePlan } from "../plans/plan-revisions.ts";
+import { getPlan, type VersionRecord } from "../plans/plans-repository.ts";
 import type { CliIo } from "./cli-io.ts";
 
 export type ReprogramOptions = {
@@ -29,16 +29,16 @@ export async function updatePlanFromFile(
   options: ReprogramOptions,
 ): Promise<number> {
   const { file, planId, plan, dryRun, summary } = input;
-  const [meta, current] = await Promise.all([getPlanMeta(db, planId), getPlan(db, planId)]);
-  if (!meta || !current) {
+  const [state, current] = await Promise.all([getPlanState(db, planId), getPlan(db, planId)]);
+  if (!state || !current) {
     io.stderr(`rumbo: el plan ${plan.code} ya no existe. No se modificó nada.\n`);
     return 2;
   }
   const { id: _id, ...stored } = current;
   const changes = diffPlans(stored, plan);
-  const action = planUpdateActionOf(meta.status, changes);
+  const action = planUpdateActionOf(state.status, changes);
   for (const change of changes) io.stdout(`  ${change.message}\n`);
-  const head = `${file}: plan ${plan.code} (versión ${meta.version}, ${meta.status === "vigente" ? "en vigencia" : "en formulación"})`;
+  const head = `${file}: plan ${plan.code} (versión ${state.version}, ${state.status === "vigente" ? "en vigencia" : "en formulación"})`;
   if (action === "sin cambios") {
     io.stdout(`${head}: sin cambios; no se guardó nada.\n`);
     return 0;
@@ -52,7 +52,7 @@ export async function updatePlanFromFile(
     return 0;
   }
   const actor = `cli:${userInfo().username}`;
-  let version: VersionMeta = { kind: "edicion", actorEmail: actor };
+  let version: VersionRecord = { kind: "edicion", actorEmail: actor };
   if (action === "reprogramar") {
     const problem = reprogramProblem(options);
     if (problem !== null) {
@@ -69,7 +69,7 @@ export async function updatePlanFromFile(
       effectiveFrom: options.effectiveFrom ?? bogotaDate(new Date()),
     };
   }
-  const saved = await replacePlan(db, planId, plan, meta.version, version, new Date());
+  const saved = await replacePlan(db, planId, plan, state.version, version, new Date());
   await writeAudit(db, {
     userId: null,
     actorEmail: actor,

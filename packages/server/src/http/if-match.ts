@@ -20,3 +20,16 @@ export function ifMatchVersion(request: FastifyRequest, prefix: "v" | "r"): numb
   }
   return Number(m[2]);
 }
+
+/** A plan write must name the version it started from: missing → 428 IF_MATCH_REQUIRED. */
+export function requiredIfMatchVersion(request: FastifyRequest, prefix: "v" | "r"): number {
+  const version = ifMatchVersion(request, prefix);
+  if (version === undefined) {
+    throw new ApiError(
+      428,
+      "IF_MATCH_REQUIRED",
+      `Falta el encabezado If-Match con la versión que editó (p. ej. "${prefix}3").`,
+    );
+  }
+  return version;
+}

@@ -7,38 +7,24 @@
 import type { Plan } from "@rumbo/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../db/open-database.ts";
 import { writePlanFile } from "../files/plan-files.ts";
 import { listPlans } from "../plans/plans-repository.ts";
-import { createAccount, sessionFor, type TestLogin } from "../testing/accounts.ts";
+import type { TestLogin } from "../testing/accounts.ts";
+import { actionPlan } from "../testing/action-plan.ts";
+import { openTestApp, type TestApp } from "../testing/test-app.ts";
 import { TEST_ENGINES } from "../testing/test-databases.ts";
-import { buildApp } from "./app.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** The small plan with one indicator (A1, no unit) that weighs 100. */
 function smallPlan(code: string): Plan {
-  return {
-    format: "rumbo.plan/v1",
-    code,
-    name: "Plan de acción 2025-2026",
-    years: [2025, 2026],
-    objectives: [
-      {
-        code: "1",
-        name: "Mejorar la atención",
-        indicators: [
-          {
-            code: "A1",
-            name: "Trámites en línea",
-            trend: "suma",
-            weight: 100,
-            targets: { "2025": 10, "2026": 20 },
-            total: 30,
-          },
-        ],
-      },
-    ],
-  };
+  const plan = actionPlan(code);
+  const [objective] = plan.objectives;
+  const a1 = objective?.indicators[0];
+  if (!objective || !a1) throw new Error("el plan de prueba tiene un indicador");
+  const { unit: _unit, ...withoutUnit } = a1;
+  objective.indicators = [{ ...withoutUnit, weight: 100 }];
+  return plan;
 }
 
 function withIndicator(plan: Plan, change: (indicator: Record<string, unknown>) => void): Plan {
@@ -50,20 +36,17 @@ function withIndicator(plan: Plan, change: (indicator: Record<string, unknown>) 
 }
 
 describe.each(TEST_ENGINES)("entradas fuera de los límites sobre $name", ({ open }) => {
-  let database: DatabaseHandle;
+  let t: TestApp;
   let app: FastifyInstance;
   let admin: TestLogin;
   let planId = 0;
 
   beforeAll(async () => {
-    database = await open();
-    app = await buildApp({ database, logger: false, webDist: null, version: "t" });
-    admin = await sessionFor(
-      database.db,
-      await createAccount(database.db, "admin@entidad.gov.co", [
-        { role: "administrador", scope: { kind: "global" } },
-      ]),
-    );
+    t = await openTestApp({ open });
+    app = t.app;
+    admin = await t.login("admin@entidad.gov.co", [
+      { role: "administrador", scope: { kind: "global" } },
+    ]);
     const created = await app.inject({
       method: "POST",
       url: "/api/plans",
@@ -74,8 +57,7 @@ describe.each(TEST_ENGINES)("entradas fuera de los límites sobre $name", ({ ope
     planId = created.json().id;
   });
   afterAll(async () => {
-    await app?.close();
-    await database?.close();
+    await t?.close();
   });
 
   async function get(url: string, headers: Record<string, string> = {}) {
@@ -193,7 +175,7 @@ describe.each(TEST_ENGINES)("entradas fuera de los límites sobre $name", ({ ope
         );
       }
     }
-    expect((await listPlans(database.db)).map((p) => p.code)).toEqual(["PA-LIMITES"]);
+    expect((await listPlans(t.database.db)).map((p) => p.code)).toEqual(["PA-LIMITES"]);
   });
 
   it("texto con el carácter nulo en el inicio de sesión, la reprogramación, las cuentas o el filtro de auditoría: 400", async () => {

@@ -2,11 +2,12 @@ import type { Plan } from "@rumbo/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/open-database.ts";
 import { createAccount } from "../testing/accounts.ts";
+import { actionPlan as smallActionPlan } from "../testing/action-plan.ts";
 import { seedPlan } from "../testing/seed-plan.ts";
 import { TEST_ENGINES } from "../testing/test-databases.ts";
 import { changePlanStatus } from "./plan-lifecycle-service.ts";
 import {
-  getPlanMeta,
+  getPlanState,
   getPlanVersion,
   getPlanVersionAt,
   listPlanVersions,
@@ -15,42 +16,13 @@ import {
 } from "./plan-revisions.ts";
 import { getPlan, PlanCodeTakenError, savePlan } from "./plans-repository.ts";
 
-/** A small plan written as the database gives it back (no baseline reads as null). */
+/** The small plan as the database gives it back (no baseline reads as null), A2 at 80,5 in 2025. */
 function actionPlan(code: string): Plan {
-  return {
-    format: "rumbo.plan/v1",
-    code,
-    name: "Plan de acción 2025-2026",
-    years: [2025, 2026],
-    objectives: [
-      {
-        code: "1",
-        name: "Mejorar la atención",
-        indicators: [
-          {
-            code: "A1",
-            name: "Trámites en línea",
-            trend: "suma",
-            unit: "número",
-            baseline: null,
-            weight: 60,
-            targets: { "2025": 10, "2026": 20 },
-            total: 30,
-          },
-          {
-            code: "A2",
-            name: "Satisfacción",
-            trend: "creciente",
-            unit: "%",
-            baseline: null,
-            weight: 40,
-            targets: { "2025": 80.5, "2026": 85 },
-            total: 85,
-          },
-        ],
-      },
-    ],
-  };
+  const plan = smallActionPlan(code);
+  for (const indicator of plan.objectives.flatMap((o) => o.indicators)) indicator.baseline = null;
+  const a2 = plan.objectives[0]?.indicators[1];
+  if (a2) a2.targets["2025"] = 80.5;
+  return plan;
 }
 
 /** The same plan with 2026 reprogrammed for A1. */
@@ -84,7 +56,7 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
       at: new Date("2026-03-02T03:30:00.250Z"),
       version: { kind: "creacion", userId: planner, actorEmail: "planeacion@entidad.gov.co" },
     });
-    expect(await getPlanMeta(handle.db, id)).toEqual({
+    expect(await getPlanState(handle.db, id)).toEqual({
       id,
       version: 1,
       status: "formulacion",
@@ -120,7 +92,7 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
       new Date("2026-01-12T16:45:10.007Z"),
     );
     expect(version).toBe(2);
-    expect(await getPlanMeta(handle.db, id)).toMatchObject({ version: 2 });
+    expect(await getPlanState(handle.db, id)).toMatchObject({ version: 2 });
     expect(await getPlanVersion(handle.db, id, 1)).toEqual(original);
     expect(await getPlanVersion(handle.db, id, 2)).toEqual(edited);
     expect(await getPlan(handle.db, id)).toEqual({ id, ...edited });
@@ -236,7 +208,7 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
       new Date("2026-02-04T15:00:00Z"),
     );
     await expect(attempt).rejects.toBeInstanceOf(PlanCodeTakenError);
-    expect(await getPlanMeta(handle.db, id)).toMatchObject({ version: 1 });
+    expect(await getPlanState(handle.db, id)).toMatchObject({ version: 1 });
     expect((await getPlan(handle.db, id))?.code).toBe("PA-LIBRE");
   });
 
@@ -275,7 +247,7 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
       },
       new Date("2026-03-20T15:00:00Z"),
     );
-    expect(await getPlanMeta(handle.db, id)).toEqual({
+    expect(await getPlanState(handle.db, id)).toEqual({
       id,
       version: 3,
       status: "vigente",
@@ -350,7 +322,7 @@ describe.each(TEST_ENGINES)("versiones de un plan sobre $name", ({ open }) => {
   });
 
   it("un plan que no existe no tiene datos, versiones ni fecha en vigor", async () => {
-    expect(await getPlanMeta(handle.db, 987_654)).toBeNull();
+    expect(await getPlanState(handle.db, 987_654)).toBeNull();
     expect(await listPlanVersions(handle.db, 987_654)).toEqual([]);
     expect(await getPlanVersion(handle.db, 987_654, 1)).toBeNull();
     expect(await getPlanVersionAt(handle.db, 987_654, "2026-01-01")).toBeNull();

@@ -9,11 +9,15 @@ import type { Database } from "../db/open-database.ts";
 import { plans, planVersions } from "../db/schema.ts";
 import { whenUniqueViolation } from "../db/unique-violation.ts";
 import { bumpVersion, insertVersion, writePlanTree } from "./plan-tree-writer.ts";
-import { PlanCodeTakenError, type PlanVersionKind, type VersionMeta } from "./plans-repository.ts";
+import {
+  PlanCodeTakenError,
+  type PlanVersionKind,
+  type VersionRecord,
+} from "./plans-repository.ts";
 
 export type { PlanStatus };
 
-export type PlanMeta = { id: number; version: number; status: PlanStatus; published: boolean };
+export type PlanState = { id: number; version: number; status: PlanStatus; published: boolean };
 
 export type PlanVersionInfo = {
   version: number;
@@ -38,7 +42,7 @@ export class VersionConflictError extends Error {
   }
 }
 
-export async function getPlanMeta(db: Database, id: number): Promise<PlanMeta | null> {
+export async function getPlanState(db: Database, id: number): Promise<PlanState | null> {
   const [row] = await db
     .select({
       id: plans.id,
@@ -52,7 +56,7 @@ export async function getPlanMeta(db: Database, id: number): Promise<PlanMeta | 
 }
 
 /** The plan row as it stands under its lock. */
-export type LockedPlan = PlanMeta & { code: string };
+export type LockedPlan = PlanState & { code: string };
 
 /**
  * Takes the plan row's lock (SELECT … FOR UPDATE) for the rest of the
@@ -87,7 +91,7 @@ export async function writeContentVersion(
   tx: Database,
   locked: LockedPlan,
   plan: Plan,
-  meta: VersionMeta,
+  record: VersionRecord,
   now: Date,
 ): Promise<number> {
   if (plan.code !== locked.code) {
@@ -97,7 +101,7 @@ export async function writeContentVersion(
   const version = locked.version + 1;
   await bumpVersion(tx, locked.id, plan, version);
   await writePlanTree(tx, locked.id, plan);
-  await insertVersion(tx, locked.id, version, plan, meta, now);
+  await insertVersion(tx, locked.id, version, plan, record, now);
   return version;
 }
 
@@ -111,7 +115,7 @@ export async function writeStateVersion(
   tx: Database,
   locked: LockedPlan,
   state: { status?: PlanStatus; published?: boolean },
-  meta: VersionMeta,
+  record: VersionRecord,
   now: Date,
 ): Promise<number> {
   const [previous] = await tx
@@ -129,7 +133,7 @@ export async function writeStateVersion(
     locked.id,
     version,
     previous.snapshot as Plan,
-    { ...meta, effectiveFrom: previous.effectiveFrom },
+    { ...record, effectiveFrom: previous.effectiveFrom },
     now,
   );
   return version;
@@ -141,14 +145,14 @@ export async function replacePlan(
   planId: number,
   plan: Plan,
   expectedVersion: number,
-  meta: VersionMeta,
+  record: VersionRecord,
   now: Date,
 ): Promise<number> {
   return db
     .transaction(async (tx) => {
       const locked = await lockPlan(tx, planId, expectedVersion);
       if (!locked) throw new Error(`El plan ${planId} no existe.`);
-      return writeContentVersion(tx, locked, plan, meta, now);
+      return writeContentVersion(tx, locked, plan, record, now);
     })
     .catch(whenUniqueViolation("plans_code_unique", () => new PlanCodeTakenError(plan.code)));
 }

@@ -23,7 +23,7 @@ import {
   planVersions,
   vigencias,
 } from "../db/schema.ts";
-import type { VersionMeta } from "./plans-repository.ts";
+import type { VersionRecord } from "./plans-repository.ts";
 
 const CHUNK = 500;
 
@@ -194,19 +194,19 @@ export async function insertVersion(
   planId: number,
   version: number,
   plan: Plan,
-  meta: VersionMeta,
+  record: VersionRecord,
   at: Date,
 ): Promise<void> {
   await db.insert(planVersions).values({
     planId,
     version,
-    kind: meta.kind,
+    kind: record.kind,
     createdAt: at,
-    userId: meta.userId ?? null,
-    actorEmail: meta.actorEmail ?? null,
-    justification: meta.justification ?? null,
-    actReference: meta.actReference ?? null,
-    effectiveFrom: meta.effectiveFrom ?? bogotaDate(at),
+    userId: record.userId ?? null,
+    actorEmail: record.actorEmail ?? null,
+    justification: record.justification ?? null,
+    actReference: record.actReference ?? null,
+    effectiveFrom: record.effectiveFrom ?? bogotaDate(at),
     snapshot: plan,
   });
 }

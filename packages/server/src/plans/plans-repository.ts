@@ -57,7 +57,7 @@ export async function getPlanAccess(
   return row ?? null;
 }
 
-export type VersionMeta = {
+export type VersionRecord = {
   kind: PlanVersionKind;
   userId?: number | null;
   actorEmail?: string | null;
@@ -75,7 +75,7 @@ export async function savePlan(
   options: {
     published?: boolean;
     status?: "formulacion" | "vigente";
-    version?: VersionMeta;
+    version?: VersionRecord;
     /** When it is saved (the server's clock; tests move it). */
     at?: Date;
   } = {},

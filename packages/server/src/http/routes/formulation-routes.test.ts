@@ -1,81 +1,28 @@
-import type { Plan } from "@rumbo/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../db/open-database.ts";
-import { loadDemoDataIfEmpty } from "../../demo-data.ts";
-import { createAccount, sessionFor, type TestLogin } from "../../testing/accounts.ts";
+import type { TestLogin } from "../../testing/accounts.ts";
+import { actionPlan } from "../../testing/action-plan.ts";
 import { seedPlan } from "../../testing/seed-plan.ts";
+import { GLOBAL_PLANNER, openTestApp, type TestApp } from "../../testing/test-app.ts";
 import { TEST_ENGINES } from "../../testing/test-databases.ts";
-import { buildApp } from "../app.ts";
 
 let clock = new Date("2025-02-10T15:00:00Z");
 
-function smallPlan(code = "PA-2025-2026"): Plan {
-  return {
-    format: "rumbo.plan/v1",
-    code,
-    name: "Plan de acción 2025-2026",
-    years: [2025, 2026],
-    objectives: [
-      {
-        code: "1",
-        name: "Mejorar la atención",
-        indicators: [
-          {
-            code: "A1",
-            name: "Trámites en línea",
-            trend: "suma",
-            unit: "número",
-            weight: 60,
-            targets: { "2025": 10, "2026": 20 },
-            total: 30,
-          },
-          {
-            code: "A2",
-            name: "Satisfacción",
-            trend: "creciente",
-            unit: "%",
-            weight: 40,
-            targets: { "2025": 80, "2026": 85 },
-            total: 85,
-          },
-        ],
-      },
-    ],
-  };
-}
-
 describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ open }) => {
-  let database: DatabaseHandle;
+  let t: TestApp;
   let app: FastifyInstance;
   let planner: TestLogin;
   let other: TestLogin;
   let demoPlanId = 0;
   beforeAll(async () => {
-    database = await open();
-    const demo = await loadDemoDataIfEmpty(database.db);
-    if (!demo.loaded) throw new Error("la base de prueba debía estar vacía");
-    demoPlanId = demo.planId;
-    app = await buildApp({
-      database,
-      logger: false,
-      webDist: null,
-      version: "t",
-      now: () => clock,
-    });
-    const global = [{ role: "planeacion" as const, scope: { kind: "global" as const } }];
-    planner = await sessionFor(
-      database.db,
-      await createAccount(database.db, "lina@entidad.gov.co", global),
-    );
-    other = await sessionFor(
-      database.db,
-      await createAccount(database.db, "omar@entidad.gov.co", global),
-    );
+    t = await openTestApp({ open }, { demo: true, now: () => clock });
+    app = t.app;
+    demoPlanId = t.demoPlanId;
+    planner = await t.login("lina@entidad.gov.co", GLOBAL_PLANNER);
+    other = await t.login("omar@entidad.gov.co", GLOBAL_PLANNER);
   });
   afterAll(async () => {
-    await app?.close();
-    await database?.close();
+    await t?.close();
   });
 
   const get = (url: string, who: TestLogin = planner) =>
@@ -91,7 +38,7 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
 
   it("un planeador crea un plan, lo pone en vigencia, reprograma 2025 con justificación y lee ambas versiones", async () => {
     clock = new Date("2025-02-10T15:00:00Z");
-    const created = await send("POST", "/api/plans", { plan: smallPlan() });
+    const created = await send("POST", "/api/plans", { plan: actionPlan() });
     expect(created.statusCode).toBe(201);
     const { id } = created.json();
     expect(created.json().version).toBe(1);
@@ -111,7 +58,7 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
     expect(inForce.headers.etag).toBe('"v2"');
 
     // In force, a programming change through a plain edit is refused and says what it would change.
-    const changed = smallPlan();
+    const changed = actionPlan();
     const a1 = changed.objectives[0]?.indicators[0];
     if (!a1) throw new Error("fixture");
     a1.targets["2025"] = 12;
@@ -188,10 +135,12 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
   });
 
   it("dos personas editan a la vez: la segunda recibe 409 con lo que cambió la primera", async () => {
-    const { id } = (await send("POST", "/api/plans", { plan: smallPlan("PA-CONCURRENTE") })).json();
-    const mine = smallPlan("PA-CONCURRENTE");
+    const { id } = (
+      await send("POST", "/api/plans", { plan: actionPlan("PA-CONCURRENTE") })
+    ).json();
+    const mine = actionPlan("PA-CONCURRENTE");
     if (mine.objectives[0]) mine.objectives[0].name = "Mejorar la atención presencial y virtual";
-    const theirs = smallPlan("PA-CONCURRENTE");
+    const theirs = actionPlan("PA-CONCURRENTE");
     const a2 = theirs.objectives[0]?.indicators[1];
     if (a2) a2.name = "Satisfacción ciudadana";
     expect(
@@ -224,7 +173,7 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
   });
 
   it("un plan con errores no se guarda: cada problema con su ruta; las advertencias no bloquean", async () => {
-    const broken = smallPlan("PA-ROTO");
+    const broken = actionPlan("PA-ROTO");
     const a2 = broken.objectives[0]?.indicators[1];
     if (!a2) throw new Error("fixture");
     a2.code = "A1";
@@ -243,7 +192,7 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
       (await get("/api/plans")).json().plans.some((p: { code: string }) => p.code === "PA-ROTO"),
     ).toBe(false);
 
-    const warned = smallPlan("PA-ADVERTENCIAS");
+    const warned = actionPlan("PA-ADVERTENCIAS");
     const first = warned.objectives[0]?.indicators[0];
     if (first) first.weight = 50;
     const ok = await send("POST", "/api/plans", { plan: warned });
@@ -254,7 +203,7 @@ describe.each(TEST_ENGINES)("formulación y reprogramación sobre $name", ({ ope
   });
 
   it("el cumplimiento se puede calcular contra el plan vigente en una fecha", async () => {
-    const { id } = (await send("POST", "/api/plans", { plan: smallPlan("PA-CUMPLE") })).json();
+    const { id } = (await send("POST", "/api/plans", { plan: actionPlan("PA-CUMPLE") })).json();
     const res = await get(`/api/plans/${id}/compliance?planAt=2025-07-01`);
     expect(res.statusCode).toBe(200);
     expect(res.json().plan.code).toBe("PA-CUMPLE");

@@ -6,35 +6,30 @@
  */
 import {
   api,
-  assertUnreachable,
   bogotaDate,
   can,
   describeProblem,
   diffPlans,
   hasBlockingErrors,
-  INT32_MAX,
   type Plan,
   type ValidationIssue,
   validatePlan,
   validatePlanRules,
 } from "@rumbo/core";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
 import {
-  type Author,
   changePlanStatus,
   editPlan,
-  PlanChangeRefusedError,
-  PlanNotFoundError,
-  PlanVersionConflictError,
   publishPlan,
   reprogramPlan,
 } from "../../plans/plan-lifecycle-service.ts";
 import { getPlanVersion, listPlanVersions } from "../../plans/plan-revisions.ts";
-import { getPlan, PlanCodeTakenError, savePlan } from "../../plans/plans-repository.ts";
+import { getPlan, savePlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
+import { ifMatchVersion, requiredIfMatchVersion } from "../if-match.ts";
+import { authorOf, codeTaken, lifecycleError } from "../plan-write-errors.ts";
 import { etagOf, planResource } from "./plans-routes.ts";
 
 export function formulationRoutes(db: Database, now: () => Date): FastifyPluginAsyncZod {
@@ -56,7 +51,7 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
       api.updatePlan.path,
       contractRoute(api.updatePlan, planResource(db)),
       async (request) => {
-        const expected = expectedVersion(request);
+        const expected = requiredIfMatchVersion(request, "v");
         const { plan, warnings } = checkPlan(request.body.plan);
         const saved = await editPlan(db, request.params.id, plan, {
           expectedVersion: expected,
@@ -71,7 +66,7 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
       api.reprogramPlan.path,
       contractRoute(api.reprogramPlan, planResource(db)),
       async (request) => {
-        const expected = expectedVersion(request);
+        const expected = requiredIfMatchVersion(request, "v");
         const { plan, warnings } = checkPlan(request.body.plan);
         const saved = await reprogramPlan(
           db,
@@ -93,7 +88,8 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
       contractRoute(api.setPlanStatus, planResource(db)),
       async (request, reply) => {
         const changed = await changePlanStatus(db, request.params.id, request.body.status, {
-          expectedVersion: optionalExpectedVersion(request),
+          // Optional here (older pages send none); a version named is checked.
+          expectedVersion: ifMatchVersion(request, "v"),
           author: authorOf(request),
           now: now(),
         }).catch(lifecycleError);
@@ -107,7 +103,7 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
       contractRoute(api.publishPlan, planResource(db)),
       async (request, reply) => {
         const changed = await publishPlan(db, request.params.id, request.body.published, {
-          expectedVersion: optionalExpectedVersion(request),
+          expectedVersion: ifMatchVersion(request, "v"),
           author: authorOf(request),
           now: now(),
         }).catch(lifecycleError);
@@ -216,68 +212,4 @@ function validationFailed(issues: readonly PlanIssue[]): ApiError {
       .join(" ")}`,
     issues,
   );
-}
-
-function expectedVersion(request: FastifyRequest): number {
-  const header = request.headers["if-match"];
-  if (typeof header !== "string" || header === "") {
-    throw new ApiError(
-      428,
-      "IF_MATCH_REQUIRED",
-      'Falta el encabezado If-Match con la versión que editó (p. ej. "v3").',
-    );
-  }
-  const m = header.match(/^(?:W\/)?"v(\d+)"$/);
-  // A version beyond the integer column cannot be one the plan has.
-  if (!m?.[1] || Number(m[1]) > INT32_MAX)
-    throw new ApiError(
-      400,
-      "IF_MATCH_INVALID",
-      `If-Match no válido: ${header} (se espera "v<versión>").`,
-    );
-  return Number(m[1]);
-}
-
-/** Status and publication accept a request without If-Match (older pages); one that names a version is checked. */
-function optionalExpectedVersion(request: FastifyRequest): number | undefined {
-  const header = request.headers["if-match"];
-  return header === undefined || header === "" ? undefined : expectedVersion(request);
-}
-
-function authorOf(request: FastifyRequest): Author {
-  return { userId: request.user?.id ?? null, actorEmail: request.user?.email ?? null };
-}
-
-/** The lifecycle service's refusals, in the API's words and codes. */
-function lifecycleError(error: unknown): never {
-  if (error instanceof PlanNotFoundError) throw new ApiError(404, error.code, error.message);
-  if (error instanceof PlanVersionConflictError) {
-    throw new ApiError(409, error.code, error.message, {
-      currentVersion: error.currentVersion,
-      changes: error.changes,
-    });
-  }
-  if (error instanceof PlanChangeRefusedError) {
-    const refusal = error.refusal;
-    switch (refusal.code) {
-      case "PLAN_IN_FORCE":
-        throw new ApiError(409, refusal.code, refusal.message);
-      case "REPROGRAMACION_REQUIRED":
-        throw new ApiError(409, refusal.code, refusal.message, { changes: refusal.changes });
-      case "VALIDATION_FAILED":
-        throw new ApiError(422, refusal.code, refusal.message, refusal.issues);
-      default:
-        return assertUnreachable(refusal);
-    }
-  }
-  throw codeTaken(error);
-}
-
-function codeTaken(error: unknown): unknown {
-  if (error instanceof PlanCodeTakenError) {
-    return new ApiError(409, error.code, error.message, [
-      { field: "code", message: error.message },
-    ]);
-  }
-  return error;
 }

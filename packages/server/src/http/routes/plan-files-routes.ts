@@ -4,16 +4,11 @@
  * import any of them. Import is all or nothing: any problem rejects the whole
  * file, lists every problem with sheet, row and column, and stores nothing.
  */
-import { api, hasBlockingErrors } from "@rumbo/core";
+import { api, PLAN_FILE_CONTENT_TYPES as CONTENT_TYPES } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
-import {
-  checkPlanFileOffThread,
-  PlanFileTooComplexError,
-} from "../../files/plan-file-worker-pool.ts";
-import { type LocatedIssue, type PlanFileFormat, writePlanFile } from "../../files/plan-files.ts";
-import { boundProblems, omittedProblemsText, UPLOAD_LIMITS } from "../../files/upload-limits.ts";
-import { getPlanMeta, getPlanVersion } from "../../plans/plan-revisions.ts";
+import { writePlanFile } from "../../files/plan-files.ts";
+import { getPlanState, getPlanVersion } from "../../plans/plan-revisions.ts";
 import {
   findPlanIdByCode,
   getPlan,
@@ -22,14 +17,9 @@ import {
 } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
+import { readUploadedPlan, uploadFormatOf } from "../uploaded-plan.ts";
 import { planUpdateRoutes } from "./plan-update-routes.ts";
 import { planResource } from "./plans-routes.ts";
-
-const CONTENT_TYPES: Record<PlanFileFormat, string> = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  csv: "text/csv",
-  json: "application/json",
-};
 
 // A 5,000-indicator workbook is about 1 MB; leave room for bigger sectors.
 // What the file may hold once unzipped or parsed is bounded too (upload-limits.ts).
@@ -52,10 +42,10 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
       async (request, reply) => {
         const { id } = request.params;
         const { format, version } = request.query;
-        const [meta, plan] = await Promise.all([getPlanMeta(db, id), getPlan(db, id)]);
-        if (!meta || !plan) throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
+        const [state, plan] = await Promise.all([getPlanState(db, id), getPlan(db, id)]);
+        if (!state || !plan) throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
         // An earlier version's page downloads the version it shows, named so.
-        const earlier = version !== undefined && version !== meta.version;
+        const earlier = version !== undefined && version !== state.version;
         const document = earlier ? await getPlanVersion(db, id, version) : withoutId(plan);
         if (!document) {
           throw new ApiError(
@@ -78,47 +68,10 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
     );
 
     app.post(api.importPlan.path, contractRoute(api.importPlan), async (request, reply) => {
-      const format = formatOf(request.headers["content-type"]);
+      const format = uploadFormatOf(request.headers["content-type"]);
       const fileName = request.query.fileName ?? `plan.${format}`;
-      const bytes = request.body;
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-        throw new ApiError(400, "EMPTY_FILE", "El archivo está vacío.");
-      }
-      const read = await checkPlanFileOffThread(bytes, fileName, format).catch((error) => {
-        if (error instanceof PlanFileTooComplexError)
-          throw new ApiError(413, error.code, error.message);
-        throw error;
-      });
-      if (!read.ok) {
-        const total = read.problems.length + read.omitted;
-        throw new ApiError(
-          422,
-          "IMPORT_FAILED",
-          `${fileName} no se importó: ${total.toLocaleString("es-CO")} ${total === 1 ? "problema" : "problemas"}. No se guardó nada.`,
-          withOmitted(
-            read.problems.map((message) => ({ message })),
-            read.omitted,
-          ),
-        );
-      }
-      const issues = read.issues;
-      if (hasBlockingErrors(issues)) {
-        const blocking = issues.filter((i) => i.severity === "error");
-        const lines = blocking.map((i) =>
-          i.location ? `${fileName}: ${i.location}: ${i.message}` : `${fileName}: ${i.message}`,
-        );
-        const { shown, omitted } = boundProblems(lines);
-        throw new ApiError(
-          422,
-          "IMPORT_FAILED",
-          `${fileName} no se importó: el plan tiene ${blocking.length.toLocaleString("es-CO")} ${blocking.length === 1 ? "error" : "errores"}. No se guardó nada.`,
-          withOmitted(
-            shown.map((message, i) => ({ message, path: blocking[i]?.path ?? "" })),
-            omitted,
-          ),
-        );
-      }
-      const { warnings, omittedWarnings } = boundWarnings(issues);
+      const read = await readUploadedPlan(request.body, fileName, format);
+      const { warnings, omittedWarnings } = read;
       // The exported, unchanged matriz of a stored plan is valid but not new:
       // say so, with the plan to update, before anyone tries to import it.
       const existing = await findPlanIdByCode(db, read.plan.code);
@@ -150,26 +103,8 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
     });
 
     // Child routes share this plugin's parsers and limits for uploaded files.
-    await app.register(planUpdateRoutes(db, now, formatOf));
+    await app.register(planUpdateRoutes(db, now));
   };
-}
-
-/** The problems listed, and one last line counting those left out. */
-function withOmitted(
-  details: { message: string; path?: string }[],
-  omitted: number,
-): { message: string; path?: string }[] {
-  return omitted > 0 ? [...details, { message: omittedProblemsText(omitted) }] : details;
-}
-
-/** At most UPLOAD_LIMITS.maxProblems warnings in an answer; the rest are counted. */
-function boundWarnings(issues: LocatedIssue[]): {
-  warnings: LocatedIssue[];
-  omittedWarnings?: number;
-} {
-  const { maxProblems } = UPLOAD_LIMITS;
-  if (issues.length <= maxProblems) return { warnings: issues };
-  return { warnings: issues.slice(0, maxProblems), omittedWarnings: issues.length - maxProblems };
 }
 
 function withoutId<T extends { id: number }>(stored: T): Omit<T, "id"> {
@@ -183,17 +118,5 @@ function planExists(code: string, planId: number): ApiError {
     "PLAN_EXISTS",
     `El plan ${code} ya existe (id ${planId}): use «Actualizar desde la matriz» en la página del plan para ver los cambios y guardarlos. No se guardó nada.`,
     { planId, code },
-  );
-}
-
-function formatOf(contentType: string | undefined): PlanFileFormat {
-  const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (type === CONTENT_TYPES.xlsx) return "xlsx";
-  if (type === "text/csv") return "csv";
-  if (type === "application/json" || type === "text/plain") return "json";
-  throw new ApiError(
-    415,
-    "UNSUPPORTED_FILE",
-    "Envíe un archivo .xlsx, .csv o .json con su tipo de contenido.",
   );
 }

@@ -1,45 +1,10 @@
 import type { Plan } from "@rumbo/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database, DatabaseHandle } from "../../db/open-database.ts";
-import { createAccount, sessionFor, type TestLogin } from "../../testing/accounts.ts";
+import type { TestLogin } from "../../testing/accounts.ts";
+import { actionPlan } from "../../testing/action-plan.ts";
+import { GLOBAL_PLANNER, openTestApp, type TestApp } from "../../testing/test-app.ts";
 import { TEST_ENGINES } from "../../testing/test-databases.ts";
-import { buildApp } from "../app.ts";
-
-function actionPlan(code: string): Plan {
-  return {
-    format: "rumbo.plan/v1",
-    code,
-    name: "Plan de acción 2025-2026",
-    years: [2025, 2026],
-    objectives: [
-      {
-        code: "1",
-        name: "Mejorar la atención",
-        indicators: [
-          {
-            code: "A1",
-            name: "Trámites en línea",
-            trend: "suma",
-            unit: "número",
-            weight: 60,
-            targets: { "2025": 10, "2026": 20 },
-            total: 30,
-          },
-          {
-            code: "A2",
-            name: "Satisfacción",
-            trend: "creciente",
-            unit: "%",
-            weight: 40,
-            targets: { "2025": 80, "2026": 85 },
-            total: 85,
-          },
-        ],
-      },
-    ],
-  };
-}
 
 /** The same plan with A1's 2025 target raised (a change of programación). */
 function withTarget2025(code: string, target: number): Plan {
@@ -51,56 +16,19 @@ function withTarget2025(code: string, target: number): Plan {
   return plan;
 }
 
-/**
- * The database as the app sees it, with a hook that runs once just before the
- * next transaction starts: the place where another request's change can land
- * between what a handler read and what it writes.
- */
-function withHookBeforeTransaction(db: Database, take: () => (() => Promise<void>) | null) {
-  return new Proxy(db, {
-    get(target, property) {
-      if (property === "transaction") {
-        return async (...args: Parameters<Database["transaction"]>) => {
-          await take()?.();
-          return target.transaction(...args);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
-
 describe.each(TEST_ENGINES)("estado, publicación y ediciones del plan sobre $name", ({ open }) => {
-  let database: DatabaseHandle;
+  let t: TestApp;
   let app: FastifyInstance;
   let planner: TestLogin;
-  let beforeNextTransaction: (() => Promise<void>) | null = null;
   const clock = new Date("2025-03-03T15:00:00Z");
 
   beforeAll(async () => {
-    database = await open();
-    const db = withHookBeforeTransaction(database.db, () => {
-      const hook = beforeNextTransaction;
-      beforeNextTransaction = null;
-      return hook;
-    });
-    app = await buildApp({
-      database: { ...database, db },
-      logger: false,
-      webDist: null,
-      version: "t",
-      now: () => clock,
-    });
-    const global = [{ role: "planeacion" as const, scope: { kind: "global" as const } }];
-    planner = await sessionFor(
-      database.db,
-      await createAccount(database.db, "lina@entidad.gov.co", global),
-    );
+    t = await openTestApp({ open }, { now: () => clock });
+    app = t.app;
+    planner = await t.login("lina@entidad.gov.co", GLOBAL_PLANNER);
   });
   afterAll(async () => {
-    await app?.close();
-    await database?.close();
+    await t?.close();
   });
 
   const get = (url: string) => app.inject({ method: "GET", url, headers: planner.headers });
@@ -127,9 +55,9 @@ describe.each(TEST_ENGINES)("estado, publicación y ediciones del plan sobre $na
     const id = await create("PA-CARRERA-ESTADO");
     // The status change commits after the edit was sent and before it writes.
     let inForce: Awaited<ReturnType<typeof send>> | null = null;
-    beforeNextTransaction = async () => {
+    t.beforeNextTransaction(async () => {
       inForce = await send("POST", `/api/plans/${id}/status`, { status: "vigente" });
-    };
+    });
     const edit = await send(
       "PUT",
       `/api/plans/${id}`,
@@ -162,14 +90,14 @@ describe.each(TEST_ENGINES)("estado, publicación y ediciones del plan sobre $na
   it("una edición que llega justo antes de ponerlo en vigencia se guarda como edición, y la vigencia es la versión siguiente", async () => {
     const id = await create("PA-EDICION-PRIMERO");
     let edit: Awaited<ReturnType<typeof send>> | null = null;
-    beforeNextTransaction = async () => {
+    t.beforeNextTransaction(async () => {
       edit = await send(
         "PUT",
         `/api/plans/${id}`,
         { plan: withTarget2025("PA-EDICION-PRIMERO", 12) },
         { "if-match": '"v1"' },
       );
-    };
+    });
     const inForce = await send("POST", `/api/plans/${id}/status`, { status: "vigente" });
     expect(edit).toMatchObject({ statusCode: 200 });
     expect(inForce.statusCode).toBe(200);

@@ -2,107 +2,54 @@
  * Updating a stored plan from its edited matriz (xlsx, csv or json): the dry
  * run answers what the import will do (crear is for new plans; here editar,
  * reprogramar or sin cambios) with every change against the current version,
- * and the import saves exactly that: an edit, or en vigencia a reprogramación
- * with its justification and acta when the programación changed. The body is
- * the file's own bytes, as in the import of a new plan, so the justification,
- * the acta and the effective date travel in the query string.
+ * and the import saves exactly that through the plan lifecycle service: an
+ * edit, or en vigencia a reprogramación with its justification and acta when
+ * the programación changed. The body is the file's own bytes, as in the
+ * import of a new plan (read in the file worker), so the justification, the
+ * acta and the effective date travel in the query string.
  */
 import {
   api,
   bogotaDate,
   can,
   diffPlans,
-  hasBlockingErrors,
-  type ImportIssue,
-  type Plan,
-  type PlanChange,
-  type PlanUpdateAction,
   planUpdateActionOf,
   programmingChanges,
-  validatePlanRules,
 } from "@rumbo/core";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
-import { type PlanFileFormat, readPlanFile } from "../../files/plan-files.ts";
-import {
-  getPlanMeta,
-  getPlanVersion,
-  type PlanMeta,
-  replacePlan,
-  VersionConflictError,
-} from "../../plans/plan-revisions.ts";
-import { getPlan, PlanCodeTakenError, type VersionMeta } from "../../plans/plans-repository.ts";
+import { editPlan, reprogramPlan } from "../../plans/plan-lifecycle-service.ts";
+import { getPlanState } from "../../plans/plan-revisions.ts";
+import { getPlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
+import { requiredIfMatchVersion } from "../if-match.ts";
+import { authorOf, lifecycleError } from "../plan-write-errors.ts";
+import { readUploadedPlan, uploadFormatOf } from "../uploaded-plan.ts";
 import { planResource } from "./plans-routes.ts";
 
-/**
- * The plan a file holds and its analyst's review (every issue placed in the
- * file); any format problem or blocking error rejects it with all of them.
- */
-export async function readImportedPlan(
-  bytes: unknown,
-  fileName: string,
-  format: PlanFileFormat,
-): Promise<{ plan: Plan; warnings: ImportIssue[] }> {
-  if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-    throw new ApiError(400, "EMPTY_FILE", "El archivo está vacío.");
-  }
-  const read = await readPlanFile(bytes, fileName, format);
-  if (!read.ok) {
-    throw new ApiError(
-      422,
-      "IMPORT_FAILED",
-      `${fileName} no se importó: ${read.problems.length} ${read.problems.length === 1 ? "problema" : "problemas"}. No se guardó nada.`,
-      read.problems.map((message) => ({ message })),
-    );
-  }
-  const issues = validatePlanRules(read.plan).map((issue) => ({
-    code: issue.code,
-    severity: issue.severity,
-    message: issue.message,
-    path: issue.path,
-    location: read.locate(issue),
-  }));
-  if (hasBlockingErrors(issues)) {
-    const blocking = issues.filter((i) => i.severity === "error");
-    throw new ApiError(
-      422,
-      "IMPORT_FAILED",
-      `${fileName} no se importó: el plan tiene ${blocking.length} ${blocking.length === 1 ? "error" : "errores"}. No se guardó nada.`,
-      blocking.map((i) => ({
-        message: i.location
-          ? `${fileName}: ${i.location}: ${i.message}`
-          : `${fileName}: ${i.message}`,
-        path: i.path,
-      })),
-    );
-  }
-  return { plan: read.plan, warnings: issues };
-}
-
-export function planUpdateRoutes(
-  db: Database,
-  now: () => Date,
-  formatOf: (contentType: string | undefined) => PlanFileFormat,
-): FastifyPluginAsyncZod {
+export function planUpdateRoutes(db: Database, now: () => Date): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       api.updatePlanFromFile.path,
       contractRoute(api.updatePlanFromFile, planResource(db)),
       async (request) => {
-        const meta = await getPlanMeta(db, request.params.id);
-        const current = meta ? await getPlan(db, meta.id) : null;
-        if (!meta || !current) {
-          throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${request.params.id}.`);
+        const { id } = request.params;
+        const state = await getPlanState(db, id);
+        const current = state ? await getPlan(db, id) : null;
+        if (!state || !current) {
+          throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
         }
-        const format = formatOf(request.headers["content-type"]);
+        const format = uploadFormatOf(request.headers["content-type"]);
         const fileName = request.query.fileName ?? `plan.${format}`;
         const dryRun = request.query.dryRun === "true";
         // Checked before reading the file: a stale editor learns it at once.
-        const expected = dryRun ? null : expectedVersion(request);
-        const { plan, warnings } = await readImportedPlan(request.body, fileName, format);
+        const expectedVersion = dryRun ? undefined : requiredIfMatchVersion(request, "v");
+        const { plan, warnings, omittedWarnings } = await readUploadedPlan(
+          request.body,
+          fileName,
+          format,
+        );
         if (plan.code !== current.code) {
           throw new ApiError(
             422,
@@ -113,35 +60,20 @@ export function planUpdateRoutes(
         }
         const { id: _id, ...stored } = current;
         const changes = diffPlans(stored, plan);
-        const action = planUpdateActionOf(meta.status, changes);
-        const answer = { action, planId: meta.id, changes, warnings };
-        if (dryRun || action === "sin cambios") return { ...answer, version: meta.version };
-        if (expected === null) throw new Error("If-Match leído antes de guardar");
-        const version = await saveUpdate(
-          request,
-          request.query,
-          meta,
-          plan,
-          expected,
-          action,
-          changes,
-        );
-        return { ...answer, version };
-      },
-    );
-
-    async function saveUpdate(
-      request: FastifyRequest,
-      reprogramacion: { justification?: string; actReference?: string; effectiveFrom?: string },
-      meta: PlanMeta,
-      plan: Plan,
-      expected: number,
-      action: Exclude<PlanUpdateAction, "crear" | "sin cambios">,
-      changes: readonly PlanChange[],
-    ): Promise<number> {
-      const author = { userId: request.user?.id ?? null, actorEmail: request.user?.email ?? null };
-      let version: VersionMeta = { kind: "edicion", ...author };
-      if (action === "reprogramar") {
+        const action = planUpdateActionOf(state.status, changes);
+        const answer = { action, planId: id, changes, warnings, omittedWarnings };
+        if (expectedVersion === undefined || action === "sin cambios") {
+          return { ...answer, version: state.version };
+        }
+        // The action was decided on the state read above; the service locks the
+        // plan and checks If-Match on the locked row, so a change that landed
+        // since (a status, another save) is a VERSION_CONFLICT, never a write
+        // decided on a state that no longer holds.
+        const options = { expectedVersion, author: authorOf(request), now: now() };
+        if (action === "editar") {
+          const saved = await editPlan(db, id, plan, options).catch(lifecycleError);
+          return { ...answer, version: saved.version };
+        }
         if (!can(request.actor, "plan.reprogram", request.resource)) {
           throw new ApiError(
             403,
@@ -149,7 +81,7 @@ export function planUpdateRoutes(
             "El plan está en vigencia y la matriz cambia su programación: su cuenta no puede reprogramarlo.",
           );
         }
-        const { justification, actReference, effectiveFrom } = reprogramacion;
+        const { justification, actReference, effectiveFrom } = request.query;
         if (justification === undefined || actReference === undefined) {
           throw new ApiError(
             409,
@@ -158,52 +90,15 @@ export function planUpdateRoutes(
             { changes: programmingChanges(changes) },
           );
         }
-        version = {
-          kind: "reprogramacion",
-          ...author,
-          justification,
-          actReference,
-          effectiveFrom: effectiveFrom ?? bogotaDate(now()),
-        };
-      }
-      try {
-        return await replacePlan(db, meta.id, plan, expected, version, now());
-      } catch (error) {
-        if (error instanceof VersionConflictError) {
-          const [base, latest] = await Promise.all([
-            getPlanVersion(db, meta.id, error.expectedVersion),
-            getPlan(db, meta.id),
-          ]);
-          throw new ApiError(409, error.code, error.message, {
-            currentVersion: error.currentVersion,
-            changes: base && latest ? diffPlans(base, latest) : [],
-          });
-        }
-        if (error instanceof PlanCodeTakenError) {
-          throw new ApiError(409, error.code, error.message);
-        }
-        throw error;
-      }
-    }
+        const saved = await reprogramPlan(
+          db,
+          id,
+          plan,
+          { justification, actReference, effectiveFrom: effectiveFrom ?? bogotaDate(now()) },
+          options,
+        ).catch(lifecycleError);
+        return { ...answer, version: saved.version };
+      },
+    );
   };
-}
-
-function expectedVersion(request: FastifyRequest): number {
-  const header = request.headers["if-match"];
-  if (typeof header !== "string" || header === "") {
-    throw new ApiError(
-      428,
-      "IF_MATCH_REQUIRED",
-      'Falta el encabezado If-Match con la versión que revisó (p. ej. "v3").',
-    );
-  }
-  const m = header.match(/^(?:W\/)?"v(\d+)"$/);
-  if (!m?.[1]) {
-    throw new ApiError(
-      400,
-      "IF_MATCH_INVALID",
-      `If-Match no válido: ${header} (se espera "v<versión>").`,
-    );
-  }
-  return Number(m[1]);
 }

@@ -1,7 +1,7 @@
 import { api, can, type Plan } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
-import { getPlanMeta, getPlanVersion, getPlanVersionAt } from "../../plans/plan-revisions.ts";
+import { getPlanState, getPlanVersion, getPlanVersionAt } from "../../plans/plan-revisions.ts";
 import { getPlan, getPlanAccess, listPlans } from "../../plans/plans-repository.ts";
 import { missingPlan, type ResourceResolver } from "../access-control.ts";
 import { ApiError } from "../api-error.ts";
@@ -61,24 +61,24 @@ export function plansRoutes(db: Database): FastifyPluginAsyncZod {
       contractRoute(api.getPlan, planResource(db)),
       async (request, reply) => {
         const { id } = request.params;
-        const meta = await getPlanMeta(db, id);
+        const state = await getPlanState(db, id);
         const current = await getPlan(db, id);
-        if (!meta || !current)
+        if (!state || !current)
           throw new ApiError(404, "PLAN_NOT_FOUND", `No existe el plan ${id}.`);
         const { version, at } = request.query;
         if (version !== undefined && at !== undefined) {
           throw new ApiError(400, "VALIDATION_ERROR", "Use ?version o ?at, no ambos.");
         }
-        const asked = await versionAsked(db, id, meta.version, version, at);
-        reply.header("etag", etagOf(meta.version));
-        const doc = asked ?? { version: meta.version, plan: current };
+        const asked = await versionAsked(db, id, state.version, version, at);
+        reply.header("etag", etagOf(state.version));
+        const doc = asked ?? { version: state.version, plan: current };
         return {
           ...doc.plan,
           id,
           version: doc.version,
-          currentVersion: meta.version,
-          status: meta.status,
-          published: meta.published,
+          currentVersion: state.version,
+          status: state.status,
+          published: state.published,
         };
       },
     );

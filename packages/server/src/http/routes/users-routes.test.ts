@@ -126,6 +126,24 @@ describe("administración de cuentas", () => {
     ]);
   });
 
+  it("un nombre de más de 200 caracteres se rechaza nombrando «nombre» y no crea la cuenta", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: admin.headers,
+      payload: { email: "larga@entidad.gov.co", name: "María ".repeat(40), assignments: [] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("VALIDATION_ERROR");
+    expect(res.json().error.details).toEqual([
+      { field: "name", message: "«nombre» admite hasta 200 caracteres" },
+    ]);
+    const list = await app.inject({ method: "GET", url: "/api/users", headers: admin.headers });
+    expect(list.json().users.map((u: { email: string }) => u.email)).not.toContain(
+      "larga@entidad.gov.co",
+    );
+  });
+
   it("desactivar una cuenta cierra sus sesiones y le impide entrar", async () => {
     const id = await createAccount(database.db, "saliente@entidad.gov.co", [
       { role: "consulta", scope: { kind: "global" } },

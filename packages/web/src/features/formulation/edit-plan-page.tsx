@@ -14,21 +14,19 @@ import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatNumber } from "../../shared/format.ts";
 import { Link, useSearch } from "../../shared/router.tsx";
 import { FormError, FormSuccess } from "../../shared/ui/form-messages.tsx";
-import { LoadingState } from "../../shared/ui/query-state.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
-import { type PlanPermissions, usePlanPermissions } from "../plans/permissions-api.ts";
+import type { PlanPermissions } from "../plans/permissions-api.ts";
 import { planKeys } from "../plans/plans-api.ts";
-import { ProtectedPageError, RequireSignIn } from "../session/session-guards.tsx";
+import { RequireSignIn } from "../session/session-guards.tsx";
 import { checkDraft, planFromDraft } from "./draft-to-plan.ts";
+import { type EditablePlanFormProps, planLoadState, useEditablePlan } from "./editable-plan.tsx";
 import { editorParamsOf } from "./editor-params.ts";
 import {
   type PlanChange,
-  type PlanDocument,
   reprogramacionRequiredOf,
   reprogramPlan,
   type SaveResult,
   updatePlan,
-  usePlanDocument,
   usePlanValidation,
   type VersionConflict,
   validationIssuesOf,
@@ -73,12 +71,7 @@ function EditPlanForm({
   permissions,
   onReload,
   reloading,
-}: {
-  document: PlanDocument;
-  permissions: PlanPermissions | undefined;
-  onReload: () => void;
-  reloading: boolean;
-}) {
+}: EditablePlanFormProps) {
   const queryClient = useQueryClient();
   const planId = planDocument.id;
   const params = editorParamsOf(useSearch());
@@ -225,25 +218,13 @@ function mayChange(permissions: PlanPermissions | undefined): boolean {
 }
 
 function EditPlanLoader({ planId, userId }: { planId: number; userId: number }) {
-  const planDocument = usePlanDocument(planId);
-  const permissions = usePlanPermissions(planId, userId);
-  // A new generation starts the editor again from the server's current version.
-  const [generation, setGeneration] = useState(0);
-  const [reloading, setReloading] = useState(false);
+  const { planDocument, permissions, generation, reloading, reload } = useEditablePlan(
+    planId,
+    userId,
+  );
   useDocumentTitle(planDocument.data ? `Editar ${planDocument.data.code}` : "Editar plan");
-
-  async function reload(): Promise<void> {
-    setReloading(true);
-    await planDocument.refetch();
-    setReloading(false);
-    setGeneration((n) => n + 1);
-  }
-
-  if (planDocument.isPending) return <LoadingState message="Cargando el plan…" />;
-  if (planDocument.isError) {
-    return <ProtectedPageError title="No fue posible cargar el plan" error={planDocument.error} />;
-  }
-  const plan = planDocument.data;
+  const { page, plan } = planLoadState(planDocument);
+  if (plan === null) return page;
   return (
     <div className="formulation">
       <p className="eyebrow">Editar plan</p>

@@ -112,7 +112,42 @@ export function FailedImport({ error, title }: { error: unknown; title: string }
 export const UPDATE_FROM_MATRIX_ID = "actualizar-desde-la-matriz";
 
 /** The accepted file types of the plan's file inputs. */
-export const PLAN_FILE_ACCEPT = ACCEPT;
+/** The file input of an import: its hint, and the error when the file is not a plan file. */
+export function PlanFileField({
+  inputId,
+  label,
+  hint,
+  wrongType,
+  onChoose,
+}: {
+  inputId: string;
+  label: string;
+  hint: string;
+  wrongType: boolean;
+  onChoose: (file: File | null) => void;
+}) {
+  return (
+    <div className={wrongType ? "field field-invalid" : "field"}>
+      <label htmlFor={inputId}>{label}</label>
+      <p id={`${inputId}-ayuda`} className="hint">
+        {hint}
+      </p>
+      {wrongType && (
+        <p id={`${inputId}-error`} className="field-error" role="alert">
+          Elija un archivo .xlsx, .csv o .json.
+        </p>
+      )}
+      <input
+        id={inputId}
+        type="file"
+        accept={ACCEPT}
+        aria-describedby={wrongType ? `${inputId}-ayuda ${inputId}-error` : `${inputId}-ayuda`}
+        aria-invalid={wrongType ? true : undefined}
+        onChange={(event) => onChoose(event.target.files?.[0] ?? null)}
+      />
+    </div>
+  );
+}
 
 export function ImportPlan() {
   const queryClient = useQueryClient();
@@ -161,25 +196,13 @@ export function ImportPlan() {
     <details className="import-plan">
       <summary>Importar plan</summary>
       <form className="form" onSubmit={check} noValidate>
-        <div className={wrongType ? "field field-invalid" : "field"}>
-          <label htmlFor={inputId}>Archivo del plan</label>
-          <p id={`${inputId}-ayuda`} className="hint">
-            XLSX, CSV o JSON (rumbo.plan/v1). Primero se revisa sin guardar nada.
-          </p>
-          {wrongType && (
-            <p id={`${inputId}-error`} className="field-error" role="alert">
-              Elija un archivo .xlsx, .csv o .json.
-            </p>
-          )}
-          <input
-            id={inputId}
-            type="file"
-            accept={ACCEPT}
-            aria-describedby={wrongType ? `${inputId}-ayuda ${inputId}-error` : `${inputId}-ayuda`}
-            aria-invalid={wrongType ? true : undefined}
-            onChange={(event) => choose(event.target.files?.[0] ?? null)}
-          />
-        </div>
+        <PlanFileField
+          inputId={inputId}
+          label="Archivo del plan"
+          hint="XLSX, CSV o JSON (rumbo.plan/v1). Primero se revisa sin guardar nada."
+          wrongType={wrongType}
+          onChoose={choose}
+        />
         <button type="submit" className="button button-secondary" disabled={dryRun.isPending}>
           {dryRun.isPending ? "Revisando el archivo…" : "Revisar el archivo"}
         </button>

@@ -14,13 +14,13 @@ import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatNumber } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
 import { FormError, FormSuccess } from "../../shared/ui/form-messages.tsx";
-import { LoadingState } from "../../shared/ui/query-state.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { type PlanPermissions, usePlanPermissions } from "../plans/permissions-api.ts";
 import { planKeys } from "../plans/plans-api.ts";
-import { ProtectedPageError, RequireSignIn } from "../session/session-guards.tsx";
+import { RequireSignIn } from "../session/session-guards.tsx";
 import { setIndicatorFields, setTarget } from "./draft-actions.ts";
 import { planFromDraft } from "./draft-to-plan.ts";
+import { planLoadState } from "./editable-plan.tsx";
 import {
   type PlanDocument,
   reprogramacionRequiredOf,
@@ -193,11 +193,8 @@ function IndicatorEditLoader({
   const planDocument = usePlanDocument(planId);
   const permissions = usePlanPermissions(planId, userId);
   useDocumentTitle(`Ficha del indicador ${indicatorCode}`);
-  if (planDocument.isPending) return <LoadingState message="Cargando el plan…" />;
-  if (planDocument.isError) {
-    return <ProtectedPageError title="No fue posible cargar el plan" error={planDocument.error} />;
-  }
-  const plan = planDocument.data;
+  const { page, plan } = planLoadState(planDocument);
+  if (plan === null) return page;
   const place = placeOf(plan, indicatorCode);
   const mayEdit = permissions.data === undefined || permissions.data.actions["plan.edit"] === true;
   return (

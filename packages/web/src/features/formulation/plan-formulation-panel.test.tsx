@@ -129,6 +129,21 @@ describe("el plan en la página pública", () => {
     expect(within(tools).queryByRole("link", { name: "Editar plan" })).toBeNull();
     expect(within(tools).queryByRole("button")).toBeNull();
     expect(within(tools).queryByText(/Validación del plan/)).toBeNull();
+    // Its ficha page would only say the account cannot edit: the indicator codes are not links.
+    const table = screen.getByRole("table", { name: "Indicadores del objetivo 1" });
+    expect(within(table).queryAllByRole("link")).toEqual([]);
+  });
+
+  it("quien puede editar abre la ficha de cada indicador desde su código en la tabla del plan", async () => {
+    stubApi(editorAnswers());
+    await openPlan();
+    await screen.findByRole("region", { name: "Formulación" });
+    const table = screen.getByRole("table", { name: "Indicadores del objetivo 1" });
+    const codes = SEED_PLAN.objectives[0]?.indicators.map((i) => i.code) ?? [];
+    const links = await within(table).findAllByRole("link", { name: /^Ficha del indicador / });
+    expect(links.map((a) => [visibleText(a), a.getAttribute("href")])).toEqual(
+      codes.map((code) => [code, `/planes/1/indicadores/${code}/editar`]),
+    );
   });
 });
 
@@ -157,6 +172,12 @@ describe("una versión anterior del plan (?version=N)", () => {
       stubCalls(fetchMock).some((c) => c.path === "/api/plans/1" && c.search === "?version=1"),
     ).toBe(true);
     expect(screen.queryByRole("region", { name: "Formulación" })).toBeNull();
+    // The ficha page edits the version in force: an earlier version does not link it.
+    await waitFor(() =>
+      expect(stubCalls(fetchMock).some((c) => c.path === "/api/plans/1/permissions")).toBe(true),
+    );
+    const table = screen.getByRole("table", { name: "Indicadores del objetivo 1" });
+    expect(within(table).queryAllByRole("link")).toEqual([]);
   });
 
   it("las descargas de la versión 1 dan la versión 1 y nunca dicen «Versión vigente del plan»", async () => {

@@ -10,7 +10,7 @@ import type { PlanPermissions } from "../plans/permissions-api.ts";
 import type { PlanDetail } from "../plans/plans-api.ts";
 import { STATUS_LABELS } from "./formulation-format.ts";
 import { PlanDownloads } from "./plan-downloads.tsx";
-import { isEarlierVersion, type PlanMeta, planMetaOf } from "./plan-meta.ts";
+import { isEarlierVersion, type PlanState, planStateOf } from "./plan-state.ts";
 import { PlanStatusActions } from "./plan-status-actions.tsx";
 import { useRequestedVersion } from "./requested-version.ts";
 import { UpdateFromMatrix } from "./update-from-matrix.tsx";
@@ -18,32 +18,32 @@ import { ValidationReport } from "./validation-report.tsx";
 import { VersionBanner } from "./version-banner.tsx";
 import "./formulation.css";
 
-function StatusLine({ meta }: { meta: PlanMeta }) {
-  if (meta.status === null && meta.published === null) return null;
+function StatusLine({ state }: { state: PlanState }) {
+  if (state.status === null && state.published === null) return null;
   const parts = [
-    ...(meta.status === null ? [] : [STATUS_LABELS[meta.status]]),
-    ...(meta.published === null ? [] : [meta.published ? "publicado" : "no publicado"]),
-    ...(meta.currentVersion === null ? [] : [`versión ${meta.currentVersion}`]),
+    ...(state.status === null ? [] : [STATUS_LABELS[state.status]]),
+    ...(state.published === null ? [] : [state.published ? "publicado" : "no publicado"]),
+    ...(state.currentVersion === null ? [] : [`versión ${state.currentVersion}`]),
   ];
   return <p className="plan-status">Estado del plan: {parts.join(" · ")}</p>;
 }
 
 function EditorTools({
   plan,
-  meta,
+  state,
   permissions,
 }: {
   plan: PlanDetail;
-  meta: PlanMeta;
+  state: PlanState;
   permissions: PlanPermissions;
 }) {
   const canEdit = permissions.actions["plan.edit"] === true;
-  const canReprogram = permissions.actions["plan.reprogram"] === true && meta.status === "vigente";
+  const canReprogram = permissions.actions["plan.reprogram"] === true && state.status === "vigente";
   const canPublish = permissions.actions["plan.publish"] === true;
   return (
     <section className="plan-tools" aria-labelledby="formulacion-del-plan">
       <h2 id="formulacion-del-plan">Formulación</h2>
-      <StatusLine meta={meta} />
+      <StatusLine state={state} />
       <ul className="action-links">
         {canEdit && (
           <li>
@@ -65,9 +65,9 @@ function EditorTools({
       </ul>
       <PlanStatusActions
         planId={plan.id}
-        version={meta.currentVersion}
-        status={meta.status}
-        published={meta.published}
+        version={state.currentVersion}
+        status={state.status}
+        published={state.published}
         canChangeStatus={canEdit}
         canPublish={canPublish}
       />
@@ -84,9 +84,9 @@ function EditorTools({
 
 function useEarlierVersion(plan: PlanDetail): number | null {
   const requested = useRequestedVersion();
-  const meta = planMetaOf(plan);
+  const state = planStateOf(plan);
   // An older server sends no currentVersion: trust the address then.
-  return requested !== null && (isEarlierVersion(meta) || meta.currentVersion === null)
+  return requested !== null && (isEarlierVersion(state) || state.currentVersion === null)
     ? requested
     : null;
 }
@@ -109,7 +109,7 @@ export function PlanFormulationPanel({
   return (
     <>
       {earlier === null && permissions !== undefined && (
-        <EditorTools plan={plan} meta={planMetaOf(plan)} permissions={permissions} />
+        <EditorTools plan={plan} state={planStateOf(plan)} permissions={permissions} />
       )}
       <PlanDownloads planId={plan.id} version={earlier} />
     </>

@@ -15,18 +15,15 @@ import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatNumber } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
 import { FormError, FormSuccess } from "../../shared/ui/form-messages.tsx";
-import { LoadingState } from "../../shared/ui/query-state.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
-import { type PlanPermissions, usePlanPermissions } from "../plans/permissions-api.ts";
 import { planKeys } from "../plans/plans-api.ts";
-import { ProtectedPageError, RequireSignIn } from "../session/session-guards.tsx";
+import { RequireSignIn } from "../session/session-guards.tsx";
 import { type DraftUpdate, setTarget, setWeight } from "./draft-actions.ts";
 import { CellInput } from "./draft-fields.tsx";
 import { planFromDraft } from "./draft-to-plan.ts";
+import { type EditablePlanFormProps, planLoadState, useEditablePlan } from "./editable-plan.tsx";
 import {
-  type PlanDocument,
   reprogramPlan,
-  usePlanDocument,
   type VersionConflict,
   validationIssuesOf,
   versionConflictOf,
@@ -195,12 +192,7 @@ function ReprogramForm({
   permissions,
   onReload,
   reloading,
-}: {
-  document: PlanDocument;
-  permissions: PlanPermissions | undefined;
-  onReload: () => void;
-  reloading: boolean;
-}) {
+}: EditablePlanFormProps) {
   const queryClient = useQueryClient();
   const planId = planDocument.id;
   const filterId = useId();
@@ -342,24 +334,13 @@ function ReprogramForm({
 }
 
 function ReprogramLoader({ planId, userId }: { planId: number; userId: number }) {
-  const planDocument = usePlanDocument(planId);
-  const permissions = usePlanPermissions(planId, userId);
-  const [generation, setGeneration] = useState(0);
-  const [reloading, setReloading] = useState(false);
+  const { planDocument, permissions, generation, reloading, reload } = useEditablePlan(
+    planId,
+    userId,
+  );
   useDocumentTitle(planDocument.data ? `Reprogramar ${planDocument.data.code}` : "Reprogramar");
-
-  async function reload(): Promise<void> {
-    setReloading(true);
-    await planDocument.refetch();
-    setReloading(false);
-    setGeneration((n) => n + 1);
-  }
-
-  if (planDocument.isPending) return <LoadingState message="Cargando el plan…" />;
-  if (planDocument.isError) {
-    return <ProtectedPageError title="No fue posible cargar el plan" error={planDocument.error} />;
-  }
-  const plan = planDocument.data;
+  const { page, plan } = planLoadState(planDocument);
+  if (plan === null) return page;
   return (
     <div className="formulation reprogram-page">
       <p className="eyebrow">Reprogramar</p>

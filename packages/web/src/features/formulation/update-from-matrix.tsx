@@ -24,7 +24,7 @@ import {
   updatePlanFromFile,
   versionConflictOf,
 } from "./formulation-api.ts";
-import { FailedImport, PLAN_FILE_ACCEPT, UPDATE_FROM_MATRIX_ID, Warnings } from "./import-plan.tsx";
+import { FailedImport, PlanFileField, UPDATE_FROM_MATRIX_ID, Warnings } from "./import-plan.tsx";
 import { IssuesProvider, type PlacedIssue } from "./issues.tsx";
 import { fieldId } from "./plan-paths.ts";
 import {
@@ -136,26 +136,13 @@ export function UpdateFromMatrix({
     >
       <summary>Actualizar desde la matriz</summary>
       <form className="form" onSubmit={review} noValidate>
-        <div className={wrongType ? "field field-invalid" : "field"}>
-          <label htmlFor={inputId}>Matriz editada del plan</label>
-          <p id={`${inputId}-ayuda`} className="hint">
-            Descargue la matriz (XLSX), cámbiela en su hoja de cálculo y súbala aquí. Primero se
-            comparan los cambios con la versión vigente, sin guardar nada.
-          </p>
-          {wrongType && (
-            <p id={`${inputId}-error`} className="field-error" role="alert">
-              Elija un archivo .xlsx, .csv o .json.
-            </p>
-          )}
-          <input
-            id={inputId}
-            type="file"
-            accept={PLAN_FILE_ACCEPT}
-            aria-describedby={wrongType ? `${inputId}-ayuda ${inputId}-error` : `${inputId}-ayuda`}
-            aria-invalid={wrongType ? true : undefined}
-            onChange={(event) => choose(event.target.files?.[0] ?? null)}
-          />
-        </div>
+        <PlanFileField
+          inputId={inputId}
+          label="Matriz editada del plan"
+          hint="Descargue la matriz (XLSX), cámbiela en su hoja de cálculo y súbala aquí. Primero se comparan los cambios con la versión vigente, sin guardar nada."
+          wrongType={wrongType}
+          onChoose={choose}
+        />
         <button type="submit" className="button button-secondary" disabled={preview.isPending}>
           {preview.isPending ? "Comparando…" : "Ver los cambios"}
         </button>

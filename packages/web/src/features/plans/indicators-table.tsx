@@ -74,22 +74,33 @@ function GoalCell({ indicator }: { indicator: Indicator }) {
 
 export const REPORTS_BADGE = "Usted reporta";
 
+/** The ficha page of an indicator, for those who may edit the plan shown; null otherwise. */
+export type FichaLink = ((indicatorCode: string) => string) | null;
+
 function IndicatorRow({
   indicator,
   years,
   reports,
   reportsPath,
+  fichaOf,
 }: {
   indicator: Indicator;
   years: readonly number[];
   reports: boolean;
   reportsPath: string;
+  fichaOf: FichaLink;
 }) {
   const showUnit = indicator.unit !== undefined && indicator.unit !== "%";
   return (
     <tr>
       <th scope="row" className="code">
-        {indicator.code}
+        {fichaOf === null ? (
+          indicator.code
+        ) : (
+          <Link to={fichaOf(indicator.code)} aria-label={`Ficha del indicador ${indicator.code}`}>
+            {indicator.code}
+          </Link>
+        )}
       </th>
       <td className="goal">
         <GoalCell indicator={indicator} />
@@ -133,18 +144,23 @@ function indicatorsCaption(objective: Objective): string {
   return `Indicadores del objetivo ${objective.code}`;
 }
 
+export type IndicatorsTableProps = {
+  objective: Objective;
+  years: readonly number[];
+  /** Codes of the indicators the person on the session reports (server's answer). */
+  reportable: ReadonlySet<string>;
+  /** Mis indicadores, where the badge leads. */
+  reportsPath: string;
+  fichaOf: FichaLink;
+};
+
 export function IndicatorsTable({
   objective,
   years,
   reportable,
   reportsPath,
-}: {
-  objective: Objective;
-  years: readonly number[];
-  reportable: ReadonlySet<string>;
-  /** Mis indicadores, where the badge leads. */
-  reportsPath: string;
-}) {
+  fichaOf,
+}: IndicatorsTableProps) {
   const captionId = `indicadores-objetivo-${objective.code}`;
   const fixedColumns = 5;
   return (
@@ -193,6 +209,7 @@ export function IndicatorsTable({
               years={years}
               reports={reportable.has(indicator.code)}
               reportsPath={reportsPath}
+              fichaOf={fichaOf}
             />
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import type { Objective, WeightPct } from "@rumbo/core";
 import { formatPercentPoints } from "../../shared/format.ts";
-import { IndicatorsTable } from "./indicators-table.tsx";
+import { IndicatorsTable, type IndicatorsTableProps } from "./indicators-table.tsx";
 
 export function objectiveAnchor(objective: Objective): string {
   return `objetivo-${objective.code}`;
@@ -16,19 +16,8 @@ function describeWeight(weight: WeightPct): string {
   return total === undefined ? "varía por vigencia" : `${formatPercentPoints(total)} en el periodo`;
 }
 
-export function ObjectiveSection({
-  objective,
-  years,
-  reportable,
-  reportsPath,
-}: {
-  objective: Objective;
-  years: readonly number[];
-  /** Codes of the indicators the person on the session reports (server's answer). */
-  reportable: ReadonlySet<string>;
-  /** Where the person reports them (Mis indicadores). */
-  reportsPath: string;
-}) {
+export function ObjectiveSection(props: IndicatorsTableProps) {
+  const { objective } = props;
   return (
     <section className="objective" id={objectiveAnchor(objective)}>
       <h3>{objectiveTitle(objective)}</h3>
@@ -39,12 +28,7 @@ export function ObjectiveSection({
       {objective.indicators.length === 0 ? (
         <p>Este objetivo aún no tiene indicadores.</p>
       ) : (
-        <IndicatorsTable
-          objective={objective}
-          years={years}
-          reportable={reportable}
-          reportsPath={reportsPath}
-        />
+        <IndicatorsTable {...props} />
       )}
     </section>
   );

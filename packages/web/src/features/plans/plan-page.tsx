@@ -1,13 +1,15 @@
-import { dashboardPath, mySeguimientoPath } from "../../routes.ts";
+import { dashboardPath, editIndicatorPath, mySeguimientoPath } from "../../routes.ts";
 import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatYears } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
 import { LoadingState } from "../../shared/ui/query-state.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { PlanFormulationPanel, PlanVersionNotice } from "../formulation/plan-formulation-panel.tsx";
+import { isEarlierVersion, planStateOf } from "../formulation/plan-state.ts";
 import { useRequestedVersion } from "../formulation/requested-version.ts";
 import { useSignedInUser } from "../session/session-api.ts";
 import { ProtectedPageError } from "../session/session-guards.tsx";
+import type { FichaLink } from "./indicators-table.tsx";
 import { ObjectiveSection, objectiveAnchor, objectiveTitle } from "./objective-section.tsx";
 import { usePlanPermissions } from "./permissions-api.ts";
 import { PermissionsNote } from "./permissions-note.tsx";
@@ -84,6 +86,12 @@ function PlanView({
   const reportable = permissions.data
     ? new Set(permissions.data.reportableIndicators)
     : NOBODY_REPORTS;
+  // The ficha page edits the version in force, so an earlier version's page does not link it;
+  // nor does it for those who cannot edit (the page would only say so).
+  const fichaOf: FichaLink =
+    permissions.data?.actions["plan.edit"] === true && !isEarlierVersion(planStateOf(plan))
+      ? (code) => editIndicatorPath(plan.id, code)
+      : null;
   return (
     <article className="plan">
       <div className="page-heading">
@@ -117,6 +125,7 @@ function PlanView({
             years={plan.years}
             reportable={reportable}
             reportsPath={mySeguimientoPath(plan.id)}
+            fichaOf={fichaOf}
           />
         ))}
       </section>

@@ -1,3 +1,4 @@
+import { ACCOUNT_TEXT_LIMITS } from "@rumbo/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { errorMessage, fieldProblems } from "../../shared/api/api-client.ts";
@@ -88,6 +89,7 @@ export function CreateAccountForm({
         autoComplete="off"
         spellCheck={false}
         required
+        maxLength={ACCOUNT_TEXT_LIMITS.email}
         value={email}
         onValueChange={setEmail}
         error={problems.email ?? serverError("email")}
@@ -96,6 +98,7 @@ export function CreateAccountForm({
         label="Nombre"
         autoComplete="off"
         required
+        maxLength={ACCOUNT_TEXT_LIMITS.name}
         value={name}
         onValueChange={setName}
         error={problems.name ?? serverError("name")}
@@ -105,6 +108,7 @@ export function CreateAccountForm({
         optional
         hint="La dependencia de la persona, como la escriben las fichas técnicas (por ejemplo, Oficina Asesora de Planeación)."
         autoComplete="off"
+        maxLength={ACCOUNT_TEXT_LIMITS.area}
         value={area}
         onValueChange={setArea}
         error={serverError("area")}

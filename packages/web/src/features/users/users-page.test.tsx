@@ -1,3 +1,4 @@
+import { ACCOUNT_TEXT_LIMITS } from "@rumbo/core";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -136,6 +137,13 @@ describe("cuentas (administración)", () => {
     renderApp("/cuentas");
     await screen.findByRole("heading", { level: 1, name: "Cuentas" });
     const form = screen.getByRole("region", { name: "Crear una cuenta" });
+    // The limits are core's: the field stops where the server would refuse.
+    expect(within(form).getByLabelText("Nombre").getAttribute("maxlength")).toBe(
+      String(ACCOUNT_TEXT_LIMITS.name),
+    );
+    expect(within(form).getByLabelText(/^Área/).getAttribute("maxlength")).toBe(
+      String(ACCOUNT_TEXT_LIMITS.area),
+    );
     fireEvent.change(within(form).getByLabelText("Correo electrónico"), {
       target: { value: "nueva@rumbo.local" },
     });

@@ -5,14 +5,14 @@
  */
 import type { PlanStatus } from "./formulation-api.ts";
 
-export type PlanMeta = {
+export type PlanState = {
   version: number | null;
   currentVersion: number | null;
   status: PlanStatus | null;
   published: boolean | null;
 };
 
-export function planMetaOf(plan: object): PlanMeta {
+export function planStateOf(plan: object): PlanState {
   const fields = plan as Record<string, unknown>;
   const version = typeof fields.version === "number" ? fields.version : null;
   return {
@@ -24,8 +24,10 @@ export function planMetaOf(plan: object): PlanMeta {
 }
 
 /** True when the page shows a version other than the one in force. */
-export function isEarlierVersion(meta: PlanMeta): boolean {
+export function isEarlierVersion(state: PlanState): boolean {
   return (
-    meta.version !== null && meta.currentVersion !== null && meta.version !== meta.currentVersion
+    state.version !== null &&
+    state.currentVersion !== null &&
+    state.version !== state.currentVersion
   );
 }
