@@ -24,6 +24,7 @@ import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { planUpdateRoutes } from "./plan-update-routes.ts";
 import { planResource } from "./plans-routes.ts";
+import { reportImportRoutes } from "./report-import-routes.ts";
 
 const CONTENT_TYPES: Record<PlanFileFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -151,6 +152,7 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
 
     // Child routes share this plugin's parsers and limits for uploaded files.
     await app.register(planUpdateRoutes(db, now, formatOf));
+    await app.register(reportImportRoutes(db, now));
   };
 }
 
