@@ -26,7 +26,8 @@ export function reportImportRoutes(db: Database, now: () => Date): FastifyPlugin
   return async (app) => {
     app.post(
       api.importReports.path,
-      contractRoute(api.importReports, planResource(db)),
+      // The service audits each version it writes, in its transaction: a dry run writes none.
+      selfAudited(contractRoute(api.importReports, planResource(db))),
       async (request, reply) => {
         const format = reportFormatOf(request.headers["content-type"]);
         const fileName = request.query.fileName ?? `reportes.${format}`;
@@ -67,6 +68,10 @@ export function reportImportRoutes(db: Database, now: () => Date): FastifyPlugin
       },
     );
   };
+}
+
+function selfAudited<T extends { config: object }>(options: T): T {
+  return { ...options, config: { ...options.config, auditsItself: true } };
 }
 
 function reportFormatOf(contentType: string | undefined): ReportFileFormat {
