@@ -41,6 +41,7 @@ export * from "./seguimiento/corte-progress.ts";
 export * from "./seguimiento/data-quality.ts";
 export * from "./seguimiento/official-actuals.ts";
 export * from "./seguimiento/report-changes.ts";
+export * from "./seguimiento/report-import.ts";
 export * from "./seguimiento/report-period-warnings.ts";
 export * from "./seguimiento/report-value.ts";
 export * from "./seguimiento/report-warnings.ts";

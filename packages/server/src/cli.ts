@@ -33,9 +33,15 @@ Uso:
       tablas separadas por tabuladores). Advertencias de calidad en stderr.
       --json  imprime el plan como rumbo.plan/v1
       --db    lo guarda en la base de datos configurada (RUMBO_DATA_DIR o DATABASE_URL)
-  rumbo actuals import CÓDIGO_PLAN AVANCES.csv [--dry-run]
-      Carga los valores reportados (indicator,period,value) de un plan guardado.
-      Todo o nada: si hay un problema no se guarda ningún valor.
+  rumbo actuals import CÓDIGO_PLAN AVANCES.csv|.xlsx --as CORREO [--dry-run] [--submit]
+      Carga masiva de reportes de avance (indicador, periodo, valor o numerador y
+      denominador, y si quiere área, logros, dificultades, acciones, beneficios)
+      a nombre de la cuenta CORREO, que debe poder cargar avances en el plan.
+      Pasa por las mismas reglas que el formulario (corte abierto, ficha,
+      estado) y queda en la historia y la auditoría con origen «cli». Todo o
+      nada: si una fila tiene un problema no se guarda ninguna. --dry-run dice
+      qué se crearía o actualizaría sin guardar; --submit además envía cada
+      reporte a revisión.
   rumbo user add CORREO --name NOMBRE [--area ÁREA] [--role ROL [--plan CÓDIGO [--objective C | --indicator C]]]
   rumbo user reset CORREO
   rumbo user role CORREO --role ROL [--plan CÓDIGO …] [--remove]

@@ -99,7 +99,8 @@ describe("arranque y parada del servidor sobre la base embebida", () => {
     const stopped = exitOf(again.child);
     again.child.kill("SIGINT");
     expect(await stopped).toBe(0);
-  });
+    // Three starts on a fresh data directory, the first one writing the demo's seguimiento history.
+  }, 180_000);
 
   it("una configuración no válida detiene el arranque nombrando la variable", async () => {
     const child = spawn(process.execPath, [BIN], {

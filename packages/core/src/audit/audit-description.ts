@@ -140,6 +140,10 @@ const WRITES: Record<string, Write> = {
     did: "Quitó la aprobación de un reporte de avance",
     attempt: "quitar la aprobación de un reporte de avance",
   },
+  "POST /api/plans/:id/reports/import": {
+    did: "Cargó reportes de avance desde un archivo",
+    attempt: "cargar reportes de avance desde un archivo",
+  },
   "POST /api/users": { did: "Creó una cuenta", attempt: "crear una cuenta" },
   "PUT /api/users/:id/assignments": {
     did: "Cambió los permisos de una cuenta",

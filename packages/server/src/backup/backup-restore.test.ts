@@ -8,11 +8,11 @@ import { computeCompliance } from "@rumbo/core";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listActuals } from "../actuals/actuals-repository.ts";
 import { writeAudit } from "../audit/audit-repository.ts";
 import type { Database, DatabaseHandle } from "../db/open-database.ts";
 import { evidenceFiles, reportVersions, users } from "../db/schema.ts";
 import { findPlanIdByCode, getPlan } from "../plans/plans-repository.ts";
+import { actualsAsKnown } from "../seguimiento/actuals-as-known.ts";
 import { createAccount } from "../testing/accounts.ts";
 import { EVIDENCE, fillDatabase } from "../testing/fill-every-table.ts";
 import { TEST_ENGINES } from "../testing/test-databases.ts";
@@ -50,7 +50,9 @@ async function compliance(db: Database) {
   const planId = await findPlanIdByCode(db, CODE);
   const plan = planId === null ? null : await getPlan(db, planId);
   if (planId === null || plan === null) throw new Error("no está el plan semilla");
-  return computeCompliance(plan, await listActuals(db, planId), { asOf: "2024-12-31" });
+  return computeCompliance(plan, await actualsAsKnown(db, planId, { basis: "approved", plan }), {
+    asOf: "2024-12-31",
+  });
 }
 
 /** The file with its gzip'd text rewritten (and a valid checksum): a backup as another Rumbo would write it. */

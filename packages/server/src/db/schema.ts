@@ -145,23 +145,6 @@ export const indicatorVigencias = pgTable(
 );
 
 /**
- * Reported values (formats.md §2) per indicator and period ("2024", "2024-Q1",
- * "2024-03"). Until the reporting workflow exists, they are loaded from an
- * actuals CSV with `rumbo actuals import`.
- */
-export const indicatorActuals = pgTable(
-  "indicator_actuals",
-  {
-    indicatorId: integer("indicator_id")
-      .notNull()
-      .references(() => indicators.id, { onDelete: "cascade" }),
-    period: text("period").notNull(),
-    value: doublePrecision("value").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.indicatorId, t.period] })],
-);
-
-/**
  * Accounts. Only what the work needs (Ley 1581 de 2012): email to log in, a
  * name and an area to route reports; the password only as an argon2id hash.
  */

@@ -1,5 +1,6 @@
 /**
- * checkPlanFile in a worker thread, so reading an uploaded plan never stalls
+ * checkPlanFile (and readReportFile, the bulk load of reportes de avance) in
+ * a worker thread, so reading an uploaded file never stalls
  * the server's event loop (docs/decisions/0011-b-upload-limits.md). One
  * worker, started on the first upload and kept for the next ones; files are
  * read one after another. The worker has its own memory ceiling and a time
@@ -10,6 +11,7 @@
 import { Worker } from "node:worker_threads";
 import { serverPath } from "../package-root.ts";
 import type { PlanFileCheck, PlanFileFormat } from "./plan-files.ts";
+import type { ReportFileFormat, ReportFileRead } from "./report-file.ts";
 
 export const WORKER_LIMITS = {
   /** The worker's heap ceiling; a 64 MB workbook needs well under it. */
@@ -25,17 +27,19 @@ export class PlanFileTooComplexError extends Error {
   readonly code = "FILE_TOO_COMPLEX";
 }
 
-type Task = {
-  bytes: Uint8Array;
-  fileName: string;
-  format: PlanFileFormat;
-  resolve: (check: PlanFileCheck) => void;
+/** What the worker reads: a plan file, or the file of a bulk load of reports. */
+type Job =
+  | { kind: "plan"; bytes: Uint8Array; fileName: string; format: PlanFileFormat }
+  | { kind: "reports"; bytes: Uint8Array; fileName: string; format: ReportFileFormat };
+
+type Task = Job & {
+  resolve: (check: unknown) => void;
   reject: (error: Error) => void;
 };
 
 type Reply =
   | { ready: true }
-  | { id: number; check: PlanFileCheck; heapMb: number }
+  | { id: number; check: unknown; heapMb: number }
   | { id: number; failure: string };
 
 let worker: Worker | null = null;
@@ -49,8 +53,21 @@ export function checkPlanFileOffThread(
   fileName: string,
   format: PlanFileFormat,
 ): Promise<PlanFileCheck> {
+  return enqueue({ kind: "plan", bytes, fileName, format }) as Promise<PlanFileCheck>;
+}
+
+/** readReportFile (report-file.ts) off the event loop, with the same limits. */
+export function readReportFileOffThread(
+  bytes: Uint8Array,
+  fileName: string,
+  format: ReportFileFormat,
+): Promise<ReportFileRead> {
+  return enqueue({ kind: "reports", bytes, fileName, format }) as Promise<ReportFileRead>;
+}
+
+function enqueue(job: Job): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    queue.push({ bytes, fileName, format, resolve, reject });
+    queue.push({ ...job, resolve, reject });
     void drain();
   });
 }
@@ -96,7 +113,7 @@ function stop(): void {
   void stopping?.terminate();
 }
 
-async function run(task: Task): Promise<PlanFileCheck> {
+async function run(task: Task): Promise<unknown> {
   if (worker === null || ready === null) ({ worker, ready } = start());
   const current = worker;
   current.ref();
@@ -108,10 +125,10 @@ async function run(task: Task): Promise<PlanFileCheck> {
       throw error;
     }
     const id = nextId++;
-    return await new Promise<PlanFileCheck>((resolve, reject) => {
+    return await new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => {
         stop();
-        reject(tooComplex(task.fileName, "tiempo"));
+        reject(tooComplex(task, "tiempo"));
       }, WORKER_LIMITS.timeoutMs);
       const cleanUp = () => {
         clearTimeout(timer);
@@ -133,19 +150,23 @@ async function run(task: Task): Promise<PlanFileCheck> {
       const onError = (error: Error & { code?: string }) => {
         cleanUp();
         stop();
-        reject(
-          error.code === "ERR_WORKER_OUT_OF_MEMORY" ? tooComplex(task.fileName, "memoria") : error,
-        );
+        reject(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? tooComplex(task, "memoria") : error);
       };
       const onExit = () => {
         cleanUp();
         stop();
-        reject(tooComplex(task.fileName, "memoria"));
+        reject(tooComplex(task, "memoria"));
       };
       current.on("message", onMessage);
       current.once("error", onError);
       current.once("exit", onExit);
-      current.postMessage({ id, bytes: task.bytes, fileName: task.fileName, format: task.format });
+      current.postMessage({
+        id,
+        kind: task.kind,
+        bytes: task.bytes,
+        fileName: task.fileName,
+        format: task.format,
+      });
     });
   } finally {
     // An idle worker does not keep the process alive (tests, the CLI, shutdown).
@@ -153,12 +174,14 @@ async function run(task: Task): Promise<PlanFileCheck> {
   }
 }
 
-function tooComplex(fileName: string, what: "memoria" | "tiempo"): PlanFileTooComplexError {
+function tooComplex(task: Task, what: "memoria" | "tiempo"): PlanFileTooComplexError {
   const limit =
     what === "memoria"
       ? `${WORKER_LIMITS.maxHeapMb} MB de memoria`
       : `${WORKER_LIMITS.timeoutMs / 1000} segundos`;
   return new PlanFileTooComplexError(
-    `${fileName} no se pudo leer dentro del límite de ${limit} del servidor. Divida el plan o quite filas, hojas y formatos que no son de la matriz.`,
+    task.kind === "plan"
+      ? `${task.fileName} no se pudo leer dentro del límite de ${limit} del servidor. Divida el plan o quite filas, hojas y formatos que no son de la matriz.`
+      : `${task.fileName} no se pudo leer dentro del límite de ${limit} del servidor. Divida la carga en varios archivos o quite hojas y formatos que no hacen falta.`,
   );
 }

@@ -8,10 +8,14 @@ import { register } from "tsx/esm/api";
 
 register();
 const { checkPlanFile } = await import("./plan-files.ts");
+const { readReportFile } = await import("./report-file.ts");
 
-parentPort?.on("message", async ({ id, bytes, fileName, format }) => {
+parentPort?.on("message", async ({ id, kind, bytes, fileName, format }) => {
   try {
-    const check = await checkPlanFile(bytes, fileName, format);
+    const check =
+      kind === "reports"
+        ? await readReportFile(bytes, fileName, format)
+        : await checkPlanFile(bytes, fileName, format);
     const heapMb = getHeapStatistics().used_heap_size / 1024 / 1024;
     parentPort?.postMessage({ id, check, heapMb });
   } catch (error) {

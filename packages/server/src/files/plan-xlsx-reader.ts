@@ -149,10 +149,10 @@ function readSheet(
   return { cells: Array.from(cells, (row) => row ?? []), problems };
 }
 
-type Read = Cell | { problem: string };
+export type Read = Cell | { problem: string };
 
 /** The value a cell shows, or why it cannot be one. */
-function cellValue(cell: ExcelJS.Cell): Read {
+export function cellValue(cell: ExcelJS.Cell): Read {
   const value = cell.value;
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return shownNumber(value, cell.numFmt);

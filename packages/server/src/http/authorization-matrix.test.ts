@@ -241,6 +241,13 @@ const MATRIX: Record<string, Case[]> = {
     (id) => `/api/plans/${id}/import?dryRun=true`,
     () => ({ format: "rumbo.plan/v1" }),
   ),
+  // A body that is not a CSV or XLSX: allowed stops at 415, changes nothing.
+  ...planWrite(
+    "POST /api/plans/:id/reports/import",
+    "POST",
+    (id) => `/api/plans/${id}/reports/import?dryRun=true`,
+    () => ({ indicador: "2307" }),
+  ),
   ...planWrite(
     "POST /api/plans/:id/reprogramaciones",
     "POST",

@@ -41,7 +41,7 @@ const STORED = [
   "objective_weights",
   "indicators",
   "indicator_vigencias",
-  "indicator_actuals",
+  "report_versions",
   "role_assignments",
 ];
 

@@ -6,7 +6,7 @@
  */
 import type { ActualValue, ComplianceBasis, Plan } from "@rumbo/core";
 import type { Database } from "../db/open-database.ts";
-import { getPlanMeta, getPlanVersionAt, getPlanVersionKnownAt } from "../plans/plan-revisions.ts";
+import { getPlanState, getPlanVersionAt, getPlanVersionKnownAt } from "../plans/plan-revisions.ts";
 import { getPlan } from "../plans/plans-repository.ts";
 import { actualsAsKnown } from "./actuals-as-known.ts";
 import { SeguimientoRefusal } from "./report-store.ts";
@@ -32,7 +32,7 @@ export async function complianceInputs(
   planId: number,
   query: ComplianceBasisQuery,
 ): Promise<ComplianceInputs> {
-  if (!(await getPlanMeta(db, planId)))
+  if (!(await getPlanState(db, planId)))
     throw new SeguimientoRefusal("PLAN_NOT_FOUND", `No existe el plan ${planId}.`);
   const knownAt = query.knownAt === undefined ? undefined : new Date(query.knownAt);
   let plan: Plan;

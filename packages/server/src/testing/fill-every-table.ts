@@ -9,7 +9,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readActualsCsv } from "@rumbo/core";
 import { sql } from "drizzle-orm";
-import { replaceActuals } from "../actuals/actuals-repository.ts";
 import { writeAudit } from "../audit/audit-repository.ts";
 import type { Database } from "../db/open-database.ts";
 import {
@@ -33,7 +32,19 @@ export async function fillDatabase(db: Database): Promise<void> {
   const plan = await getPlan(db, planId);
   const read = readActualsCsv(readFileSync(ACTUALS_PATH, "utf8"), "avances.csv", plan);
   if (!read.ok) throw new Error("los avances de ejemplo no se leyeron");
-  await replaceActuals(db, planId, read.actuals);
+  // The example values as approved reports, as migration 0007 leaves values loaded before seguimiento.
+  await db.insert(reportVersions).values(
+    read.actuals.map((a) => ({
+      planId,
+      indicatorCode: a.indicator,
+      period: a.period,
+      version: 1,
+      action: "approve",
+      status: "aprobado",
+      value: a.value,
+      source: "migracion",
+    })),
+  );
   // A second plan that weighs its objectives per vigencia (objective_weights).
   await savePlan(db, {
     format: "rumbo.plan/v1",
@@ -111,7 +122,7 @@ export async function fillDatabase(db: Database): Promise<void> {
     planId,
     indicatorCode: "2307",
     period: "2024-Q1",
-    version: 1,
+    version: 2,
     action: "submit",
     status: "enviado",
     value: 0.1 + 0.2,

@@ -18,6 +18,8 @@ export type CreatedAccount = {
 };
 
 export const ADMIN_EMAIL = "admin@rumbo.local";
+export const DEMO_PLANEACION_EMAIL = "planeacion@rumbo.local";
+export const DEMO_RESPONSABLE_EMAIL = "responsable@rumbo.local";
 
 type DemoAccount = {
   email: string;
@@ -30,7 +32,7 @@ type DemoAccount = {
 // Demo people are fictitious; their areas are the seed plan's real offices.
 const DEMO_ACCOUNTS: DemoAccount[] = [
   {
-    email: "planeacion@rumbo.local",
+    email: DEMO_PLANEACION_EMAIL,
     name: "Paula Planeación (demo)",
     area: "Oficina Asesora de Planeación",
     role: "planeacion",
@@ -38,7 +40,7 @@ const DEMO_ACCOUNTS: DemoAccount[] = [
     assignments: () => [{ role: "planeacion", scope: { kind: "global" } }],
   },
   {
-    email: "responsable@rumbo.local",
+    email: DEMO_RESPONSABLE_EMAIL,
     name: "Ramiro Responsable (demo)",
     area: "Alta Consejería Distrital de TIC",
     role: "responsable",

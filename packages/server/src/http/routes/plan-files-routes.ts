@@ -20,6 +20,7 @@ import { contractRoute } from "../contract-route.ts";
 import { readUploadedPlan, uploadFormatOf } from "../uploaded-plan.ts";
 import { planUpdateRoutes } from "./plan-update-routes.ts";
 import { planResource } from "./plans-routes.ts";
+import { reportImportRoutes } from "./report-import-routes.ts";
 
 // A 5,000-indicator workbook is about 1 MB; leave room for bigger sectors.
 // What the file may hold once unzipped or parsed is bounded too (upload-limits.ts).
@@ -104,6 +105,7 @@ export function planFilesRoutes(db: Database, now: () => Date): FastifyPluginAsy
 
     // Child routes share this plugin's parsers and limits for uploaded files.
     await app.register(planUpdateRoutes(db, now));
+    await app.register(reportImportRoutes(db, now));
   };
 }
 
