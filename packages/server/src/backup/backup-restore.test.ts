@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { computeCompliance } from "@rumbo/core";
-import { type SQL, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeAudit } from "../audit/audit-repository.ts";
@@ -106,7 +106,10 @@ describe.each(TEST_ENGINES)("copia de seguridad hecha en $name", (source) => {
     expect(await contents(to.db)).toEqual(original);
     const [bytes] = await to.db.select({ bytes: evidenceFiles.bytes }).from(evidenceFiles);
     expect(bytes?.bytes.equals(EVIDENCE)).toBe(true);
-    const [report] = await to.db.select().from(reportVersions);
+    const [report] = await to.db
+      .select()
+      .from(reportVersions)
+      .where(eq(reportVersions.source, "web"));
     expect(report?.value).toBe(0.1 + 0.2);
     expect(report?.denominator).toBe(12345678.901234567);
     expect(await compliance(to.db)).toEqual(await compliance(from.db));
