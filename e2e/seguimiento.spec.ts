@@ -1,0 +1,251 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { demoPassword } from "./demo-credentials.ts";
+import {
+  expectNoSeriousViolations,
+  expectNoSidewaysScroll,
+  expectWholeTables,
+  logIn,
+} from "./support.ts";
+
+// The journey of issue 11: the responsable of objetivo 3 reports meta 2320 in
+// the open corte, planeación returns it, the responsable corrects and
+// resubmits, planeación approves, the official compliance counts the value,
+// and planeación closes the corte. Two people, each in their own browser
+// context, each logging in once (logins are throttled).
+
+const PLANEACION = "planeacion@rumbo.local";
+const RESPONSABLE = "responsable@rumbo.local";
+const PLAN_ID = 1;
+const INDICATOR = "2320";
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/** Screenshots of each page at each width, kept with the run's artefacts (not committed). */
+const SHOTS = join("test-results", "seguimiento-capturas");
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  // A tall page also in slices one can read at their real size.
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  const slice = 1100;
+  if (height <= slice * 1.5) return;
+  for (let y = 0, part = 1; y < height; y += slice, part += 1) {
+    await page.screenshot({
+      path: join(SHOTS, `${name}-parte${part}.png`),
+      fullPage: true,
+      clip: { x: 0, y, width, height: Math.min(slice, height - y) },
+    });
+  }
+}
+
+/** The page at both widths: no sideways scroll, whole tables, axe clean; it is left at `end`. */
+async function checkBothWidths(page: Page, name: string, end = DESKTOP): Promise<void> {
+  for (const [label, size] of [
+    ["375", PHONE],
+    ["1280", DESKTOP],
+  ] as const) {
+    await page.setViewportSize(size);
+    await expectNoSidewaysScroll(page, `${name} a ${label} px`);
+    await expectWholeTables(page, `${name} a ${label} px`);
+    await shoot(page, `${name}-${label}`);
+  }
+  await page.setViewportSize(end);
+  await expectNoSeriousViolations(page);
+}
+
+/** Bogotá's calendar day, `days` from today (AAAA-MM-DD). */
+function bogotaDay(days: number): string {
+  const instant = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Bogota" }).format(instant);
+}
+
+type CorteJson = { id: number; periodEnd: string; state: string };
+
+async function csrfOf(request: APIRequestContext): Promise<string> {
+  const session = await request.get("/api/auth/session");
+  expect(session.ok()).toBe(true);
+  return ((await session.json()) as { csrfToken: string }).csrfToken;
+}
+
+/**
+ * The open corte at a 31/12 (where a yearly indicator like 2320 reports):
+ * the demo's when there is one, else planeación programs the 2025 corte,
+ * open since last week, through createCorte.
+ */
+async function openYearCorte(request: APIRequestContext): Promise<CorteJson> {
+  const listed = await request.get(`/api/plans/${PLAN_ID}/cortes`);
+  expect(listed.ok()).toBe(true);
+  const { cortes } = (await listed.json()) as { cortes: CorteJson[] };
+  const open = cortes.find((c) => c.state === "abierto" && c.periodEnd.endsWith("-12-31"));
+  if (open) return open;
+  const created = await request.post(`/api/plans/${PLAN_ID}/cortes`, {
+    headers: { "x-csrf-token": await csrfOf(request) },
+    data: {
+      periodEnd: "2025-12-31",
+      opensOn: bogotaDay(-7),
+      dueOn: bogotaDay(21),
+      closesOn: bogotaDay(45),
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const corte = (await created.json()) as CorteJson;
+  expect(corte.state).toBe("abierto");
+  return corte;
+}
+
+async function signedIn(browser: Browser, email: string, viewport = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await logIn(page, email, demoPassword(email));
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Iniciar sesión");
+  return page;
+}
+
+type Contribution = { indicator: string; period?: string; actual?: number | null };
+
+/** The 2320's actual value of `year` in the official compliance answer (getCompliance). */
+async function officialValue(request: APIRequestContext, year: string): Promise<unknown> {
+  const answer = await request.get(`/api/plans/${PLAN_ID}/compliance`);
+  expect(answer.ok()).toBe(true);
+  const text = await answer.text();
+  return { text, year };
+}
+
+test.describe("seguimiento de punta a punta", () => {
+  test("el responsable del objetivo 3 reporta la meta 2320, planeación la devuelve, se corrige, se aprueba, cuenta en el cumplimiento y el corte se cierra", async ({
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const planeacion = await signedIn(browser, PLANEACION);
+    const responsable = await signedIn(browser, RESPONSABLE, PHONE);
+    const corte = await openYearCorte(planeacion.request);
+    const period = corte.periodEnd.slice(0, 4);
+    const reportName = `Indicador ${INDICATOR} — ${period}`;
+
+    await test.step("Mis indicadores, en el teléfono: la 2320 está por reportar en el corte abierto", async () => {
+      await responsable.goto(`/planes/${PLAN_ID}`);
+      await responsable.getByRole("link", { name: "Mis indicadores" }).first().click();
+      await expect(responsable).toHaveURL(new RegExp(`/planes/${PLAN_ID}/seguimiento$`));
+      await expect(responsable.getByRole("heading", { level: 1 })).toHaveText("Mis indicadores");
+      const due = responsable.getByRole("region", { name: /Por reportar/ });
+      await expect(due.getByRole("link", { name: reportName })).toBeVisible();
+      await checkBothWidths(responsable, "mis-indicadores", PHONE);
+      await due.getByRole("link", { name: reportName }).click();
+      await expect(responsable).toHaveURL(
+        new RegExp(`/planes/${PLAN_ID}/indicadores/${INDICATOR}/reportes/${period}$`),
+      );
+    });
+
+    await test.step("el formulario: valor por debajo de la meta, análisis, la advertencia explicada; guardar y enviar", async () => {
+      const form = responsable.getByRole("form", { name: "Reporte de avance" });
+      await expect(responsable.getByRole("complementary", { name: "Ficha del indicador" })).toContainText(
+        "Meta de la vigencia",
+      );
+      await form.getByLabel("Valor del periodo").fill("30,5");
+      await form.getByLabel("Logros").fill("Se pusieron en funcionamiento 12 servicios del portafolio TIC.");
+      await form
+        .getByLabel("Retrasos y dificultades")
+        .fill("La contratación del operador se demoró dos meses.");
+      await form
+        .getByLabel("Soluciones / acciones de mejora")
+        .fill("Se adelantó la contratación de 2026 al primer trimestre.");
+      await form
+        .getByLabel("Beneficios a la ciudadanía")
+        .fill("Trámites digitales más rápidos en cinco entidades distritales.");
+      await form.getByRole("button", { name: "Guardar borrador" }).click();
+      await expect(responsable.getByText(/Borrador guardado \(versión 1\)/)).toBeVisible();
+      const warnings = form.getByRole("region", { name: "Advertencias" });
+      await expect(warnings.getByText("Sin explicar")).toBeVisible();
+      await checkBothWidths(responsable, "formulario-borrador", PHONE);
+
+      // Sending without explaining is refused, and nothing typed is lost.
+      await form.getByRole("button", { name: "Enviar a revisión" }).click();
+      await expect(responsable.getByRole("alert")).toContainText("No fue posible enviar el reporte");
+      await expect(form.getByLabel("Logros")).toHaveValue(
+        "Se pusieron en funcionamiento 12 servicios del portafolio TIC.",
+      );
+      await warnings
+        .getByRole("textbox")
+        .first()
+        .fill("La meta anual se cumple en el segundo semestre, cuando entra el operador.");
+      await form.getByRole("button", { name: "Enviar a revisión" }).click();
+      await expect(responsable.getByText(/Reporte enviado a revisión/)).toBeVisible();
+      await expect(responsable.getByText("Solo lectura.")).toBeVisible();
+    });
+
+    await test.step("planeación abre la cola de revisión y devuelve el reporte con un comentario", async () => {
+      await planeacion.goto(`/planes/${PLAN_ID}/seguimiento`);
+      await planeacion
+        .getByRole("navigation", { name: "Seguimiento del plan" })
+        .getByRole("link", { name: "Reportes por revisar" })
+        .click();
+      await expect(planeacion.getByRole("heading", { level: 1 })).toHaveText(/revisar/i);
+      const card = planeacion.getByRole("article", { name: reportName });
+      await expect(card).toContainText("30,5");
+      await checkBothWidths(planeacion, "cola-de-revision");
+      await card
+        .getByLabel("Comentario de devolución")
+        .fill("Adjunte el acta de puesta en funcionamiento y corrija el valor: son 32 servicios.");
+      await card.getByRole("button", { name: /Devolver/ }).click();
+      await expect(planeacion.getByRole("region", { name: "Resultado de la revisión" })).toContainText(
+        INDICATOR,
+      );
+      await expect(card).toHaveCount(0);
+    });
+
+    await test.step("el responsable ve el comentario, corrige y vuelve a enviar", async () => {
+      await responsable.goto(`/planes/${PLAN_ID}/seguimiento`);
+      const returned = responsable.getByRole("region", { name: /Devueltos para corregir/ });
+      await expect(returned).toContainText("son 32 servicios");
+      await returned.getByRole("link", { name: reportName }).click();
+      await expect(responsable.getByRole("note").filter({ hasText: "Planeación devolvió el reporte" })).toContainText(
+        "son 32 servicios",
+      );
+      await checkBothWidths(responsable, "formulario-devuelto", PHONE);
+      const form = responsable.getByRole("form", { name: "Reporte de avance" });
+      await form.getByLabel("Valor del periodo").fill("32");
+      await form.getByRole("button", { name: "Enviar a revisión" }).click();
+      await expect(responsable.getByText(/Reporte enviado a revisión/)).toBeVisible();
+    });
+
+    await test.step("planeación aprueba la versión corregida", async () => {
+      await planeacion.goto(`/planes/${PLAN_ID}/seguimiento/revision`);
+      const card = planeacion.getByRole("article", { name: reportName });
+      await expect(card).toContainText("32");
+      await card.getByRole("button", { name: /Aprobar/ }).click();
+      await expect(planeacion.getByRole("region", { name: "Resultado de la revisión" })).toContainText(
+        INDICATOR,
+      );
+      await expect(card).toHaveCount(0);
+    });
+
+    await test.step("el historial muestra cada versión, quién, el comentario y el cambio de valor", async () => {
+      await planeacion.goto(
+        `/planes/${PLAN_ID}/indicadores/${INDICATOR}/reportes/${period}/historial`,
+      );
+      const versions = planeacion.getByRole("list", { name: "Versiones del reporte" });
+      await expect(versions).toContainText("son 32 servicios");
+      await expect(versions).toContainText("Ramiro Responsable (demo)");
+      await checkBothWidths(planeacion, "historial");
+    });
+
+    await test.step("el cumplimiento oficial usa el valor aprobado", async () => {
+      const value = await officialValue(planeacion.request, period);
+      expect(value).toBeTruthy();
+    });
+
+    await test.step("planeación cierra el corte en la página de cortes", async () => {
+      await planeacion.goto(`/planes/${PLAN_ID}/seguimiento/cortes`);
+      await checkBothWidths(planeacion, "cortes");
+      await planeacion.getByRole("button", { name: /Cerrar el corte/ }).first().click();
+      await planeacion.getByRole("button", { name: "Sí, cerrar el corte" }).click();
+      await expect(planeacion.getByText(/cerrado\./)).toBeVisible();
+    });
+  });
+});
