@@ -201,7 +201,9 @@ export async function getReportHistoryView(db: Database, input: { key: ReportKey
         recordedAt: row.recordedAt.toISOString(),
         recordedBy: names(row.recordedBy),
         source: row.source as (typeof REPORT_SOURCES)[number],
-        comment: row.comment,
+        // A correction stored while devuelto carries the comment to keep it in view
+        // (returnComment); the version's own comment is only the one its action wrote.
+        comment: row.action === "return" || row.action === "unapprove" ? row.comment : null,
         selfApproval: row.selfApproval,
         refersTo: row.refersTo,
         value: row.value,

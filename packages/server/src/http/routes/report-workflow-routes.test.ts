@@ -136,6 +136,15 @@ describe.each(TEST_ENGINES)("estados de un reporte de avance sobre $name", ({ op
         "6 approve aprobado 5",
       ],
     );
+    // The comment is the devolución's own; the correction saved meanwhile did not write it.
+    expect(history.map((v) => v.comment)).toEqual([
+      null,
+      null,
+      "Falta el soporte del acta de digitalización.",
+      null,
+      null,
+      null,
+    ]);
     expect(history[0]?.changes).toEqual([
       { field: "status", label: "Estado", before: null, after: "borrador" },
       { field: "value", label: "Valor", before: null, after: 38.5 },

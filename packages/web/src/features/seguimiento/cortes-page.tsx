@@ -48,7 +48,7 @@ function ProgressTable({ cortes }: { cortes: readonly Corte[] }) {
   const count = (n: number) => formatNumber(n);
   return (
     <ScrollRegion labelledBy={captionId}>
-      <table className="cortes-table">
+      <table className="data-table cortes-table">
         <caption id={captionId}>Avance de los cortes</caption>
         <thead>
           <tr>

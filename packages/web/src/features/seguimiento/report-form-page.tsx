@@ -326,7 +326,14 @@ function ReportForm({
   const readOnly = readOnlyReason !== null;
   const set = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
   const unit = indicator.unit;
-  const valueHint = `Use coma decimal, por ejemplo 12,5${unit === undefined ? "" : `. Unidad: ${unit}`}.`;
+  // On a phone the ficha comes after the form: the period's target goes with the value.
+  const year = periodYear(address.period);
+  const target = year === null ? undefined : indicator.targets[String(year)];
+  const targetHint =
+    year !== null && isProgrammed(target, indicator.trend)
+      ? ` Meta de la vigencia ${year}: ${formatValue(target, unit)}.`
+      : "";
+  const valueHint = `Use coma decimal, por ejemplo 12,5${unit === undefined ? "" : `. Unidad: ${unit}`}.${targetHint}`;
 
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();

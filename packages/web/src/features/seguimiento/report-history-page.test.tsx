@@ -69,7 +69,7 @@ describe("historial de un reporte", () => {
     expect(visibleText(returned)).toContain(
       "Paula Planeación (demo) · 11/04/2025, 09:30:00 · por formulario · estado Devuelto · sobre la versión 2",
     );
-    expect(visibleText(returned)).toContain("Comentario: Adjunte el acta firmada.");
+    expect(visibleText(returned)).toContain("Comentario de devolución: Adjunte el acta firmada.");
     const rows = (entry: HTMLElement) =>
       within(within(entry).getByRole("table"))
         .getAllByRole("row")

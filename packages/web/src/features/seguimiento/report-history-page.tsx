@@ -70,7 +70,9 @@ function VersionEntry({ version }: { version: ReportVersion }) {
         {version.comment !== null && (
           <blockquote className="return-comment">
             <p>
-              <strong>{version.action === "return" ? "Comentario" : "Justificación"}:</strong>{" "}
+              <strong>
+                {version.action === "return" ? "Comentario de devolución" : "Justificación"}:
+              </strong>{" "}
               {version.comment}
             </p>
           </blockquote>

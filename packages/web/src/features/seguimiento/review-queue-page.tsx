@@ -152,11 +152,11 @@ function ReviewCard({
         </dl>
         <p>
           <Link to={reportPath(report.planId, report.indicator, report.period, report.area)}>
-            Ver el análisis y los soportes <span className="visually-hidden">de {title}</span>
+            Ver el análisis y los soportes<span className="visually-hidden"> de {title}</span>
           </Link>{" "}
           ·{" "}
           <Link to={reportHistoryPath(report.planId, report.indicator, report.period, report.area)}>
-            Historial <span className="visually-hidden">de {title}</span>
+            Historial<span className="visually-hidden"> de {title}</span>
           </Link>
         </p>
         {report.canReview ? (
