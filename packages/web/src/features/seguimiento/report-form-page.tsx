@@ -221,7 +221,10 @@ function WarningsSection({
       ) : (
         <ul className="plain-list warning-list">
           {report.warnings.map((warning) => (
-            <li key={warning.code} className="warning">
+            <li
+              key={warning.code}
+              className={warning.explained ? "warning warning-explained" : "warning"}
+            >
               <p>
                 <strong>{WARNING_LABELS[warning.code]}:</strong> {warning.message}{" "}
                 <span
