@@ -74,7 +74,12 @@ function bogotaDay(days: number): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Bogota" }).format(instant);
 }
 
-type CorteJson = { id: number; periodEnd: string; state: string };
+type CorteJson = {
+  id: number;
+  periodEnd: string;
+  state: string;
+  progress: { received: number; approved: number };
+};
 
 async function csrfOf(request: APIRequestContext): Promise<string> {
   const session = await request.get("/api/auth/session");
@@ -190,21 +195,22 @@ test.describe("seguimiento de punta a punta", () => {
       await expect(form.getByLabel("Logros")).toHaveValue(
         "Se pusieron en funcionamiento 12 servicios del portafolio TIC.",
       );
-      await warnings
-        .getByRole("textbox")
-        .first()
-        .fill("La meta anual se cumple en el segundo semestre, cuando entra el operador.");
+      // Each warning (semáforo; with earlier periods also a value far from them) gets its explanation.
+      for (const explanation of await warnings.getByRole("textbox").all()) {
+        await explanation.fill(
+          "La meta anual se cumple en el segundo semestre, cuando entra el operador.",
+        );
+      }
       await form.getByRole("button", { name: "Enviar a revisión" }).click();
       await expect(responsable.getByText(/Reporte enviado a revisión/)).toBeVisible();
       await expect(responsable.getByText("Solo lectura.")).toBeVisible();
     });
 
     await test.step("planeación abre la cola de revisión y devuelve el reporte con un comentario", async () => {
-      await planeacion.goto(`/planes/${PLAN_ID}/seguimiento`);
-      await planeacion
-        .getByRole("navigation", { name: "Seguimiento del plan" })
-        .getByRole("link", { name: "Reportes por revisar" })
-        .click();
+      // From the plan page, where planeación's permissions lead.
+      await planeacion.goto(`/planes/${PLAN_ID}`);
+      await planeacion.getByRole("link", { name: "Revisar reportes" }).click();
+      await expect(planeacion).toHaveURL(new RegExp(`/planes/${PLAN_ID}/seguimiento/revision$`));
       await expect(planeacion.getByRole("heading", { level: 1 })).toHaveText(/revisar/i);
       const card = planeacion.getByRole("article", { name: reportName });
       await expect(card).toContainText("30,5");
@@ -245,14 +251,24 @@ test.describe("seguimiento de punta a punta", () => {
       await expect(card).toHaveCount(0);
     });
 
-    await test.step("el historial muestra cada versión, quién, el comentario y el cambio de valor", async () => {
-      await planeacion.goto(
-        `/planes/${PLAN_ID}/indicadores/${INDICATOR}/reportes/${period}/historial`,
+    await test.step("el responsable ve su reporte aprobado y su historial: quién, cuándo, el comentario y el cambio de valor", async () => {
+      await responsable.goto(`/planes/${PLAN_ID}/seguimiento`);
+      const approved = responsable.getByRole("region", { name: /Aprobados/ });
+      await expect(approved.getByRole("link", { name: reportName })).toBeVisible();
+      await approved.getByRole("link", { name: `Historial de ${INDICATOR} — ${period}` }).click();
+      const versions = responsable.getByRole("list", { name: "Versiones del reporte" });
+      const newest = versions.getByRole("article").first();
+      await expect(newest).toContainText("Aprobó el reporte");
+      await expect(newest).toContainText("Paula Planeación (demo)");
+      const returned = versions.getByRole("article").filter({ hasText: "Devolvió el reporte" });
+      await expect(returned).toContainText(
+        "Comentario de devolución: Adjunte el acta de puesta en funcionamiento",
       );
-      const versions = planeacion.getByRole("list", { name: "Versiones del reporte" });
-      await expect(versions).toContainText("son 32 servicios");
-      await expect(versions).toContainText("Ramiro Responsable (demo)");
-      await checkBothWidths(planeacion, "historial");
+      const correction = versions
+        .getByRole("article")
+        .filter({ has: responsable.getByRole("cell", { name: "32", exact: true }) });
+      await expect(correction.getByRole("row", { name: /Valor/ })).toContainText("30,5");
+      await checkBothWidths(responsable, "historial", { end: PHONE });
     });
 
     await test.step("el cumplimiento oficial usa el valor aprobado", async () => {
@@ -261,21 +277,25 @@ test.describe("seguimiento de punta a punta", () => {
     });
 
     await test.step("planeación cierra el corte en la página de cortes", async () => {
-      await planeacion.goto(`/planes/${PLAN_ID}/seguimiento/cortes`);
+      await planeacion
+        .getByRole("navigation", { name: "Seguimiento del plan" })
+        .getByRole("link", { name: "Cortes" })
+        .click();
       const progress = planeacion.getByRole("table", { name: "Avance de los cortes" });
-      const row = progress.getByRole("row", { name: new RegExp(`31/12/${period}`) });
+      const shownEnd = corte.periodEnd.split("-").reverse().join("/");
+      const row = progress.getByRole("row", { name: new RegExp(shownEnd) });
       await expect(row).toContainText("Abierto");
       await checkBothWidths(planeacion, "cortes", { scrollingTables: true });
-      await planeacion
-        .getByRole("button", { name: /Cerrar el corte/ })
-        .first()
-        .click();
+      await planeacion.getByRole("button", { name: `Cerrar el corte al ${shownEnd}` }).click();
       await planeacion.getByRole("button", { name: "Sí, cerrar el corte" }).click();
       await expect(planeacion.getByText(/cerrado\./)).toBeVisible();
       await expect(row).toContainText("Cerrado");
-      // Of what was due, the 2320 was received and approved.
+      // The 2320 is one more report received and approved than when the journey began.
       const cells = await row.getByRole("cell").allTextContents();
-      expect(cells.slice(3, 5)).toEqual(["1", "1"]);
+      expect(cells.slice(3, 5)).toEqual([
+        String(corte.progress.received + 1),
+        String(corte.progress.approved + 1),
+      ]);
     });
   });
 });
