@@ -240,15 +240,27 @@ test.describe("seguimiento de punta a punta", () => {
       await expect(responsable.getByText(/Reporte enviado a revisión/)).toBeVisible();
     });
 
-    await test.step("planeación aprueba la versión corregida", async () => {
+    await test.step("planeación lee el análisis de la versión corregida y la aprueba en el reporte", async () => {
       await planeacion.goto(`/planes/${PLAN_ID}/seguimiento/revision`);
       const card = planeacion.getByRole("article", { name: reportName });
-      await expect(card).toContainText("32");
-      await card.getByRole("button", { name: /Aprobar/ }).click();
+      await expect(card.getByRole("definition").first()).toHaveText("32 %");
+      await card
+        .getByRole("link", { name: `Ver el análisis y los soportes de ${reportName}` })
+        .click();
+      const form = planeacion.getByRole("form", { name: "Reporte de avance" });
+      await expect(form.getByLabel("Valor del periodo")).toHaveValue("32");
+      await expect(form.getByLabel("Valor del periodo")).toBeDisabled();
+      await expect(form.getByLabel("Retrasos y dificultades")).toHaveValue(
+        "La contratación del operador se demoró dos meses.",
+      );
       await expect(
-        planeacion.getByRole("region", { name: "Resultado de la revisión" }),
-      ).toContainText(INDICATOR);
-      await expect(card).toHaveCount(0);
+        form.getByRole("region", { name: "Advertencias" }).getByText("Explicada").first(),
+      ).toBeVisible();
+      const review = planeacion.getByRole("region", { name: "Revisión" });
+      await checkBothWidths(planeacion, "formulario-revision");
+      await review.getByRole("button", { name: "Aprobar el reporte" }).click();
+      await expect(review.getByText(/Reporte aprobado \(versión \d+\)/)).toBeVisible();
+      await expect(planeacion.getByText("Aprobado", { exact: true }).first()).toBeVisible();
     });
 
     await test.step("el responsable ve su reporte aprobado y su historial: quién, cuándo, el comentario y el cambio de valor", async () => {

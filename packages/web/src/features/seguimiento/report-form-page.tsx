@@ -562,13 +562,14 @@ function ReportView({
             <strong>Solo lectura.</strong> {readOnlyReason}
           </p>
         )}
-        {mayReview && <ReviewPanel address={address} report={data} />}
         <ReportForm
           address={address}
           report={data}
           indicator={indicator}
           readOnlyReason={readOnlyReason}
         />
+        {/* After the value, the analysis and the soportes: the reviewer decides having read them. */}
+        {mayReview && <ReviewPanel address={address} report={data} />}
         <p>
           <Link
             to={reportHistoryPath(
