@@ -68,6 +68,31 @@ async function checkBothWidths(
   await expectNoSeriousViolations(page);
 }
 
+/** A small valid PDF (one page with one line of text), built here with its real xref offsets. */
+function informePdf(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
+}
+
+const PDF_NAME = "informe-avance-2320.pdf";
+
 /** Bogotá's calendar day, `days` from today (AAAA-MM-DD). */
 function bogotaDay(days: number): string {
   const instant = new Date(Date.now() + days * 86_400_000);
@@ -181,8 +206,19 @@ test.describe("seguimiento de punta a punta", () => {
       await form
         .getByLabel("Beneficios a la ciudadanía")
         .fill("Trámites digitales más rápidos en cinco entidades distritales.");
+      // The PDF soporte is attached at once (the report's first version); the typed text stays.
+      await form.getByLabel("Adjuntar un archivo de soporte").setInputFiles({
+        name: PDF_NAME,
+        mimeType: "application/pdf",
+        buffer: informePdf("Informe de avance meta 2320: 12 servicios TIC en funcionamiento"),
+      });
+      const soportes = form.getByRole("list", { name: "Soportes del reporte" });
+      await expect(soportes.getByRole("link", { name: PDF_NAME })).toBeVisible();
+      await expect(soportes).toContainText("Ramiro Responsable (demo)");
+      await expect(form.getByLabel("Valor del periodo")).toHaveValue("30,5");
       await form.getByRole("button", { name: "Guardar borrador" }).click();
-      await expect(responsable.getByText(/Borrador guardado \(versión 1\)/)).toBeVisible();
+      await expect(responsable.getByText(/Borrador guardado \(versión 2\)/)).toBeVisible();
+      await expect(soportes.getByRole("link", { name: PDF_NAME })).toBeVisible();
       const warnings = form.getByRole("region", { name: "Advertencias" });
       await expect(warnings.getByText("Sin explicar")).toBeVisible();
       await checkBothWidths(responsable, "formulario-borrador", { end: PHONE });
@@ -250,6 +286,14 @@ test.describe("seguimiento de punta a punta", () => {
       const form = planeacion.getByRole("form", { name: "Reporte de avance" });
       await expect(form.getByLabel("Valor del periodo")).toHaveValue("32");
       await expect(form.getByLabel("Valor del periodo")).toBeDisabled();
+      // The soporte the responsable attached downloads as the same PDF (getEvidence).
+      const pdfLink = form
+        .getByRole("list", { name: "Soportes del reporte" })
+        .getByRole("link", { name: PDF_NAME });
+      const pdf = await planeacion.request.get((await pdfLink.getAttribute("href")) ?? "");
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()["content-type"]).toContain("application/pdf");
+      expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
       await expect(form.getByLabel("Retrasos y dificultades")).toHaveValue(
         "La contratación del operador se demoró dos meses.",
       );
