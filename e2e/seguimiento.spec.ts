@@ -113,29 +113,23 @@ async function csrfOf(request: APIRequestContext): Promise<string> {
 }
 
 /**
- * The open corte at a 31/12 (where a yearly indicator like 2320 reports):
- * the demo's when there is one, else planeación programs the 2025 corte,
- * open since last week, through createCorte.
+ * The demo's open corte (demo-seguimiento.ts: the corte that contains today,
+ * opened on first start), where the yearly 2320 reports at the 31/12.
  */
-async function openYearCorte(request: APIRequestContext): Promise<CorteJson> {
+async function demoOpenCorte(request: APIRequestContext): Promise<CorteJson> {
   const listed = await request.get(`/api/plans/${PLAN_ID}/cortes`);
   expect(listed.ok()).toBe(true);
   const { cortes } = (await listed.json()) as { cortes: CorteJson[] };
+  // The demo closed the 2024 cortes, with the example values approved.
+  expect(cortes.filter((c) => c.periodEnd.startsWith("2024-")).map((c) => c.state)).toEqual([
+    "cerrado",
+    "cerrado",
+    "cerrado",
+    "cerrado",
+  ]);
   const open = cortes.find((c) => c.state === "abierto" && c.periodEnd.endsWith("-12-31"));
-  if (open) return open;
-  const created = await request.post(`/api/plans/${PLAN_ID}/cortes`, {
-    headers: { "x-csrf-token": await csrfOf(request) },
-    data: {
-      periodEnd: "2025-12-31",
-      opensOn: bogotaDay(-7),
-      dueOn: bogotaDay(21),
-      closesOn: bogotaDay(45),
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const corte = (await created.json()) as CorteJson;
-  expect(corte.state).toBe("abierto");
-  return corte;
+  expect(open, "la demostración no dejó abierto un corte al 31/12").toBeDefined();
+  return open as CorteJson;
 }
 
 async function signedIn(browser: Browser, email: string, viewport = DESKTOP): Promise<Page> {
@@ -172,7 +166,7 @@ test.describe("seguimiento de punta a punta", () => {
     test.setTimeout(180_000);
     const planeacion = await signedIn(browser, PLANEACION);
     const responsable = await signedIn(browser, RESPONSABLE, PHONE);
-    const corte = await openYearCorte(planeacion.request);
+    const corte = await demoOpenCorte(planeacion.request);
     const period = corte.periodEnd.slice(0, 4);
     const shownEnd = corte.periodEnd.split("-").reverse().join("/");
     const reportName = `Indicador ${INDICATOR} — ${period}`;
