@@ -87,7 +87,14 @@ export async function loadDemoSeguimiento(
   );
   if (!read.ok)
     throw new Error(`Los avances de ejemplo no se leyeron:\n${read.problems.join("\n")}`);
-  for (const row of read.rows) await demo.approved(row);
+  // Each example value as sent and approved in its corte's reporting window (ten
+  // days after the period ends, before the deadline), so the 2024 cortes do not
+  // show every report as late; the versions' recorded time stays the real one.
+  for (const row of read.rows) {
+    const period = parsePeriod(row.period);
+    const sentOn = period ? addDays(cortePeriodEnd(period), 10) : null;
+    await demo.approved(row, sentOn ? new Date(`${sentOn}T15:00:00Z`) : now);
+  }
   for (const corte of cortes2024) {
     await closeCorte(db, planId, corte, demo.corteAct());
   }
@@ -126,7 +133,7 @@ class DemoWriter {
     private readonly plan: StoredPlan,
     private readonly placed: Map<string, Placed>,
     private readonly actors: DemoActors,
-    private readonly now: Date,
+    private now: Date,
   ) {}
 
   corteAct() {
@@ -205,9 +212,19 @@ class DemoWriter {
   }
 
   /** A row of the example file, reported and approved by planeación. */
-  async approved(row: ReportImportRow): Promise<void> {
+  async approved(row: ReportImportRow, at: Date): Promise<void> {
     if (row.value === undefined) return;
-    const sent = await this.submitted(row.indicator, row.period, row.value);
+    const previous = this.now;
+    this.now = at;
+    try {
+      await this.approvedNow(row, row.value);
+    } finally {
+      this.now = previous;
+    }
+  }
+
+  private async approvedNow(row: ReportImportRow, value: string | number): Promise<void> {
+    const sent = await this.submitted(row.indicator, row.period, value);
     await approveReport(this.db, {
       ...this.options(row.indicator, sent.period, this.actors.planeacion),
       expected: sent.version,

@@ -137,6 +137,10 @@ describe.each(TEST_ENGINES)("el primer arranque con la demostración sobre $name
       // Every value of seeds/avances-2024-ejemplo.csv but the empty 4205 row, approved by planeación.
       expect(of2024).toHaveLength(26);
       expect(of2024.every((r) => r.status === "aprobado" && r.source === "demo")).toBe(true);
+      // Sent within each corte's window (ten days after the period), so none counts as late.
+      expect(latest.get("2320 2024")?.firstSubmittedAt?.toISOString()).toBe(
+        "2025-01-10T15:00:00.000Z",
+      );
       expect(of2024.every((r) => users.get(r.reviewedBy ?? 0) === "planeacion@rumbo.local")).toBe(
         true,
       );
