@@ -10,6 +10,8 @@ import type { CellExplanation } from "../compliance/explain.ts";
 import { complianceQuerySchema } from "./compliance.ts";
 import { defineEndpoint, GUARDED_ERRORS } from "./endpoint.ts";
 import { planIdParams } from "./plans.ts";
+import { int32Id } from "./primitives.ts";
+import { complianceBasisQuery } from "./seguimiento.ts";
 
 const status = z.enum(["verde", "amarillo", "rojo", "np", "sin_reporte", "pendiente"]);
 const semaforo = z.enum(["verde", "amarillo", "rojo"]).nullable();
@@ -222,4 +224,32 @@ const getDashboard = defineEndpoint({
   errorCodes: [...GUARDED_ERRORS, "VALIDATION_ERROR", "PLAN_NOT_FOUND", "VERSION_NOT_FOUND"],
 });
 
-export const dashboardEndpoints = { explainCompliance, getDashboard };
+export const INFORME_FORMATS = ["pdf", "xlsx", "csv"] as const;
+export type InformeFormat = (typeof INFORME_FORMATS)[number];
+
+export const INFORME_CONTENT_TYPES: Record<InformeFormat, string> = {
+  pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+};
+
+const getInforme = defineEndpoint({
+  operationId: "getInforme",
+  method: "GET",
+  path: "/api/plans/:id/informe",
+  tag: "cumplimiento",
+  summary:
+    "Informe de seguimiento de un corte (PDF, XLSX o CSV): portada, resumen con semáforos, una sección por objetivo con sus indicadores y el análisis de sus reportes aprobados, alertas y anexo de calidad del dato. Registra la fecha de corte, lo conocido a (knownAt; por omisión el cierre del corte) y las versiones de reporte usadas",
+  action: "compliance.read",
+  params: planIdParams,
+  querystring: z.object({
+    corte: int32Id("el id del corte"),
+    format: z.enum(INFORME_FORMATS, { error: "use pdf, xlsx o csv" }).default("pdf"),
+    knownAt: complianceBasisQuery.knownAt,
+  }),
+  responses: { 200: z.unknown().describe("El informe") },
+  errorCodes: [...GUARDED_ERRORS, "VALIDATION_ERROR", "PLAN_NOT_FOUND", "CORTE_NOT_FOUND"],
+  produces: "file",
+});
+
+export const dashboardEndpoints = { explainCompliance, getDashboard, getInforme };

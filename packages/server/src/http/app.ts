@@ -143,7 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes(db));
   await app.register(plansRoutes(db));
   await app.register(complianceRoutes(db));
-  await app.register(dashboardRoutes(db));
+  await app.register(dashboardRoutes(db, now));
   await app.register(permissionsRoutes(db));
   await app.register(formulationRoutes(db, now));
   await app.register(planFilesRoutes(db, now));

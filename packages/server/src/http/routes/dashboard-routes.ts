@@ -1,10 +1,20 @@
 /**
  * getDashboard and explainCompliance: the engine's result for the same query
- * as getCompliance (resolveCompliance), shaped by core's pure builders.
+ * as getCompliance (resolveCompliance), shaped by core's pure builders; and
+ * getInforme, the informe de seguimiento of a corte built from the same result.
  */
-import { api, buildDashboard, type CellAt, explainCellData, type Plan } from "@rumbo/core";
+import {
+  api,
+  buildDashboard,
+  type CellAt,
+  explainCellData,
+  INFORME_CONTENT_TYPES,
+  type Plan,
+} from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
+import { informeFileName, writeInforme } from "../../informe/informe-files.ts";
+import { informeModel } from "../../informe/informe-service.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { resolveCompliance } from "./compliance-routes.ts";
@@ -23,8 +33,23 @@ function cellAt(plan: Plan, query: { year?: string | undefined }): CellAt {
   return year;
 }
 
-export function dashboardRoutes(db: Database): FastifyPluginAsyncZod {
+export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsyncZod {
   return async (app) => {
+    // The informe de seguimiento of a corte, as a file (informe/informe-files.ts).
+    app.get(
+      api.getInforme.path,
+      contractRoute(api.getInforme, planResource(db)),
+      async (request, reply) => {
+        const { format, corte, knownAt } = request.query;
+        const model = await informeModel(db, request.params.id, { corte, knownAt }, now());
+        const bytes = await writeInforme(model, format);
+        return reply
+          .header("content-type", INFORME_CONTENT_TYPES[format])
+          .header("content-disposition", `attachment; filename="${informeFileName(model, format)}"`)
+          .send(bytes);
+      },
+    );
+
     app.get(
       api.getDashboard.path,
       contractRoute(api.getDashboard, planResource(db)),
