@@ -165,4 +165,35 @@ describe("cortes de seguimiento", () => {
       "cerrado el 31/01/2025, 17:00:00 por Paula Planeación (demo)",
     );
   });
+
+  it("cada corte ofrece su informe de seguimiento en PDF, XLSX y CSV", async () => {
+    openCortes();
+    const card = await screen.findByRole("article", { name: /Corte al 31\/12\/2024/ });
+    const links = within(card).getByRole("list", {
+      name: "Informe de seguimiento del corte al 31/12/2024",
+    });
+    expect(
+      within(links)
+        .getAllByRole("link")
+        .map((link) => [visibleText(link), link.getAttribute("href")]),
+    ).toEqual([
+      [
+        "Descargar informe (PDF) del corte al 31/12/2024",
+        "/api/plans/1/informe?corte=1&format=pdf",
+      ],
+      [
+        "Descargar informe (XLSX) del corte al 31/12/2024",
+        "/api/plans/1/informe?corte=1&format=xlsx",
+      ],
+      [
+        "Descargar informe (CSV) del corte al 31/12/2024",
+        "/api/plans/1/informe?corte=1&format=csv",
+      ],
+    ]);
+    expect(
+      screen
+        .getByRole("link", { name: "Descargar informe (PDF) del corte al 31/03/2025" })
+        .getAttribute("href"),
+    ).toBe(`/api/plans/1/informe?corte=${CORTE_2025_Q1.id}&format=pdf`);
+  });
 });

@@ -14,6 +14,7 @@ import { ErrorState, LoadingState } from "../../shared/ui/query-state.tsx";
 import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { TextAreaField } from "../../shared/ui/text-area-field.tsx";
 import { TextField } from "../../shared/ui/text-field.tsx";
+import { InformeLinks } from "./informe-links.tsx";
 import { CORTE_STATE_LABELS } from "./labels.ts";
 import {
   type Corte,
@@ -355,6 +356,7 @@ function CorteCard({
             </ul>
           </>
         )}
+        <InformeLinks planId={planId} corte={corte} />
         {canManage && corte.state === "abierto" && (
           <CloseCorte planId={planId} corte={corte} onDone={onDone} />
         )}

@@ -157,6 +157,19 @@ export function returnReport(
   });
 }
 
+/** The informe de seguimiento of a corte as a file (getInforme). */
+export function informeUrl(
+  planId: number,
+  corteId: number,
+  format: "pdf" | "xlsx" | "csv",
+  knownAt?: string | undefined,
+): string {
+  return endpointUrl(api.getInforme, {
+    params: { id: planId },
+    query: { corte: corteId, format, ...(knownAt === undefined ? {} : { knownAt }) },
+  });
+}
+
 /** The download of an uploaded soporte (getEvidence). */
 export function evidenceUrl(planId: number, sha256: string): string {
   return endpointUrl(api.getEvidence, { params: { id: planId, sha256 } });

@@ -8,6 +8,7 @@ import { formatDate } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
 import { LoadingState } from "../../shared/ui/query-state.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
+import { CorteInformeLinks } from "../seguimiento/informe-links.tsx";
 import { ProtectedPageError } from "../session/session-guards.tsx";
 import { ExplainPanel } from "./explain-panel.tsx";
 import { ComplianceValue, formatCompliance } from "./semaforo.tsx";
@@ -177,6 +178,7 @@ export function DashboardPage({ planId }: { planId: number }) {
       </div>
       <ViewForm key={viewSearch(view)} years={data.years} view={view} />
       <DashboardView planId={planId} dashboard={data} view={view} />
+      <CorteInformeLinks planId={planId} periodEnd={view.corte} knownAt={view.extra.knownAt} />
     </article>
   );
 }

@@ -10,6 +10,7 @@ import {
   visibleText,
 } from "../../shared/testing/render-app.tsx";
 import { planDetail, SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
+import { CORTE_2024, CORTE_2025_Q1 } from "../seguimiento/fixtures/seguimiento-fixtures.ts";
 import {
   complianceAnswer,
   dashboardAnswer,
@@ -115,6 +116,31 @@ describe("tablero del plan semilla", () => {
     const link = within(alerts).getByRole("link", { name: /Indicador 4205/ });
     expect(link.getAttribute("href")).toBe(
       "/planes/1/indicadores/4205?vigencia=2024&corte=2024-12-31",
+    );
+  });
+
+  it("con corte 31/12/2024, que es un corte del plan, ofrece su informe con lo conocido a de la vista", async () => {
+    stubApi({
+      "/api/plans/1": { body: planDetail(SEED_PLAN) },
+      "/api/plans/1/dashboard": (request) => {
+        const { asOf, at } = whenOf(request);
+        return { body: dashboardAnswer(asOf, at) };
+      },
+      "/api/plans/1/cortes": {
+        body: { cortes: [{ ...CORTE_2024, id: 5 }, CORTE_2025_Q1] },
+      },
+    });
+    renderApp("/planes/1/tablero?vigencia=2024&corte=2024-12-31&knownAt=2025-02-01T00:00:00Z");
+    const section = await screen.findByRole("region", { name: "Informe de seguimiento" });
+    expect(
+      within(section)
+        .getAllByRole("link")
+        .map((link) => link.getAttribute("href")),
+    ).toEqual(
+      ["pdf", "xlsx", "csv"].map(
+        (format) =>
+          `/api/plans/1/informe?corte=5&format=${format}&knownAt=2025-02-01T00%3A00%3A00Z`,
+      ),
     );
   });
 

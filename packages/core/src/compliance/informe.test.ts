@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { readActualsCsv } from "../formats/actuals-csv.ts";
+import { computeCompliance } from "./compute.ts";
+import { SEED_ACTUALS_2024_CSV } from "./fixtures/seed-actuals-2024.ts";
+import { SEED_PLAN } from "./fixtures/seed-plan.ts";
+import {
+  buildInforme,
+  type InformeInput,
+  informeCoversPeriod,
+  informeRows,
+  isoDay,
+} from "./informe.ts";
+import type { ComplianceOptions } from "./types.ts";
+
+const options: ComplianceOptions = { asOf: "2024-12-31", missing: "zero", cap: 1 };
+
+function input(overrides: Partial<InformeInput> = {}): InformeInput {
+  const read = readActualsCsv(SEED_ACTUALS_2024_CSV, "avances.csv", SEED_PLAN);
+  if (!read.ok) throw new Error("fixture");
+  return {
+    plan: SEED_PLAN,
+    result: computeCompliance(SEED_PLAN, read.actuals, options),
+    options,
+    corte: { id: 7, periodEnd: "2024-12-31", closedAt: "2025-02-01T00:00:00.000Z" },
+    generatedAt: "2025-03-10T15:00:00.000Z",
+    knownAt: "2025-02-01T00:00:00.000Z",
+    reports: [
+      {
+        indicator: "2320",
+        period: "2024",
+        version: 4,
+        achievements: "Portafolio TIC publicado",
+        difficulties: "",
+        actions: "",
+        benefits: "Trámites en línea",
+      },
+      {
+        indicator: "78",
+        period: "2024",
+        version: 2,
+        achievements: "",
+        difficulties: "",
+        actions: "",
+        benefits: "",
+      },
+    ],
+    dataQuality: [],
+    ...overrides,
+  };
+}
+
+describe("informe de seguimiento de un corte", () => {
+  it("el objetivo 3 en 2024 trae el 95 % del motor, la 2320 en verde y la 78 como NP en palabras", () => {
+    const informe = buildInforme(input());
+    const objective3 = informe.sections.find((s) => s.code === "3");
+    expect(objective3).toMatchObject({
+      compliance: 0.95,
+      semaforo: "verde",
+      statusLabel: "Verde",
+    });
+    expect(objective3?.indicators.map((i) => [i.code, i.statusLabel, i.compliance])).toEqual([
+      ["78", "No programado (NP)", null],
+      ["2320", "Verde", 0.95],
+    ]);
+    expect(objective3?.indicators.find((i) => i.code === "2320")).toMatchObject({
+      target: 10,
+      actual: 9.5,
+    });
+  });
+
+  it("el resumen es el cumplimiento del plan en 2024 y del cuatrienio que da el motor", () => {
+    const data = input();
+    const informe = buildInforme(data);
+    expect(informe.summary.compliance).toBe(data.result.plan.years["2024"]?.compliance);
+    expect(informe.summary.cuatrienio.compliance).toBe(data.result.plan.period.compliance);
+    expect(informe.sections.map((s) => s.code)).toEqual(SEED_PLAN.objectives.map((o) => o.code));
+    expect(informe.year).toBe(2024);
+    expect(informe.asOf).toBe("2024-12-31");
+  });
+
+  it("el análisis va con el objetivo de su indicador y solo cuando tiene texto; las versiones usadas quedan todas", () => {
+    const informe = buildInforme(input());
+    const withAnalysis = informe.sections.filter((s) => s.analysis.length > 0);
+    expect(withAnalysis.map((s) => s.code)).toEqual(["3"]);
+    expect(withAnalysis[0]?.analysis).toEqual([
+      expect.objectContaining({ indicator: "2320", version: 4, benefits: "Trámites en línea" }),
+    ]);
+    expect(informe.reportVersions).toEqual([
+      { indicator: "2320", period: "2024", version: 4 },
+      { indicator: "78", period: "2024", version: 2 },
+    ]);
+  });
+
+  it("con las mismas entradas el informe sale idéntico", () => {
+    expect(buildInforme(input())).toEqual(buildInforme(input()));
+  });
+
+  it("el CSV largo nombra cada medida del indicador 2320 con su valor", () => {
+    const rows = informeRows(buildInforme(input())).filter((r) => r.indicador === "2320");
+    expect(rows.filter((r) => r.seccion === "indicador").map((r) => [r.medida, r.valor])).toEqual([
+      ["peso", 50],
+      ["meta", 100],
+      ["programado", 10],
+      ["ejecutado", 9.5],
+      ["cumplimiento", 0.95],
+    ]);
+    expect(rows.find((r) => r.seccion === "version usada")?.valor).toBe(4);
+  });
+
+  it("un corte fuera de las vigencias del plan no tiene informe", () => {
+    expect(() =>
+      buildInforme(input({ corte: { id: 1, periodEnd: "2030-03-31", closedAt: null } })),
+    ).toThrow(RangeError);
+  });
+
+  it("un periodo entra al informe si es de la vigencia y termina a más tardar en la fecha de corte", () => {
+    expect(informeCoversPeriod("2024", 2024, "2024-12-31")).toBe(true);
+    expect(informeCoversPeriod("2024", 2024, "2024-06-30")).toBe(false);
+    expect(informeCoversPeriod("2024-Q2", 2024, "2024-06-30")).toBe(true);
+    expect(informeCoversPeriod("2024-Q3", 2024, "2024-06-30")).toBe(false);
+    expect(informeCoversPeriod("2024-02", 2024, "2024-02-29")).toBe(true);
+    expect(informeCoversPeriod("2023-Q4", 2024, "2024-12-31")).toBe(false);
+    expect(isoDay("2024-12-31")).toBe("31/12/2024");
+  });
+});
