@@ -12,6 +12,7 @@ export * from "./compliance/dashboard.ts";
 export * from "./compliance/engine.ts";
 export * from "./compliance/explain.ts";
 export * from "./compliance/informe.ts";
+export * from "./compliance/informe-charts.ts";
 export * from "./compliance/plan-rules.ts";
 export * from "./compliance/result-schema.ts";
 export * from "./compliance/ritmo.ts";

@@ -10,6 +10,7 @@ import {
   informeRows,
   isoDay,
 } from "./informe.ts";
+import { complianceBarsChart } from "./informe-charts.ts";
 import type { ComplianceOptions } from "./types.ts";
 
 const options: ComplianceOptions = { asOf: "2024-12-31", missing: "zero", cap: 1 };
@@ -121,5 +122,24 @@ describe("informe de seguimiento de un corte", () => {
     expect(informeCoversPeriod("2024-02", 2024, "2024-02-29")).toBe(true);
     expect(informeCoversPeriod("2023-Q4", 2024, "2024-12-31")).toBe(false);
     expect(isoDay("2024-12-31")).toBe("31/12/2024");
+  });
+});
+
+describe("gráfico de cumplimiento (una sola definición para navegador y PDF)", () => {
+  it("las barras del objetivo 3 son las del motor en puntos porcentuales, la 78 sin barra y dicha NP", () => {
+    const informe = buildInforme(input());
+    const objective3 = informe.sections.find((s) => s.code === "3");
+    const chart = complianceBarsChart(
+      "Objetivo 3",
+      (objective3?.indicators ?? []).map((i) => ({ ...i, label: i.code })),
+      informe.thresholds,
+    );
+    const series = (chart.option.series as Array<{ data: Array<{ value: number | null }> }>)[0];
+    expect(series?.data.map((d) => d.value)).toEqual([null, 95]);
+    expect((chart.option.yAxis as { data: string[] }).data).toEqual([
+      "78 (No programado (NP))",
+      "2320",
+    ]);
+    expect(chart.summary).toBe("Objetivo 3: 78 no programado (NP); 2320 95,00% (verde).");
   });
 });

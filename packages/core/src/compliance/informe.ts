@@ -75,6 +75,8 @@ export type InformeModel = {
   asOf: string;
   knownAt: string | null;
   generatedAt: string;
+  /** The plan's semáforo thresholds (fractions). */
+  thresholds: { rojo: number; amarillo: number; sobreejecucion: number };
   summary: InformeCell & {
     cuatrienio: InformeCell;
     counters: {
@@ -179,6 +181,7 @@ export function buildInforme(input: InformeInput): InformeModel {
     asOf: corte.periodEnd,
     knownAt: input.knownAt,
     generatedAt: input.generatedAt,
+    thresholds: { ...dashboard.thresholds },
     summary: { ...cell(dashboard), cuatrienio: cell(result.plan.period), counters },
     sections,
     alerts: dashboard.alerts,

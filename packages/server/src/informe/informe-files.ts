@@ -6,6 +6,8 @@
  */
 import {
   bogotaInstant,
+  type ComplianceBar,
+  complianceBarsChart,
   INFORME_ANALYSIS_LABELS,
   type InformeCell,
   type InformeFormat,
@@ -18,6 +20,8 @@ import {
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
+import SVGtoPDF from "svg-to-pdfkit";
+import { chartSvg } from "./informe-chart-svg.ts";
 
 export async function writeInforme(model: InformeModel, format: InformeFormat): Promise<Buffer> {
   switch (format) {
@@ -161,6 +165,21 @@ async function informePdf(model: InformeModel): Promise<Buffer> {
     ...(cell.semaforo ? { color: COLORS[cell.semaforo] } : {}),
   });
 
+  // A chart (ECharts SSR → SVG → PDF vectors) with its summary in words below it.
+  const chart = (title: string, bars: ComplianceBar[]) => {
+    if (bars.length === 0) return;
+    const definition = complianceBarsChart(title, bars, model.thresholds);
+    const height = Math.min(60 + bars.length * 26, 420);
+    if (doc.y + height + 40 > bottom()) doc.addPage();
+    const y = doc.y;
+    SVGtoPDF(doc, chartSvg(definition, width, height), left, y, { width, height, assumePt: true });
+    doc.x = left;
+    doc.y = y + height + 4;
+    doc.font("Helvetica").fontSize(8).fillColor(GREY);
+    text(definition.summary, { width });
+    doc.fillColor("black").fontSize(10).moveDown(0.5);
+  };
+
   // Cover.
   doc.moveDown(6).font("Helvetica-Bold").fontSize(22);
   text("Informe de seguimiento", { width, align: "center" });
@@ -202,6 +221,10 @@ async function informePdf(model: InformeModel): Promise<Buffer> {
       semaforoCell(s),
     ]),
   );
+  chart(
+    `Cumplimiento por objetivo, vigencia ${model.year}`,
+    model.sections.map((s) => ({ ...s, label: `Objetivo ${s.code}` })),
+  );
 
   // One section per objective.
   for (const section of model.sections) {
@@ -231,6 +254,10 @@ async function informePdf(model: InformeModel): Promise<Buffer> {
           statusLabel: i.overExecution ? `${i.statusLabel}, sobre-ejecución` : i.statusLabel,
         }),
       ]),
+    );
+    chart(
+      `Objetivo ${section.code}: cumplimiento por indicador, ${model.year}`,
+      section.indicators.map((i) => ({ ...i, label: `${i.code} ${i.name}` })),
     );
     if (section.analysis.length > 0) {
       heading("Análisis de los reportes aprobados", 12);

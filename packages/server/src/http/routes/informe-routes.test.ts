@@ -137,6 +137,10 @@ describe.each(TEST_ENGINES)("informe de seguimiento de un corte sobre $name", ({
     expect(text).toContain("Corte: 31/12/2024 (vigencia 2024)");
     expect(text).toContain("Lo conocido a: 31/01/2025 19:00");
     expect(text).toContain("Fecha de generación: 10/03/2025 10:00");
+    // The chart (ECharts SSR in the PDF) and its summary in words say the same number.
+    expect(text).toContain(
+      `Objetivo 3 ${formatRatioAsPercent(objective3 ?? null)} (${engine.objectives.find((o) => o.code === "3")?.years["2024"]?.semaforo})`,
+    );
     // Accents of the standard font survive.
     expect(text).toContain("Análisis de los reportes aprobados");
     expect(text).toContain("señalización");
