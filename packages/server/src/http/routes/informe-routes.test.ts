@@ -6,12 +6,12 @@ import { promisify } from "node:util";
 import { type ComplianceResult, formatRatioAsPercent, readActualsCsv } from "@rumbo/core";
 import { SEED_ACTUALS_2024_CSV, SEED_PLAN } from "@rumbo/core/testing";
 import { parse } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replaceActuals } from "../../actuals/actuals-repository.ts";
 import type { DatabaseHandle } from "../../db/open-database.ts";
-import { cortes, reportVersions } from "../../db/schema.ts";
+import { cortes, planVersions, reportVersions } from "../../db/schema.ts";
 import { loadDemoDataIfEmpty } from "../../demo-data.ts";
 import { TEST_ENGINES } from "../../testing/test-databases.ts";
 import { buildApp } from "../app.ts";
@@ -46,11 +46,38 @@ describe.each(TEST_ENGINES)("informe de seguimiento de un corte sobre $name", ({
     const demo = await loadDemoDataIfEmpty(database.db);
     if (!demo.loaded) throw new Error("la base de prueba debía estar vacía");
     planId = demo.planId;
+    // The plan was recorded at the start of the cuatrienio (knownAt also picks the plan version).
+    await database.db
+      .update(planVersions)
+      .set({ createdAt: new Date("2024-01-15T15:00:00Z") })
+      .where(eq(planVersions.planId, planId));
     const read = readActualsCsv(SEED_ACTUALS_2024_CSV, "avances.csv", SEED_PLAN);
     if (!read.ok) throw new Error("fixture");
-    await replaceActuals(database.db, planId, read.actuals);
     const objective3 = SEED_PLAN.objectives.find((o) => o.code === "3");
     objective3Indicator = objective3?.indicators[0]?.code ?? "";
+    // The seed's 2024 values, approved before the corte closed (official compliance
+    // counts approved report versions, ADR 0015).
+    const approvedAt = new Date("2025-01-20T15:00:00Z");
+    const others = read.actuals.filter(
+      (a) => !(a.indicator === objective3Indicator && a.period === "2024"),
+    );
+    await database.db.insert(reportVersions).values(
+      others.map((a) => ({
+        planId,
+        indicatorCode: a.indicator,
+        period: a.period,
+        version: 1,
+        action: "approve",
+        status: "aprobado",
+        value: a.value,
+        source: "formulario",
+        recordedAt: approvedAt,
+        firstSubmittedAt: new Date("2025-01-10T15:00:00Z"),
+      })),
+    );
+    const ownValue =
+      read.actuals.find((a) => a.indicator === objective3Indicator && a.period === "2024")?.value ??
+      1;
     const [corte] = await database.db
       .insert(cortes)
       .values({
@@ -67,10 +94,11 @@ describe.each(TEST_ENGINES)("informe de seguimiento de un corte sobre $name", ({
       planId,
       indicatorCode: objective3Indicator,
       period: "2024",
-      value: 1,
+      value: ownValue,
       achievements: LOGRO,
       difficulties: RETRASO,
       source: "formulario",
+      firstSubmittedAt: new Date("2025-01-10T15:00:00Z"),
     };
     // Sent, approved before the closing, and un-approved after it.
     await database.db.insert(reportVersions).values([
@@ -101,7 +129,8 @@ describe.each(TEST_ENGINES)("informe de seguimiento de un corte sobre $name", ({
     app = await buildApp({ database, logger: false, webDist: null, version: "t", now: () => NOW });
     const res = await app.inject({
       method: "GET",
-      url: `/api/plans/${planId}/compliance?asOf=2024-12-31`,
+      // What was known when the corte closed: the informe's default knownAt.
+      url: `/api/plans/${planId}/compliance?asOf=2024-12-31&knownAt=${CLOSED_AT.toISOString()}`,
     });
     engine = res.json() as ComplianceResult;
     dir = await mkdtemp(join(tmpdir(), "rumbo-informe-"));
@@ -151,7 +180,8 @@ describe.each(TEST_ENGINES)("informe de seguimiento de un corte sobre $name", ({
     expect(res.statusCode, res.body).toBe(200);
     const text = await pdfText(dir, res.rawPayload, "informe-tarde.pdf");
     expect(text).not.toContain(LOGRO);
-    expect(text).toContain("Ningún reporte aprobado conocido a esa fecha.");
+    expect(text).not.toContain(`${objective3Indicator} 2024 v2`);
+    expect(text).toContain("2320 2024 v1");
     expect(text).toContain("Lo conocido a: 01/03/2025 00:00");
   });
 
