@@ -1,3 +1,4 @@
+/// <reference path="./svg-to-pdfkit.d.ts" />
 /**
  * The informe de seguimiento as a file: PDF (pdfkit, the standard Helvetica
  * fonts, no browser), XLSX (exceljs: numbers as numbers with es-CO formats,
