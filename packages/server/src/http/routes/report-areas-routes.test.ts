@@ -207,6 +207,14 @@ describe.each(TEST_ENGINES)("varias áreas reportan un indicador, sobre $name", 
       value: 17,
       partial: false,
     });
+    // The corte expects one report per area's share.
+    const cortes = await w.app.inject({
+      method: "GET",
+      url: `/api/plans/${w.planId}/cortes`,
+      headers: w.lina.headers,
+    });
+    const q1 = cortes.json().cortes.find((c: { id: number }) => c.id === w.q1Corte);
+    expect(q1.progress).toMatchObject({ due: 2, received: 2, approved: 1, pending: 0 });
     // Each responsable's «Mis indicadores» holds only their area's share.
     const mine = await w.app.inject({
       method: "GET",
