@@ -275,4 +275,25 @@ describe.each(TEST_ENGINES)("varias áreas reportan un indicador, sobre $name", 
     // 80 × 75 % + 60 × 25 % = 75.
     expect(weighted.json().areas).toMatchObject({ rule: "ponderado", value: 75, partial: false });
   });
+  it("el cumplimiento toma el valor de cada indicador combinado por la regla de su ficha", async () => {
+    const actuals = await w.app.inject({
+      method: "GET",
+      url: `/api/plans/${w.planId}/actuals?basis=submitted`,
+      headers: w.lina.headers,
+    });
+    expect(actuals.statusCode).toBe(200);
+    const lines = actuals.body.trim().split("\n");
+    // Flow: 10 + 7; levels: 15 + 7 (not 32), mean of 3 and 1, 80 × 75 % + 60 × 25 %.
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "3980,2025-Q1,17",
+        "78,2025-Q1,10",
+        "78,2025-Q2,22",
+        "4074,2025-Q1,2",
+        "77,2025-Q1,75",
+      ]),
+    );
+    const ratio = lines.find((l) => l.startsWith("2320,2025-Q1,"));
+    expect(Number(ratio?.split(",")[2])).toBeCloseTo((19 / 110) * 100, 10);
+  });
 });
