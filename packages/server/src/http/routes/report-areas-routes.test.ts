@@ -21,6 +21,13 @@ const EXPLAINED = {
   atipico: "Es la parte de un área; el total suma las demás.",
 };
 
+/** A 1×1 PNG, a soporte the server accepts. */
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082",
+  "hex",
+);
+
 /** The seed plan with reporting areas in the ficha of a few indicators. */
 function planWithAreas(): Plan {
   const plan = seedPlan();
@@ -38,6 +45,8 @@ function planWithAreas(): Plan {
     },
     // Level, mean of the shares.
     "4074": { reportingAreas: BOTH, areaRule: "promedio" },
+    // Only for the soporte test.
+    "3979": { reportingAreas: BOTH },
     // Level, weighted mean.
     "77": { reportingAreas: `${SALUD} = 75; ${EDUCACION} = 25`, areaRule: "ponderado" },
   };
@@ -275,6 +284,29 @@ describe.each(TEST_ENGINES)("varias áreas reportan un indicador, sobre $name", 
     // 80 × 75 % + 60 × 25 % = 75.
     expect(weighted.json().areas).toMatchObject({ rule: "ponderado", value: 75, partial: false });
   });
+  it("un soporte va a la parte de un área: sin área se rechaza, y el responsable de otra área no lo adjunta", async () => {
+    const upload = (who: TestLogin, area: string | null) =>
+      w.app.inject({
+        method: "POST",
+        url: `${w.url("3979", "2025-Q1", "evidence")}?fileName=foto.png${
+          area === null ? "" : `&area=${encodeURIComponent(area)}`
+        }`,
+        payload: PNG,
+        headers: { ...who.headers, "content-type": "application/octet-stream" },
+      });
+    const noArea = await upload(w.ana, null);
+    expect(noArea.statusCode).toBe(400);
+    expect(w.error(noArea).message).toContain("lo reportan varias áreas");
+    expect((await upload(educacion, SALUD)).statusCode).toBe(403);
+    const own = await upload(salud, "secretaria de salud");
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({
+      area: SALUD,
+      version: 1,
+      evidence: [{ fileName: "foto.png" }],
+    });
+  });
+
   it("el cumplimiento toma el valor de cada indicador combinado por la regla de su ficha", async () => {
     const actuals = await w.app.inject({
       method: "GET",
