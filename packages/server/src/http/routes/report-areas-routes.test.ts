@@ -307,6 +307,32 @@ describe.each(TEST_ENGINES)("varias áreas reportan un indicador, sobre $name", 
     });
   });
 
+  it("la carga masiva nombra el área de cada parte en su columna «Área»; sin ella la fila se rechaza", async () => {
+    const load = (csv: string) =>
+      w.app.inject({
+        method: "POST",
+        url: `/api/plans/${w.planId}/reports/import?fileName=avances.csv&dryRun=true`,
+        headers: { ...w.lina.headers, "content-type": "text/csv; charset=utf-8" },
+        payload: csv,
+      });
+    const refused = await load(["Indicador;Período;Valor;Área", "3979;2025-Q1;12;"].join("\r\n"));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details).toMatchObject([
+      {
+        row: 2,
+        column: "Área",
+        message: `avances.csv: fila 2, columna «Área» (D): El indicador 3979 lo reportan varias áreas, cada una su parte: indique cuál (área): «${SALUD}», «${EDUCACION}».`,
+      },
+    ]);
+    const loaded = await load(
+      ["Indicador;Período;Valor;Área", "3979;2025-Q1;12;secretaria de educacion"].join("\r\n"),
+    );
+    expect(loaded.statusCode, loaded.body).toBe(200);
+    expect(loaded.json().rows).toEqual([
+      { indicator: "3979", period: "2025-Q1", area: EDUCACION, action: "crear" },
+    ]);
+  });
+
   it("el cumplimiento toma el valor de cada indicador combinado por la regla de su ficha", async () => {
     const actuals = await w.app.inject({
       method: "GET",
