@@ -117,7 +117,7 @@ export async function listReports(
   const returned = await latestReturnComments(
     db,
     planId,
-    due.map((d) => d.periodText),
+    [...latest.values()].filter((r) => statusOf(r) === "devuelto").map((r) => r.period),
   );
   const actorOf = await actorNames(
     db,

@@ -231,6 +231,27 @@ describe.each(TEST_ENGINES)("varias áreas reportan un indicador, sobre $name", 
       headers: educacion.headers,
     });
     expect(mine.json().reports.map((l: { area: string }) => l.area)).toEqual([EDUCACION]);
+
+    // Returning Educación's share leaves Salud's approved; the total is partial again.
+    const educacionShare = await get(w.lina, "3980", "2025-Q1", EDUCACION);
+    const back = await w.app.inject({
+      method: "POST",
+      url: areaUrl("3980", "2025-Q1", EDUCACION, "return"),
+      headers: { ...w.lina.headers, "if-match": String(educacionShare.headers.etag) },
+      payload: { comment: "Falta el soporte de Educación." },
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    const after = await w.app.inject({
+      method: "GET",
+      url: `/api/plans/${w.planId}/reports?indicator=3980`,
+      headers: w.lina.headers,
+    });
+    const afterLines = after.json().reports as Array<Record<string, unknown>>;
+    expect(afterLines.map((l) => [l.area, l.status, l.returnComment])).toEqual([
+      [SALUD, "aprobado", null],
+      [EDUCACION, "devuelto", "Falta el soporte de Educación."],
+    ]);
+    expect(afterLines[1]?.areas).toMatchObject({ pending: [EDUCACION], value: 10, partial: true });
   });
 
   it("un acumulado reportado 10 y luego 15 por un área y 7 por otra es 22, no 32", async () => {
@@ -341,10 +362,10 @@ describe.each(TEST_ENGINES)("varias áreas reportan un indicador, sobre $name", 
     });
     expect(actuals.statusCode).toBe(200);
     const lines = actuals.body.trim().split("\n");
-    // Flow: 10 + 7; levels: 15 + 7 (not 32), mean of 3 and 1, 80 × 75 % + 60 × 25 %.
+    // Flow: Salud's 10 (Educación's share was returned); levels: 15 + 7 (not 32), mean of 3 and 1, 80 × 75 % + 60 × 25 %.
     expect(lines).toEqual(
       expect.arrayContaining([
-        "3980,2025-Q1,17",
+        "3980,2025-Q1,10",
         "78,2025-Q1,10",
         "78,2025-Q2,22",
         "4074,2025-Q1,2",
