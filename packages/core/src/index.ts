@@ -48,6 +48,7 @@ export * from "./seguimiento/report-period-warnings.ts";
 export * from "./seguimiento/report-value.ts";
 export * from "./seguimiento/report-warnings.ts";
 export * from "./seguimiento/report-workflow.ts";
+export * from "./seguimiento/reporting-areas.ts";
 export { bogotaDate } from "./shared/bogota-date.ts";
 export * from "./shared/bounds.ts";
 export { parseSpanishDecimal } from "./shared/decimal.ts";

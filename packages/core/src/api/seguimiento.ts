@@ -7,6 +7,7 @@
  * with the new `ETag`.
  */
 import { z } from "zod";
+import { LEVEL_SHARE_RULES } from "../seguimiento/area-shares.ts";
 import { CORTE_STATES } from "../seguimiento/corte.ts";
 import { DATA_QUALITY_KINDS } from "../seguimiento/data-quality.ts";
 import { REPORT_WARNING_CODES } from "../seguimiento/report-warnings.ts";
@@ -116,6 +117,26 @@ const explanationsShape = {
   atipico: safeText(REVIEW_TEXT_MAX).optional(),
 };
 
+/**
+ * The areas of an indicator that several areas report (ficha `reportingAreas`):
+ * each area's share for the period, which reported and which are pending, and
+ * the value of the reported shares combined by the ficha's rule.
+ */
+export const indicatorAreasSchema = z.object({
+  rule: z.enum(LEVEL_SHARE_RULES).describe("Regla de la ficha para un indicador de nivel"),
+  shares: z.array(
+    z.object({
+      area: z.string(),
+      status: z.enum(REPORT_STATUSES).nullable().describe("null: nada guardado"),
+      value: z.number().nullable(),
+    }),
+  ),
+  reported: z.array(z.string()).describe("Áreas que enviaron su parte (enviado o aprobado)"),
+  pending: z.array(z.string()).describe("Áreas que aún no la envían"),
+  value: z.number().nullable().describe("El valor del indicador con las partes reportadas"),
+  partial: z.boolean().describe("true mientras falte alguna área: el total es parcial"),
+});
+
 /** A reporte de avance as it stands (its latest version), with what the form needs beside it. */
 export const reportSchema = z.object({
   planId: z.number().int(),
@@ -150,6 +171,9 @@ export const reportSchema = z.object({
     .nullable(),
   recordedAt: z.string().nullable(),
   recordedBy: actorSchema.nullable(),
+  areas: indicatorAreasSchema
+    .optional()
+    .describe("Solo si varias áreas reportan el indicador: el estado de cada parte"),
 });
 
 /** One line of a list of reports (Mis indicadores, the review queue, a corte's progress). */
@@ -166,6 +190,7 @@ export const reportSummarySchema = reportSchema
     submittedAt: true,
     late: true,
     lock: true,
+    areas: true,
   })
   .extend({
     indicatorName: z.string(),

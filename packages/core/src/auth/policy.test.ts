@@ -358,6 +358,33 @@ describe("decide() explica en español", () => {
     );
   });
 
+  it("cuando varias áreas reportan un indicador, el responsable de un área reporta solo la parte de su área", () => {
+    const educacion = user(
+      64,
+      [{ role: "responsable", scope: { kind: "objective", planId: 1, objectiveCode: "1.3" } }],
+      "Secretaría de Educación",
+    );
+    const share = (area: string): Resource => ({
+      kind: "indicator",
+      planId: 1,
+      objectiveCode: "1.1",
+      indicatorCode: "I1",
+      responsibleArea: "Secretaría de Salud",
+      shareArea: area,
+      published: false,
+    });
+    expect(reason(educacion, "report.submit", share("Secretaría de Educación"))).toBe(
+      "Permitido: el usuario 64 tiene el rol responsable con alcance del objetivo 1.3 del plan 1, que permite «reportar avances» (report.submit): su área (Secretaría de Educación) reporta su parte del indicador I1 y tiene una asignación en el plan 1.",
+    );
+    expect(can(educacion, "report.submit", share("Secretaría de Salud"))).toBe(false);
+    // The ficha's responsible area does not write another area's share either.
+    const salud = { ...educacion, area: "Secretaría de Salud" };
+    expect(can(salud, "report.submit", share("Secretaría de Salud"))).toBe(true);
+    expect(reason(salud, "report.submit", share("Secretaría de Educación"))).toContain(
+      "ningún alcance cubre la parte de Secretaría de Educación en el indicador I1 del plan 1",
+    );
+  });
+
   it("planeación que intenta reportar: ningún rol lo permite", () => {
     const planeacion = user(63, [{ role: "planeacion", scope: GLOBAL }]);
     expect(reason(planeacion, "report.submit", indicator(1, "1.1", "I1"))).toBe(

@@ -75,6 +75,12 @@ export type Resource =
       objectiveCode: string;
       indicatorCode: string;
       responsibleArea: string | null;
+      /**
+       * The area whose share of the indicator is at stake, when several areas
+       * report it (ficha `reportingAreas`): then that area, not the ficha's
+       * responsible one, is the one whose responsable may report.
+       */
+      shareArea?: string;
       published: boolean;
     }
   | { kind: "user"; userId: number };
@@ -130,7 +136,8 @@ export const ACTION_RULES: Record<Action, ActionRule> = {
  * - `covers`: the scope covers the resource (see `scopeCovers`).
  * - `in-plan`: the scope is global or anywhere inside the resource's plan.
  * - `covers-or-area`: covers the indicator, or the scope is in the indicator's
- *   plan and the user's area is the indicator's responsible area. Reporting is
+ *   plan and the user's area is the indicator's responsible area (for the share
+ *   of one of several reporting areas: that area). Reporting is
  *   organised by area (the responsable, or gerente de meta, answers for
  *   the metas of an area), so an area
  *   need not be assigned indicator by indicator; requiring an assignment in the
@@ -306,11 +313,13 @@ function reachReason(
         : `el alcance está dentro del plan ${scope.planId}`;
     case "covers-or-area":
       if (scopeCovers(scope, resource)) return `el alcance cubre ${target}`;
-      if (
-        resource.kind === "indicator" &&
-        scopeInPlan(scope, resource) &&
-        sameArea(actor.area, resource.responsibleArea)
-      ) {
+      if (resource.kind !== "indicator" || !scopeInPlan(scope, resource)) return null;
+      if (resource.shareArea !== undefined) {
+        return sameArea(actor.area, resource.shareArea)
+          ? `su área (${actor.area}) reporta su parte del indicador ${resource.indicatorCode} y tiene una asignación en el plan ${resource.planId}`
+          : null;
+      }
+      if (sameArea(actor.area, resource.responsibleArea)) {
         return `su área (${actor.area}) es el área responsable del indicador ${resource.indicatorCode} y tiene una asignación en el plan ${resource.planId}`;
       }
       return null;

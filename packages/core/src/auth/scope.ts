@@ -106,7 +106,9 @@ export function describeResource(resource: Resource): string {
     case "objective":
       return `el objetivo ${resource.objectiveCode} del plan ${resource.planId}`;
     case "indicator":
-      return `el indicador ${resource.indicatorCode} del plan ${resource.planId}`;
+      return resource.shareArea === undefined
+        ? `el indicador ${resource.indicatorCode} del plan ${resource.planId}`
+        : `la parte de ${resource.shareArea} en el indicador ${resource.indicatorCode} del plan ${resource.planId}`;
     case "user":
       return `el usuario ${resource.userId}`;
     default:

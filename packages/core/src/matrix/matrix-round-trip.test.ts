@@ -7,6 +7,7 @@ import { INDICATOR_TYPES } from "../plan/field-catalogue.ts";
 import type { Plan } from "../plan/plan.ts";
 import { MEASURES } from "../plan/plan.ts";
 import { importSeedDocument } from "../seed/seed-document.ts";
+import { LEVEL_SHARE_RULES } from "../seguimiento/area-shares.ts";
 import type { Cell } from "./matrix.ts";
 import { flatRowsToPlan, planToFlatRows } from "./matrix-flat.ts";
 import { plainDecimal } from "./matrix-numbers.ts";
@@ -97,6 +98,8 @@ const richPlan = planArbitrary.chain((plan) =>
             numerator: fc.string(),
             denominator: fc.string(),
             indicatorType: fc.constantFrom(...INDICATOR_TYPES),
+            reportingAreas: fc.string(),
+            areaRule: fc.constantFrom(...LEVEL_SHARE_RULES),
             baselineYear: fc.option(fc.integer({ min: 2000, max: 2030 }), { nil: null }),
             total: fc.constant(null),
           },

@@ -11,6 +11,7 @@
  * so a new field of the ficha is one entry here plus a database migration.
  */
 
+import { LEVEL_SHARE_RULES } from "../seguimiento/area-shares.ts";
 import { FREQUENCIES, GOAL_TYPES, MEASURES } from "./plan.ts";
 import { TEXT_LIMITS } from "./text-limits.ts";
 
@@ -103,6 +104,13 @@ export const INDICATOR_TYPE_OPTIONS = options(INDICATOR_TYPES, {
   resultado: "Resultado",
   gestion: "Gestión",
   impacto: "Impacto",
+});
+
+/** How the shares of several reporting areas make a level's value (flows always add; a razón adds its terms). */
+export const AREA_RULE_OPTIONS = options(LEVEL_SHARE_RULES, {
+  suma: "Suma",
+  promedio: "Promedio",
+  ponderado: "Promedio ponderado",
 });
 
 function listHelp(options: FieldOptions): string {
@@ -233,6 +241,31 @@ export const INDICATOR_FICHA_FIELDS = [
     noun: "tipo de indicador",
     column: "Tipo de indicador",
     help: "Producto, Resultado, Gestión o Impacto (ficha técnica del DNP), o vacío.",
+    matrix: "trailing",
+    editor: "ficha",
+    reprogramacion: false,
+  },
+  {
+    key: "reportingAreas",
+    kind: "text",
+    label: "Áreas que reportan",
+    noun: "áreas que reportan",
+    column: "Áreas que reportan",
+    help: "Solo si varias áreas reportan su parte: los nombres separados por «;»; con regla «Promedio ponderado», cada una con su peso («Secretaría de Salud = 60; Secretaría de Educación = 40»).",
+    hint: "Secretaría de Salud; Secretaría de Educación",
+    matrix: "trailing",
+    editor: "ficha",
+    reprogramacion: false,
+    maxLength: TEXT_LIMITS.indicator.reportingAreas,
+  },
+  {
+    key: "areaRule",
+    kind: "enum",
+    options: AREA_RULE_OPTIONS,
+    label: "Regla para combinar las áreas",
+    noun: "regla de las áreas",
+    column: "Regla de las áreas",
+    help: "Cómo se combinan las partes de las áreas en un indicador de nivel (creciente, constante, decreciente): Suma, Promedio o Promedio ponderado; vacío = Suma. Un indicador de tendencia suma siempre suma las partes y una razón suma numeradores y denominadores.",
     matrix: "trailing",
     editor: "ficha",
     reprogramacion: false,

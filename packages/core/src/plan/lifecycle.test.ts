@@ -44,6 +44,8 @@ const ONE_CHANGE_PER_FIELD: { [K in Exclude<keyof Indicator, "code">]-?: Partial
   source: { source: "SEGPLAN" },
   responsible: { responsible: "OAP" },
   indicatorType: { indicatorType: "resultado" },
+  reportingAreas: { reportingAreas: "Secretaría de Salud; Secretaría de Educación" },
+  areaRule: { areaRule: "promedio" },
 };
 
 describe("cambios de estado del plan", () => {

@@ -30,6 +30,7 @@ export const TEXT_LIMITS = {
     denominator: 500,
     source: 500,
     responsible: 200,
+    reportingAreas: 2000,
   },
 } as const;
 

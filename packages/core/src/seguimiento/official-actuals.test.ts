@@ -75,6 +75,34 @@ describe("valores oficiales para el motor desde los reportes que cuentan", () =>
     ).toEqual([{ indicator: "R", period: "2024", value: 90 }]);
   });
 
+  it("un nivel combina sus áreas con la regla de la ficha: suma por omisión, promedio o promedio ponderado", () => {
+    const level = (code: string, extra: Partial<Indicator>) =>
+      indicator(code, { trend: "constante", reportingAreas: "Norte = 75; Sur = 25", ...extra });
+    const levels: Plan = {
+      ...plan,
+      objectives: [
+        {
+          code: "1",
+          name: "Uno",
+          indicators: [
+            level("S", {}),
+            level("M", { areaRule: "promedio" }),
+            level("W", { areaRule: "ponderado" }),
+          ],
+        },
+      ],
+    };
+    const shares = (code: string) => [
+      row({ indicator: code, period: "2024", area: "Norte", value: 80 }),
+      row({ indicator: code, period: "2024", area: "Sur", value: 60 }),
+    ];
+    expect(officialActuals(levels, [...shares("S"), ...shares("M"), ...shares("W")])).toEqual([
+      { indicator: "S", period: "2024", value: 140 },
+      { indicator: "M", period: "2024", value: 70 },
+      { indicator: "W", period: "2024", value: 75 },
+    ]);
+  });
+
   it("el reporte del indicador completo prevalece sobre las partes de las áreas", () => {
     expect(
       officialActuals(plan, [

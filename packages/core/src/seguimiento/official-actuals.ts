@@ -10,8 +10,8 @@
 import type { ActualValue } from "../formats/actuals-csv.ts";
 import { formatPeriod, type Period, parsePeriod } from "../formats/period.ts";
 import type { Frequency, Indicator, Plan } from "../plan/plan.ts";
-import { type AreaShare, combineAreaShares, type ShareRule } from "./area-shares.ts";
-import { isPercentUnit } from "./report-value.ts";
+import { type AreaShare, combineAreaShares } from "./area-shares.ts";
+import { indicatorShareRule } from "./reporting-areas.ts";
 
 /** One report that counts: its latest version known at the instant asked. */
 export type ReportedValue = {
@@ -23,21 +23,6 @@ export type ReportedValue = {
   numerator: number | null;
   denominator: number | null;
 };
-
-/**
- * How an indicator's area shares combine. The ficha has no field for the
- * rule of levels yet, so every trend adds the shares (`suma`): a flow adds by
- * definition, and a level reported by several areas for the same period is
- * their sum (15 + 7 = 22). A razón adds numerators and denominators.
- */
-export function shareRuleOf(indicator: Indicator): ShareRule {
-  return {
-    trend: indicator.trend,
-    ratio: indicator.measure === "razon",
-    percent: isPercentUnit(indicator),
-    levelRule: "suma",
-  };
-}
 
 const KIND_RANK: Record<Period["kind"], number> = { year: 0, quarter: 1, month: 2 };
 const FREQUENCY_KIND: Record<Frequency, Period["kind"]> = {
@@ -94,7 +79,7 @@ export function officialActuals(plan: Plan, rows: readonly ReportedValue[]): Act
   for (const [key, slot] of whole) values.push({ ...slot, indicator: keyCode(key) });
   for (const [key, entry] of shares) {
     if (whole.has(key)) continue;
-    const combined = combineAreaShares(shareRuleOf(entry.indicator), entry.shares, []).value;
+    const combined = combineAreaShares(indicatorShareRule(entry.indicator), entry.shares, []).value;
     if (combined !== null && Number.isFinite(combined))
       values.push({ ...entry, indicator: keyCode(key), value: combined });
   }

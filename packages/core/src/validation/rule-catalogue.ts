@@ -167,6 +167,46 @@ export const VALIDATION_RULES = [
     description:
       "El número que promete el texto de la meta no coincide con la programación del periodo.",
   },
+  {
+    code: "areas.unreadable",
+    severity: "error",
+    description:
+      "Las áreas que reportan un indicador no se entienden: un nombre vacío o repetido, o un peso que no es un número.",
+  },
+  {
+    code: "areas.rule-without-areas",
+    severity: "error",
+    description:
+      "Un indicador declara la regla para combinar las áreas pero no las áreas que reportan.",
+  },
+  {
+    code: "areas.ratio-mean",
+    severity: "error",
+    description:
+      "Una razón con varias áreas suma numeradores y denominadores; nunca promedia porcentajes.",
+  },
+  {
+    code: "areas.weights-missing",
+    severity: "error",
+    description: "Con la regla promedio ponderado, un área que reporta no tiene peso.",
+  },
+  {
+    code: "areas.weights-sum-not-100",
+    severity: "error",
+    description: "Los pesos de las áreas que reportan un indicador no suman 100.",
+  },
+  {
+    code: "areas.flow-mean",
+    severity: "warning",
+    description:
+      "Un indicador de tendencia suma declara promedio para sus áreas: un flujo siempre suma las partes.",
+  },
+  {
+    code: "areas.weights-unused",
+    severity: "warning",
+    description:
+      "Las áreas que reportan tienen pesos pero la regla no es promedio ponderado: los pesos no se usan.",
+  },
 ] as const satisfies readonly ValidationRule[];
 
 export type ValidationCode = (typeof VALIDATION_RULES)[number]["code"];

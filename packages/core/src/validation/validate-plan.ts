@@ -5,6 +5,7 @@
  * indicators, in plan order, and the rules in the same order for each.
  */
 import type { Plan } from "../plan/plan.ts";
+import { checkReportingAreas } from "./area-checks.ts";
 import { checkBaseline } from "./baseline-checks.ts";
 import { checkGoalText } from "./goal-text.ts";
 import {
@@ -58,6 +59,7 @@ export function validatePlanRules(plan: Plan): ValidationIssue[] {
         ...checkBaseline(at, indicator, years),
         ...checkUnits(at, indicator, years),
         ...checkGoalText(at, indicator, years),
+        ...checkReportingAreas(at, indicator),
       );
     });
   });

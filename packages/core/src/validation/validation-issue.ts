@@ -21,7 +21,9 @@ export type ValidationField =
   | "total"
   | "baseline"
   | "goal"
-  | "unit";
+  | "unit"
+  | "reportingAreas"
+  | "areaRule";
 
 export type ValidationIssue = {
   /** Stable code from VALIDATION_RULES, e.g. "weights.sum-not-100". */

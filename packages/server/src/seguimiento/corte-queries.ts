@@ -62,25 +62,33 @@ export function reopenedFor(corte: CorteWithReopenings, code: string, today: str
  * The latest version of every report of the whole indicator (area '') of the
  * plan, for the given periods (all periods when omitted): one query, the last
  * version per (indicator, period) by DISTINCT ON, which PGlite and
- * PostgreSQL both run.
+ * PostgreSQL both run. With `areaShares`, also the shares of indicators
+ * several areas report, keyed by `reportKey(code, period, area)`.
  */
 export async function latestVersions(
   db: Database,
   planId: number,
   periods?: readonly string[],
+  options: { areaShares?: boolean } = {},
 ): Promise<Map<string, ReportVersionRow>> {
   if (periods !== undefined && periods.length === 0) return new Map();
-  const where = [eq(reportVersions.planId, planId), eq(reportVersions.area, "")];
+  const where = [eq(reportVersions.planId, planId)];
+  if (!options.areaShares) where.push(eq(reportVersions.area, ""));
   if (periods !== undefined) where.push(inArray(reportVersions.period, [...new Set(periods)]));
   const rows = await db
-    .selectDistinctOn([reportVersions.indicatorCode, reportVersions.period])
+    .selectDistinctOn([reportVersions.indicatorCode, reportVersions.period, reportVersions.area])
     .from(reportVersions)
     .where(and(...where))
-    .orderBy(reportVersions.indicatorCode, reportVersions.period, desc(reportVersions.version));
-  return new Map(rows.map((r) => [reportKey(r.indicatorCode, r.period), r]));
+    .orderBy(
+      reportVersions.indicatorCode,
+      reportVersions.period,
+      reportVersions.area,
+      desc(reportVersions.version),
+    );
+  return new Map(rows.map((r) => [reportKey(r.indicatorCode, r.period, r.area), r]));
 }
 
-/** The comment of the latest devolución of each report (area '') of these periods, in one query. */
+/** The comment of the latest devolución of each report (every area) of these periods, in one query. */
 export async function latestReturnComments(
   db: Database,
   planId: number,
@@ -88,26 +96,32 @@ export async function latestReturnComments(
 ): Promise<Map<string, string | null>> {
   if (periods.length === 0) return new Map();
   const rows = await db
-    .selectDistinctOn([reportVersions.indicatorCode, reportVersions.period], {
+    .selectDistinctOn([reportVersions.indicatorCode, reportVersions.period, reportVersions.area], {
       indicatorCode: reportVersions.indicatorCode,
       period: reportVersions.period,
+      area: reportVersions.area,
       comment: reportVersions.comment,
     })
     .from(reportVersions)
     .where(
       and(
         eq(reportVersions.planId, planId),
-        eq(reportVersions.area, ""),
         eq(reportVersions.action, "return"),
         inArray(reportVersions.period, [...new Set(periods)]),
       ),
     )
-    .orderBy(reportVersions.indicatorCode, reportVersions.period, desc(reportVersions.version));
-  return new Map(rows.map((r) => [reportKey(r.indicatorCode, r.period), r.comment]));
+    .orderBy(
+      reportVersions.indicatorCode,
+      reportVersions.period,
+      reportVersions.area,
+      desc(reportVersions.version),
+    );
+  return new Map(rows.map((r) => [reportKey(r.indicatorCode, r.period, r.area), r.comment]));
 }
 
-export function reportKey(indicatorCode: string, period: string): string {
-  return `${indicatorCode}\u0000${period}`;
+/** The key of one report in these maps; area '' is the whole indicator. */
+export function reportKey(indicatorCode: string, period: string, area = ""): string {
+  return `${indicatorCode}\u0000${period}\u0000${area}`;
 }
 
 /** A stored status as core's type (a row never holds anything else; anything unknown reads as borrador). */

@@ -14,6 +14,7 @@ import {
   corteProgress,
   isReopeningActive,
   type Plan,
+  reportingAreaNames,
   reportsDueAt,
 } from "@rumbo/core";
 import { and, eq } from "drizzle-orm";
@@ -265,15 +266,20 @@ async function cortesJson(
     db,
     planId,
     dueByCorte.flat().map((d) => d.periodText),
+    { areaShares: true },
   );
   const actor = await actorNames(
     db,
     rows.flatMap((c) => [c.closedBy, ...c.reopenings.map((r) => r.createdBy)]),
   );
   return rows.map((corte, index) => {
-    const states = (dueByCorte[index] ?? []).map((due) => {
-      const row = latest.get(reportKey(due.indicator.code, due.periodText));
-      return { status: statusOf(row), firstSubmittedOn: firstSubmittedOn(row) };
+    // An indicator several areas report counts one report per area's share.
+    const states = (dueByCorte[index] ?? []).flatMap((due) => {
+      const areas = reportingAreaNames(due.indicator);
+      return (areas.length === 0 ? [""] : areas).map((area) => {
+        const row = latest.get(reportKey(due.indicator.code, due.periodText, area));
+        return { status: statusOf(row), firstSubmittedOn: firstSubmittedOn(row) };
+      });
     });
     return {
       id: corte.id,

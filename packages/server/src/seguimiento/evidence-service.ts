@@ -18,7 +18,13 @@ import {
   evidenceFileName,
 } from "./evidence-type.ts";
 import { writeReportAudit } from "./report-audit.ts";
-import { canonicalPeriod, contentOf, loadIndicator, reportPeriod } from "./report-context.ts";
+import {
+  canonicalPeriod,
+  contentOf,
+  loadIndicator,
+  reportArea,
+  reportPeriod,
+} from "./report-context.ts";
 import {
   appendReportVersion,
   beginReportWrite,
@@ -51,7 +57,7 @@ export async function attachEvidence(
   options: AttachEvidenceOptions,
 ): Promise<ReportVersionRow> {
   const { bytes } = options;
-  const key = { ...options.key, period: canonicalPeriod(options.key.period) };
+  const requested = { ...options.key, period: canonicalPeriod(options.key.period) };
   if (bytes.length === 0) throw new SeguimientoRefusal("EMPTY_FILE", "El archivo está vacío.");
   if (bytes.length > EVIDENCE_MAX_BYTES) {
     throw new SeguimientoRefusal(
@@ -69,8 +75,13 @@ export async function attachEvidence(
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const fileName = evidenceFileName(options.fileName, detected.type);
   return db.transaction(async (tx) => {
+    // The share of one of the ficha's reporting areas, as the ficha spells it (as in beginWrite).
+    const area = reportArea(await loadIndicator(tx, requested), requested.area);
+    const key = { ...requested, area };
     const latest = await beginReportWrite(tx, key, options.expected);
-    const period = reportPeriod(await loadIndicator(tx, key), key.period);
+    const context = await loadIndicator(tx, key);
+    reportArea(context, key.area);
+    const period = reportPeriod(context, key.period);
     const status = (latest?.status ?? null) as ReportStatus | null;
     const lock = await reportLockState(tx, key, period, status, options.now);
     if (lock.lock) throw new SeguimientoRefusal(lock.lock, REPORT_LOCK_MESSAGES[lock.lock]);

@@ -6,6 +6,8 @@
  * compares it.
  */
 import {
+  type AreaShareState,
+  checkReportArea,
   checkReportPeriod,
   formatPeriod,
   type Indicator,
@@ -16,7 +18,7 @@ import {
   type ReportStatus,
   type ReportWarningCode,
 } from "@rumbo/core";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { reportVersions, type StoredEvidence } from "../db/schema.ts";
 import { getPlan, type StoredPlan } from "../plans/plans-repository.ts";
@@ -73,6 +75,19 @@ export function reportPeriod(context: ReportIndicator, text: string): Period {
   return checked.period;
 }
 
+/**
+ * The area a report names, as the ficha spells it (core's `checkReportArea`):
+ * an indicator several areas report needs one of them; 400 VALIDATION_ERROR
+ * listing the areas otherwise.
+ */
+export function reportArea(context: ReportIndicator, area: string): string {
+  const checked = checkReportArea(context.indicator, area);
+  if (checked.ok) return checked.area;
+  throw new SeguimientoRefusal("VALIDATION_ERROR", checked.message, [
+    { field: "area", message: checked.message },
+  ]);
+}
+
 /** What a stored version says, as core compares versions. */
 export function contentOf(row: ReportVersionRow): ReportContent {
   return {
@@ -115,6 +130,37 @@ export async function reportVersionRows(db: Database, key: ReportKey): Promise<R
       ),
     )
     .orderBy(asc(reportVersions.version));
+}
+
+/**
+ * Each area's share of the indicator for one period as it stands (the latest
+ * version per area), for core's `indicatorAreasStatus`.
+ */
+export async function areaShareStates(
+  db: Database,
+  key: Pick<ReportKey, "planId" | "indicatorCode" | "period">,
+): Promise<AreaShareState[]> {
+  const rows = await db
+    .select({
+      area: reportVersions.area,
+      status: reportVersions.status,
+      value: reportVersions.value,
+      numerator: reportVersions.numerator,
+      denominator: reportVersions.denominator,
+    })
+    .from(reportVersions)
+    .where(
+      and(
+        eq(reportVersions.planId, key.planId),
+        eq(reportVersions.indicatorCode, key.indicatorCode),
+        eq(reportVersions.period, key.period),
+        ne(reportVersions.area, ""),
+      ),
+    )
+    .orderBy(asc(reportVersions.version));
+  const latest = new Map<string, AreaShareState>();
+  for (const row of rows) latest.set(row.area, { ...row, status: row.status as ReportStatus });
+  return [...latest.values()];
 }
 
 /**

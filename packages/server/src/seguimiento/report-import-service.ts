@@ -21,7 +21,7 @@ import {
 import type { Database } from "../db/open-database.ts";
 import { boundProblems, omittedProblemsText } from "../files/upload-limits.ts";
 import { getPlan } from "../plans/plans-repository.ts";
-import { canonicalPeriod } from "./report-context.ts";
+import { canonicalPeriod, findIndicator, reportArea } from "./report-context.ts";
 import {
   type ReportActor,
   type ReportSource,
@@ -119,7 +119,8 @@ async function loadRow(
     planId: options.planId,
     indicatorCode: row.indicator,
     period: canonicalPeriod(row.period),
-    area: row.area,
+    // The area as the ficha spells it, so the row finds the share it updates.
+    area: reportArea(findIndicator(options.plan, row.indicator), row.area),
   };
   // The load acts on the report as it stands: the plan row is locked, nobody changed it since.
   const latest = await latestReportVersion(tx, key);
@@ -150,6 +151,7 @@ async function loadRow(
 }
 
 const FIELD_COLUMNS: Record<string, ReportImportColumn> = {
+  area: "area",
   value: "value",
   numerator: "numerator",
   denominator: "denominator",

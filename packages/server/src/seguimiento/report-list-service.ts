@@ -10,12 +10,15 @@ import {
   bogotaDate,
   can,
   formatPeriod,
+  type IndicatorAreasStatus,
+  indicatorAreasStatus,
   isLate,
   isOverdue,
   isPendingReport,
   previousPeriod,
   type ReportStatus,
   type Resource,
+  reportingAreaNames,
   reportsDueAt,
   reportWriteLock,
 } from "@rumbo/core";
@@ -64,6 +67,8 @@ export type ReportSummary = {
   overdue: boolean;
   canReport: boolean;
   canReview: boolean;
+  /** Only for an indicator several areas report. */
+  areas?: IndicatorAreasStatus;
 };
 
 /**
@@ -103,16 +108,16 @@ export async function listReports(
     (d) => query.indicator === undefined || d.indicator.code === query.indicator,
   );
   const previousOf = (d: (typeof due)[number]) => formatPeriod(previousPeriod(d.period));
-  const latest = await latestVersions(db, planId, [
-    ...due.map((d) => d.periodText),
-    ...due.map(previousOf),
-  ]);
+  const latest = await latestVersions(
+    db,
+    planId,
+    [...due.map((d) => d.periodText), ...due.map(previousOf)],
+    { areaShares: true },
+  );
   const returned = await latestReturnComments(
     db,
     planId,
-    due
-      .filter((d) => statusOf(latest.get(reportKey(d.indicator.code, d.periodText))) === "devuelto")
-      .map((d) => d.periodText),
+    [...latest.values()].filter((r) => statusOf(r) === "devuelto").map((r) => r.period),
   );
   const actorOf = await actorNames(
     db,
@@ -121,51 +126,73 @@ export async function listReports(
   const summaries: ReportSummary[] = [];
   for (const d of due) {
     const code = d.indicator.code;
-    const row = latest.get(reportKey(code, d.periodText));
-    const status = statusOf(row);
-    const resource: Resource = {
-      kind: "indicator",
-      planId,
-      objectiveCode: d.objectiveCode,
-      indicatorCode: code,
-      responsibleArea: d.indicator.responsible ?? null,
-      published,
-    };
-    const canReport = can(actor, "report.submit", resource);
-    const canReview = can(actor, "report.review", resource);
-    if (query.mine && !canReport) continue;
-    if (query.review && !(status === "enviado" && canReview)) continue;
-    if (
-      query.status === "pendiente"
-        ? !isPendingReport(status)
-        : query.status !== undefined && status !== query.status
-    )
-      continue;
-    const previous = latest.get(reportKey(code, previousOf(d)));
-    const previousSent = previous && statusOf(previous) !== "borrador" ? previous.value : null;
-    summaries.push({
-      planId,
-      indicator: code,
-      period: d.periodText,
-      area: null,
-      status,
-      version: row?.version ?? 0,
-      value: row?.value ?? null,
-      returnComment:
-        status === "devuelto" ? (returned.get(reportKey(code, d.periodText)) ?? null) : null,
-      submittedAt: row?.submittedAt?.toISOString() ?? null,
-      late: row?.firstSubmittedAt ? isLate(corte, bogotaDate(row.firstSubmittedAt)) : false,
-      lock: reportWriteLock({ status, corte: state, reopened: reopenedFor(corte, code, today) }),
-      indicatorName: d.indicator.name,
-      objectiveCode: d.objectiveCode,
-      unit: d.indicator.unit ?? null,
-      target: d.target,
-      previousValue: previousSent ?? null,
-      submittedBy: actorOf(row?.submittedBy),
-      overdue: isOverdue(corte, status, today),
-      canReport,
-      canReview,
-    });
+    // An indicator several areas report has one line per area's share, each
+    // with the state of every share and the (partial) total.
+    const areaNames = reportingAreaNames(d.indicator);
+    const areas = indicatorAreasStatus(
+      d.indicator,
+      areaNames.map((area) => {
+        const row = latest.get(reportKey(code, d.periodText, area));
+        return {
+          area,
+          status: statusOf(row),
+          value: row?.value ?? null,
+          numerator: row?.numerator ?? null,
+          denominator: row?.denominator ?? null,
+        };
+      }),
+    );
+    for (const area of areaNames.length === 0 ? [""] : areaNames) {
+      const row = latest.get(reportKey(code, d.periodText, area));
+      const status = statusOf(row);
+      const resource: Resource = {
+        kind: "indicator",
+        planId,
+        objectiveCode: d.objectiveCode,
+        indicatorCode: code,
+        responsibleArea: d.indicator.responsible ?? null,
+        ...(area === "" ? {} : { shareArea: area }),
+        published,
+      };
+      const canReport = can(actor, "report.submit", resource);
+      const canReview = can(actor, "report.review", resource);
+      if (query.mine && !canReport) continue;
+      if (query.review && !(status === "enviado" && canReview)) continue;
+      if (
+        query.status === "pendiente"
+          ? !isPendingReport(status)
+          : query.status !== undefined && status !== query.status
+      )
+        continue;
+      const previous = latest.get(reportKey(code, previousOf(d), area));
+      const previousSent = previous && statusOf(previous) !== "borrador" ? previous.value : null;
+      summaries.push({
+        planId,
+        indicator: code,
+        period: d.periodText,
+        area: area === "" ? null : area,
+        status,
+        version: row?.version ?? 0,
+        value: row?.value ?? null,
+        returnComment:
+          status === "devuelto"
+            ? (returned.get(reportKey(code, d.periodText, area)) ?? null)
+            : null,
+        submittedAt: row?.submittedAt?.toISOString() ?? null,
+        late: row?.firstSubmittedAt ? isLate(corte, bogotaDate(row.firstSubmittedAt)) : false,
+        lock: reportWriteLock({ status, corte: state, reopened: reopenedFor(corte, code, today) }),
+        indicatorName: d.indicator.name,
+        objectiveCode: d.objectiveCode,
+        unit: d.indicator.unit ?? null,
+        target: d.target,
+        previousValue: previousSent ?? null,
+        submittedBy: actorOf(row?.submittedBy),
+        overdue: isOverdue(corte, status, today),
+        canReport,
+        canReview,
+        ...(areas ? { areas } : {}),
+      });
+    }
   }
   return summaries;
 }

@@ -7,6 +7,7 @@
 import {
   bogotaDate,
   explainedWarnings,
+  indicatorAreasStatus,
   isLate,
   type REPORT_SOURCES,
   type REPORT_VERSION_ACTIONS,
@@ -21,9 +22,11 @@ import { evidenceFiles, type StoredEvidence, users } from "../db/schema.ts";
 import type { StoredPlan } from "../plans/plans-repository.ts";
 import {
   approvedValues,
+  areaShareStates,
   canonicalPeriod,
   contentOf,
   loadIndicator,
+  reportArea,
   reportPeriod,
   reportVersionRows,
 } from "./report-context.ts";
@@ -125,8 +128,9 @@ export async function getReportView(
   db: Database,
   input: { key: ReportKey; now: Date; row?: ReportVersionRow | null; plan?: StoredPlan },
 ) {
-  const key = { ...input.key, period: canonicalPeriod(input.key.period) };
-  const context = await loadIndicator(db, key, input.plan);
+  const asked = { ...input.key, period: canonicalPeriod(input.key.period) };
+  const context = await loadIndicator(db, asked, input.plan);
+  const key = { ...asked, area: reportArea(context, asked.area) };
   const period = reportPeriod(context, key.period);
   const row = input.row === undefined ? await latestReportVersion(db, key) : input.row;
   const status = (row?.status ?? null) as ReportStatus | null;
@@ -147,6 +151,10 @@ export async function getReportView(
           }),
           explanations,
         );
+  const areas =
+    key.area === ""
+      ? null
+      : indicatorAreasStatus(context.indicator, await areaShareStates(db, key));
   return {
     planId: key.planId,
     indicator: key.indicatorCode,
@@ -180,13 +188,15 @@ export async function getReportView(
       : null,
     recordedAt: row?.recordedAt.toISOString() ?? null,
     recordedBy: names(row?.recordedBy ?? null),
+    ...(areas ? { areas } : {}),
   };
 }
 
 /** Every version of the report, oldest first, each with what changed from the one before. */
 export async function getReportHistoryView(db: Database, input: { key: ReportKey }) {
-  const key = { ...input.key, period: canonicalPeriod(input.key.period) };
-  const context = await loadIndicator(db, key);
+  const asked = { ...input.key, period: canonicalPeriod(input.key.period) };
+  const context = await loadIndicator(db, asked);
+  const key = { ...asked, area: reportArea(context, asked.area) };
   reportPeriod(context, key.period);
   const rows = await reportVersionRows(db, key);
   const names = await namesOf(db, actorIds(rows));

@@ -22,6 +22,7 @@ import {
   canonicalPeriod,
   loadIndicator,
   type ReportIndicator,
+  reportArea,
   reportPeriod,
 } from "./report-context.ts";
 import {
@@ -62,11 +63,18 @@ export type ReportWrite = {
   lock: ReportLockState;
 };
 
-/** The common start of every write: canonical period, lock and If-Match, indicator, period rules, lock state. */
+/**
+ * The common start of every write: canonical period and area, lock and
+ * If-Match, indicator, period rules, lock state. The area is read against the
+ * ficha before the lock (to address the right report) and again after it.
+ */
 export async function beginWrite(tx: Database, options: ReportWriteOptions): Promise<ReportWrite> {
-  const key = { ...options.key, period: canonicalPeriod(options.key.period) };
+  const asked = { ...options.key, period: canonicalPeriod(options.key.period) };
+  const area = reportArea(await loadIndicator(tx, asked, options.plan), asked.area);
+  const key = { ...asked, area };
   const latest = await beginReportWrite(tx, key, options.expected);
   const context = await loadIndicator(tx, key, options.plan);
+  reportArea(context, key.area);
   const period = reportPeriod(context, key.period);
   const status = (latest?.status ?? null) as ReportStatus | null;
   const lock = await reportLockState(tx, key, period, status, options.now);

@@ -4,6 +4,8 @@
  * created but not yet open (cortes are rows here: their routes are another
  * module's), a clock the tests move, and the requests a browser would send.
  */
+
+import type { Plan } from "@rumbo/core";
 import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
 import { listAudit } from "../audit/audit-repository.ts";
@@ -20,7 +22,11 @@ export type ReviewAction = "submit" | "return" | "approve" | "unapprove";
 /** Bogotá, 10 de abril de 2025: the first quarter's corte is open. */
 export const APRIL_10 = new Date("2025-04-10T15:00:00Z");
 
-export async function openReportWorld(open: () => Promise<DatabaseHandle>) {
+/** `plan`: the seed plan unless a test needs it changed (reporting areas in the ficha). */
+export async function openReportWorld(
+  open: () => Promise<DatabaseHandle>,
+  plan: Plan = seedPlan(),
+) {
   const database = await open();
   const db = database.db;
   const world = {
@@ -33,7 +39,7 @@ export async function openReportWorld(open: () => Promise<DatabaseHandle>) {
     version: "t",
     now: () => world.clock,
   });
-  const planId = await savePlan(db, seedPlan());
+  const planId = await savePlan(db, plan);
   const onPlan = (role: "responsable" | "planeacion" | "consulta") => ({
     role,
     scope: { kind: "plan" as const, planId },

@@ -4,9 +4,10 @@
  * un-approve). Each route parses, lets the policy decide on the INDICATOR (so a
  * responsable's scope and area count), calls the report service and answers
  * the report with its ETag `"r<version>"`; the rules live in core and the
- * service.
+ * service. For an indicator several areas report, `?area=` names the share:
+ * the policy sees that area, so one area's responsable cannot write another's.
  */
-import { api, can, type Resource } from "@rumbo/core";
+import { api, can, checkReportArea, type Resource } from "@rumbo/core";
 import { and, eq } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -46,11 +47,16 @@ type ReportRequestParts = {
 export function indicatorResource(db: Database): ResourceResolver {
   return async (request) => {
     const { id, code } = request.params as ReportRequestParts["params"];
+    const asked = (request.query as ReportRequestParts["query"]).area?.trim() ?? "";
     const access = await getPlanAccess(db, id);
     if (!access) throw missingPlan(request.actor, id);
     const plan: Resource = { kind: "plan", planId: access.id, published: access.published };
     const [row] = await db
-      .select({ objectiveCode: objectives.code, responsibleArea: indicators.responsible })
+      .select({
+        objectiveCode: objectives.code,
+        responsibleArea: indicators.responsible,
+        reportingAreas: indicators.reportingAreas,
+      })
       .from(indicators)
       .innerJoin(objectives, eq(objectives.id, indicators.objectiveId))
       .where(and(eq(indicators.planId, access.id), eq(indicators.code, code)));
@@ -62,12 +68,16 @@ export function indicatorResource(db: Database): ResourceResolver {
         `El plan ${access.id} no tiene el indicador ${code}.`,
       );
     }
+    // The share of one of several reporting areas is that area's to report; the
+    // service refuses an area the ficha does not declare.
+    const share = checkReportArea({ code, reportingAreas: row.reportingAreas ?? undefined }, asked);
     return {
       kind: "indicator",
       planId: access.id,
       objectiveCode: row.objectiveCode,
       indicatorCode: code,
       responsibleArea: row.responsibleArea,
+      ...(share.ok && share.area !== "" ? { shareArea: share.area } : {}),
       published: access.published,
     };
   };

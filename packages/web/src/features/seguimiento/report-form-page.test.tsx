@@ -87,6 +87,39 @@ describe("el reporte de avance de la meta 2320", () => {
     ]);
   });
 
+  it("la parte de un área muestra el estado de cada área y que el total del indicador es parcial", async () => {
+    stubApi({
+      ...planAnswers(RESPONSABLE_SESSION, RESPONSABLE_PERMISSIONS),
+      [`GET ${REPORT_URL}`]: {
+        body: {
+          ...DRAFT_2320,
+          area: "Secretaría de Salud",
+          areas: {
+            rule: "suma",
+            shares: [
+              { area: "Secretaría de Salud", status: "enviado", value: 12.5 },
+              { area: "Secretaría de Educación", status: null, value: null },
+            ],
+            reported: ["Secretaría de Salud"],
+            pending: ["Secretaría de Educación"],
+            value: 12.5,
+            partial: true,
+          },
+        },
+      },
+      "/api/plans/1/reports": HISTORY_OF_2320,
+    });
+    renderApp(`${PAGE}?area=Secretar%C3%ADa%20de%20Salud`);
+    await screen.findByLabelText("Valor del periodo");
+    const panel = await screen.findByRole("region", { name: "Partes de las áreas" });
+    expect(visibleText(panel)).toContain(
+      "Secretaría de Salud: Enviado a revisión · 12,5 %Secretaría de Educación: Sin reportar",
+    );
+    expect(visibleText(panel)).toContain(
+      "Total del indicador (suma de las partes): 12,5 % — parcial: falta Secretaría de Educación",
+    );
+  });
+
   it("guardar borrador envía el valor como se escribió, con If-Match de la versión, y muestra las advertencias nuevas", async () => {
     const fetchMock = await openForm({
       [`PUT ${REPORT_URL}`]: {

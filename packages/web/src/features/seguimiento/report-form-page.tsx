@@ -25,6 +25,7 @@ import { TextAreaField } from "../../shared/ui/text-area-field.tsx";
 import { TextField } from "../../shared/ui/text-field.tsx";
 import { formatDecimalInput } from "../formulation/decimal-input.ts";
 import type { PlanDetail } from "../plans/plans-api.ts";
+import { AreaSharesPanel } from "./area-shares-panel.tsx";
 import { EvidenceEditor } from "./evidence-editor.tsx";
 import {
   EXPLANATION_LABELS,
@@ -562,6 +563,7 @@ function ReportView({
             <strong>Solo lectura.</strong> {readOnlyReason}
           </p>
         )}
+        {data.areas && <AreaSharesPanel areas={data.areas} unit={indicator.unit} />}
         <ReportForm
           address={address}
           report={data}
