@@ -129,10 +129,12 @@ test.describe("entrar con cada rol de demostración y ver solo lo que ese rol pu
     await expect(page.getByRole("region", { name: PERMISSIONS_NOTE })).toContainText(
       "Puede reportar 2 indicadores",
     );
-    await expect(page.getByText("Usted reporta", { exact: true })).toHaveCount(2);
+    // The badge is a link to Mis indicadores, named for its indicator.
+    const badge = /^Usted reporta el indicador \S+: ir a Mis indicadores$/;
+    await expect(page.getByRole("link", { name: badge })).toHaveCount(2);
     expect(await reportedCodes(page)).toEqual(["78", "2320"]);
     const table3 = page.getByRole("table", { name: "Indicadores del objetivo 3" });
-    await expect(table3.getByText("Usted reporta", { exact: true })).toHaveCount(2);
+    await expect(table3.getByRole("link", { name: badge })).toHaveCount(2);
     await expectNoAdminLinks(page);
   });
 

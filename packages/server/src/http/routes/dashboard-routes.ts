@@ -13,7 +13,6 @@ import {
 } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
-import { informeFileName, writeInforme } from "../../informe/informe-files.ts";
 import { informeModel } from "../../informe/informe-service.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
@@ -42,6 +41,8 @@ export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsy
       async (request, reply) => {
         const { format, corte, knownAt } = request.query;
         const model = await informeModel(db, request.params.id, { corte, knownAt }, now());
+        // Loaded on the first informe: exceljs, pdfkit and ECharts stay off the start-up path.
+        const { informeFileName, writeInforme } = await import("../../informe/informe-files.ts");
         const bytes = await writeInforme(model, format);
         return reply
           .header("content-type", INFORME_CONTENT_TYPES[format])
