@@ -6,7 +6,7 @@
  * has decimal points). Texts come protected against formula injection from
  * the matrix; csvCell quotes them and would guard them again.
  */
-import type { Plan } from "@rumbo/core";
+import type { MatrixProblem, Plan } from "@rumbo/core";
 import {
   type Cell,
   flatRowsToPlan,
@@ -50,8 +50,19 @@ export function detectSeparator(text: string): ";" | "," {
   return semicolons > commas ? ";" : ",";
 }
 
-export function readPlanCsv(input: Uint8Array | string, fileName: string): MatrixReadResult {
-  const text = typeof input === "string" ? input : decodeCsvBytes(input);
+/**
+ * The records of a CSV text, each line one record (blank lines kept), with
+ * the separator it uses; or the problems that refuse it: too many lines
+ * (counted before parsing), quotes that do not close, too many or too long
+ * cells. `subject` starts the quote message («matriz.csv »; "" for none).
+ * Shared by the plan matriz and the bulk load of reports.
+ */
+export function parseCsvRecords(
+  text: string,
+  subject: string,
+):
+  | { ok: true; records: string[][]; separator: "," | ";" }
+  | { ok: false; problems: MatrixProblem[] } {
   // Rows are counted before parsing: a file of a million lines is refused unread.
   const lineProblems = csvLineLimitProblems(text);
   if (lineProblems.length > 0) return { ok: false, problems: lineProblems };
@@ -79,13 +90,21 @@ export function readPlanCsv(input: Uint8Array | string, fileName: string): Matri
           sheet: "",
           row: 0,
           column: "",
-          message: `${fileName} no es un CSV válido cerca de la línea ${line}: ${why}`,
+          message: `${subject}no es un CSV válido cerca de la línea ${line}: ${why}`,
         },
       ],
     };
   }
   const cellProblems = cellLimitProblems(records);
   if (cellProblems.length > 0) return { ok: false, problems: cellProblems };
+  return { ok: true, records, separator };
+}
+
+export function readPlanCsv(input: Uint8Array | string, fileName: string): MatrixReadResult {
+  const text = typeof input === "string" ? input : decodeCsvBytes(input);
+  const parsed = parseCsvRecords(text, `${fileName} `);
+  if (!parsed.ok) return parsed;
+  const { records, separator } = parsed;
   // Rows as the spreadsheet shows them: one record per row, blank lines included.
   const rows: Cell[][] = records.map((record) =>
     record.map((field) => (field === "" ? null : field)),

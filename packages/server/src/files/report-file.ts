@@ -13,13 +13,10 @@ import {
   type ReportImportRow,
   readReportImportRows,
 } from "@rumbo/core";
-import { CsvError, parse } from "csv-parse/sync";
-import { decodeCsvBytes, detectSeparator } from "./plan-csv.ts";
+import { decodeCsvBytes, parseCsvRecords } from "./plan-csv.ts";
 import { cellValue } from "./plan-xlsx-reader.ts";
 import {
   boundProblems,
-  cellLimitProblems,
-  csvLineLimitProblems,
   tooLongCell,
   UPLOAD_LIMITS,
   workbookLimitProblems,
@@ -64,38 +61,9 @@ function failed(lines: readonly string[]): ReportFileRead {
 /** `;` with decimal comma as a Spanish Excel saves it, or `,` with decimal point (formats.md §2). */
 function csvCells(bytes: Uint8Array): Cells {
   const text = decodeCsvBytes(bytes);
-  const lineProblems = csvLineLimitProblems(text);
-  if (lineProblems.length > 0) return { ok: false, problems: lineProblems };
-  const separator = detectSeparator(text.replace(/^\uFEFF/, ""));
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter: separator,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const line = typeof error.lines === "number" ? error.lines : 0;
-    return {
-      ok: false,
-      problems: [
-        {
-          row: 0,
-          column: "",
-          message: `no es un CSV válido cerca de la línea ${line}: ${
-            error.code === "CSV_QUOTE_NOT_CLOSED"
-              ? "unas comillas se abren y no se cierran"
-              : "las comillas de un campo están mal puestas"
-          }`,
-        },
-      ],
-    };
-  }
-  const limits = cellLimitProblems(records);
-  if (limits.length > 0) return { ok: false, problems: limits };
+  const parsed = parseCsvRecords(text, "");
+  if (!parsed.ok) return parsed;
+  const { records, separator } = parsed;
   return {
     ok: true,
     cells: records.map((record) => record.map((field) => (field === "" ? null : field))),
