@@ -9,7 +9,7 @@ import {
   logIn,
 } from "./support.ts";
 
-// The journey of issue 11: the responsable of objetivo 3 reports meta 2320 in
+// The seguimiento journey: the responsable of objetivo 3 reports meta 2320 in
 // the open corte, planeación returns it, the responsable corrects and
 // resubmits, planeación approves, the official compliance counts the value,
 // and planeación closes the corte. Two people, each in their own browser

@@ -1,5 +1,5 @@
 /**
- * Demo seguimiento (issue 11, item 10): on first start the seed plan gets
+ * Demo seguimiento (ADR 0015): on first start the seed plan gets
  * its follow-up history, written through the same services as the pages —
  * cortes by planeación, reports saved and submitted by whoever reports them,
  * approved or returned by planeación — so versions, history and audit are

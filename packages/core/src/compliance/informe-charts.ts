@@ -1,5 +1,5 @@
 /**
- * One chart definition (issue 12 §7): ECharts options built by pure functions
+ * One chart definition: ECharts options built by pure functions
  * from the engine's cells, so the browser and the server (SVG for the PDF)
  * draw the same chart. Plain objects only: core does not depend on ECharts.
  * Every chart comes with a text summary of the same numbers.

@@ -1,5 +1,5 @@
 /**
- * The informe de seguimiento of a corte (issue 12 §6): what the PDF, the XLSX
+ * The informe de seguimiento of a corte: what the PDF, the XLSX
  * and the CSV say, built once from the engine's result (through the tablero
  * builder), the analysis of the approved reports and the data-quality items.
  * Pure: the renderers only lay it out. The model records its `asOf`,

@@ -1,5 +1,5 @@
 /**
- * Calidad del dato (issue 11 §6): what a planning office checks before it
+ * Calidad del dato (ADR 0015): what a planning office checks before it
  * trusts a corte — reports sent after the deadline (tardío), reports due and
  * never sent once the deadline passed (faltante), over-execution nobody
  * explained, values far from the indicator's history (atípico), and changes

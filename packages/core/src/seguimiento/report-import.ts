@@ -1,5 +1,5 @@
 /**
- * The bulk load of reportes de avance (issue 11, item 8): a sheet with one
+ * The bulk load of reportes de avance (docs/formats.md «Carga masiva de reportes»): a sheet with one
  * report per row — indicador, periodo, valor (or numerador and denominador),
  * optionally área and the analysis texts — read into rows the server saves
  * through the same service as the form. This file reads the cells only

@@ -1,5 +1,5 @@
 /**
- * Cortes de seguimiento (issue 11, ADR 0015): planeación programs a corte,
+ * Cortes de seguimiento (ADR 0015): planeación programs a corte,
  * closes it in an explicit act, and reopens a closed one for named indicators
  * with a justification until a date. Every write is one transaction that
  * locks the plan row (the same lock report writers take, so a report and the

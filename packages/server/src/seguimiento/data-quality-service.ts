@@ -1,5 +1,5 @@
 /**
- * The data-quality report of a plan (issue 11 §6): loads the cortes, the
+ * The data-quality report of a plan (ADR 0015): loads the cortes, the
  * latest version of every report and the versions recorded after a corte
  * closed, and lets core's `dataQualityItems` decide what to flag.
  */

@@ -1,5 +1,5 @@
 /**
- * The bulk load of reportes de avance (issue 11, item 8), for the API
+ * The bulk load of reportes de avance (ADR 0015), for the API
  * (`importReports`, source «carga-masiva»), the command line (`rumbo actuals
  * import`, «cli») and the demo data («demo»). All or nothing: ONE
  * transaction saves every row through the very functions of the form
