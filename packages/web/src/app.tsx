@@ -24,6 +24,7 @@ import { SessionMenu } from "./features/session/session-menu.tsx";
 import { useSessionSync } from "./features/session/use-session-sync.ts";
 import { DashboardPage } from "./features/tablero/dashboard-page.tsx";
 import { IndicatorPage } from "./features/tablero/indicator-page.tsx";
+import { InformeDiffPage } from "./features/tablero/informe-diff-page.tsx";
 import { ObjectivePage } from "./features/tablero/objective-page.tsx";
 import { UsersPage } from "./features/users/users-page.tsx";
 import {
@@ -94,6 +95,14 @@ function PageFor({ route }: { route: Route }) {
       );
     case "plan-dashboard":
       return <DashboardPage key={route.planId} planId={route.planId} />;
+    case "informe-diff":
+      return (
+        <InformeDiffPage
+          key={`${route.planId}/${route.corteId}`}
+          planId={route.planId}
+          corteId={route.corteId}
+        />
+      );
     case "dashboard-objective":
       return (
         <ObjectivePage

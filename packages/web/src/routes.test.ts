@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   dashboardPath,
   indicatorPath,
+  informeDiffPath,
   loginPathFor,
   matchRoute,
   reportPath,
@@ -79,6 +80,21 @@ describe("rutas", () => {
       name: "indicator",
       planId: 1,
       indicatorCode: "E1/2",
+    });
+  });
+
+  it("reconoce «¿Qué cambió desde este informe?» de un corte, con el instante del informe", () => {
+    expect(informeDiffPath(1, 5)).toBe("/planes/1/tablero/informes/5/cambios");
+    expect(informeDiffPath(1, 5, "2025-02-01T00:00:00Z")).toBe(
+      "/planes/1/tablero/informes/5/cambios?knownAt=2025-02-01T00%3A00%3A00Z",
+    );
+    expect(matchRoute("/planes/1/tablero/informes/5/cambios")).toEqual({
+      name: "informe-diff",
+      planId: 1,
+      corteId: 5,
+    });
+    expect(matchRoute("/planes/1/tablero/informes/99999999999/cambios")).toEqual({
+      name: "not-found",
     });
   });
 

@@ -17,6 +17,7 @@ export type Route =
   | { name: "plan-dashboard"; planId: number }
   | { name: "dashboard-objective"; planId: number; objectiveCode: string }
   | { name: "indicator"; planId: number; indicatorCode: string }
+  | { name: "informe-diff"; planId: number; corteId: number }
   | { name: "login" }
   | { name: "account" }
   | { name: "change-password" }
@@ -119,6 +120,12 @@ export function dashboardObjectivePath(planId: number, objectiveCode: string): s
   return `${dashboardPath(planId)}/objetivos/${encodeURIComponent(objectiveCode)}`;
 }
 
+/** «¿Qué cambió desde este informe?»: the informe of a corte then (`?knownAt=`, default its closing) against today's. */
+export function informeDiffPath(planId: number, corteId: number, knownAt?: string): string {
+  const path = `${dashboardPath(planId)}/informes/${corteId}/cambios`;
+  return knownAt === undefined ? path : `${path}?${new URLSearchParams({ knownAt })}`;
+}
+
 /** One indicator: its ficha técnica, programado vs ejecutado and how each number was computed. */
 export function indicatorPath(planId: number, indicatorCode: string): string {
   return `${planPath(planId)}/indicadores/${encodeURIComponent(indicatorCode)}`;
@@ -167,6 +174,7 @@ const SEGUIMIENTO_PATH = /^\/planes\/([1-9]\d*)\/seguimiento(?:\/(revision|corte
 const REPORT_PATH = /^\/planes\/([1-9]\d*)\/indicadores\/([^/]+)\/reportes\/([^/]+)(\/historial)?$/;
 const DASHBOARD_PATH = /^\/planes\/([1-9]\d*)\/tablero$/;
 const DASHBOARD_OBJECTIVE_PATH = /^\/planes\/([1-9]\d*)\/tablero\/objetivos\/([^/]+)$/;
+const INFORME_DIFF_PATH = /^\/planes\/([1-9]\d*)\/tablero\/informes\/([1-9]\d{0,9})\/cambios$/;
 const INDICATOR_PATH = /^\/planes\/([1-9]\d*)\/indicadores\/([^/]+)$/;
 
 const FIXED_ROUTES = new Map<string, Route>([
@@ -197,6 +205,13 @@ export function matchRoute(pathname: string): Route {
   const dashboardMatch = DASHBOARD_PATH.exec(path);
   if (dashboardMatch?.[1] !== undefined)
     return { name: "plan-dashboard", planId: Number(dashboardMatch[1]) };
+  const diffMatch = INFORME_DIFF_PATH.exec(path);
+  if (
+    diffMatch?.[1] !== undefined &&
+    diffMatch[2] !== undefined &&
+    Number(diffMatch[2]) <= 2_147_483_647
+  )
+    return { name: "informe-diff", planId: Number(diffMatch[1]), corteId: Number(diffMatch[2]) };
   const objectiveMatch = DASHBOARD_OBJECTIVE_PATH.exec(path);
   if (objectiveMatch?.[1] !== undefined && objectiveMatch[2] !== undefined) {
     const objectiveCode = safeDecode(objectiveMatch[2]);

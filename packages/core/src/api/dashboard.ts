@@ -5,8 +5,10 @@
  * the same builder `rumbo explain` prints).
  */
 import { z } from "zod";
+import { CHANGE_DIRECTIONS } from "../compliance/corte-change.ts";
 import type { PlanDashboard } from "../compliance/dashboard.ts";
 import type { CellExplanation } from "../compliance/explain.ts";
+import type { InformeDiff } from "../compliance/informe-diff.ts";
 import { complianceQuerySchema } from "./compliance.ts";
 import { defineEndpoint, GUARDED_ERRORS } from "./endpoint.ts";
 import { planIdParams } from "./plans.ts";
@@ -21,6 +23,15 @@ const thresholds = z.object({
   amarillo: z.number(),
   sobreejecucion: z.number(),
 });
+const change = z
+  .object({
+    direction: z.enum(CHANGE_DIRECTIONS),
+    previous: z.number().nullable(),
+    previousStatus: status.nullable(),
+    deltaPoints: z.number().nullable().describe("Ahora menos el corte anterior, en puntos"),
+  })
+  .describe("Cambio desde el corte anterior (sube, baja, igual o sin comparación)");
+const closedCorte = z.object({ id: z.number().int(), periodEnd: z.string(), closedAt: z.string() });
 const options = z.object({
   asOf: z.string().nullable(),
   missing: z.enum(["zero", "exclude"]),
@@ -112,6 +123,7 @@ const dashboardIndicator = z.object({
   total: z.number().nullable(),
   progress: z.number().nullable(),
   ritmo: ritmoSchema.nullable(),
+  change,
 });
 
 export const dashboardSchema = z.object({
@@ -144,6 +156,7 @@ export const dashboardSchema = z.object({
       compliance: z.number().nullable(),
       semaforo,
       progress: z.number().nullable(),
+      change,
       indicators: z.array(dashboardIndicator),
     }),
   ),
@@ -164,12 +177,96 @@ export const dashboardSchema = z.object({
       threshold: z.number(),
     })
     .nullable(),
+  previousCorte: closedCorte
+    .nullable()
+    .describe(
+      "El último corte cerrado antes de la fecha de corte, tal como se cerró; con él se mide el cambio",
+    ),
+  change,
+});
+
+const diffCell = z.object({
+  status,
+  statusLabel: z.string(),
+  compliance: z.number().nullable(),
+  actual: z.number().nullable(),
+});
+const versionRef = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  value: z.number().nullable(),
+});
+
+export const informeDiffSchema = z.object({
+  plan: z.object({ code: z.string(), name: z.string() }),
+  corte: z.object({ id: z.number().int(), periodEnd: z.string(), closedAt: z.string().nullable() }),
+  year: z.number().int(),
+  asOf: z.string(),
+  before: z.object({ knownAt: z.string().nullable() }),
+  after: z.object({ knownAt: z.string().nullable() }),
+  cells: z
+    .array(
+      z.object({
+        level: z.enum(["plan", "objective", "indicator"]),
+        code: z.string().nullable(),
+        name: z.string(),
+        objective: z.string().nullable(),
+        at,
+        when: z.string(),
+        before: diffCell.nullable(),
+        after: diffCell.nullable(),
+        change,
+      }),
+    )
+    .describe(
+      "Celdas (plan, objetivos, indicadores; cada vigencia hasta la del corte y el cuatrienio) que cambiaron",
+    ),
+  reports: z
+    .array(
+      z.object({
+        indicator: z.string(),
+        indicatorName: z.string(),
+        period: z.string(),
+        area: z.string(),
+        before: versionRef.nullable(),
+        after: versionRef.nullable(),
+        valueChanged: z.boolean(),
+        events: z.array(
+          z.object({
+            id: z.number().int(),
+            indicator: z.string(),
+            period: z.string(),
+            area: z.string(),
+            version: z.number().int(),
+            action: z.string(),
+            status: z.string(),
+            value: z.number().nullable(),
+            recordedAt: z.string(),
+            by: z.string().nullable(),
+            comment: z.string().nullable(),
+          }),
+        ),
+        reopening: z
+          .object({
+            periodEnd: z.string(),
+            indicators: z.array(z.string()),
+            justification: z.string(),
+            createdAt: z.string(),
+            by: z.string().nullable(),
+          })
+          .nullable(),
+        message: z.string(),
+      }),
+    )
+    .describe("Reportes cuya versión contada cambió: antes → después, quién, cuándo y por qué"),
 });
 
 // The schemas describe exactly the core types the builders return.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const explanationMatches: Same<z.infer<typeof explanationSchema>, CellExplanation> = true;
 const dashboardMatches: Same<z.infer<typeof dashboardSchema>, PlanDashboard> = true;
+const informeDiffMatches: Same<z.infer<typeof informeDiffSchema>, InformeDiff> = true;
+void informeDiffMatches;
 void explanationMatches;
 void dashboardMatches;
 
@@ -252,4 +349,27 @@ const getInforme = defineEndpoint({
   produces: "file",
 });
 
-export const dashboardEndpoints = { explainCompliance, getDashboard, getInforme };
+const diffInforme = defineEndpoint({
+  operationId: "diffInforme",
+  method: "GET",
+  path: "/api/plans/:id/informe/diff",
+  tag: "cumplimiento",
+  summary:
+    "¿Qué cambió desde este informe? El informe de un corte tal como se conocía en knownAt (por omisión, el cierre del corte) frente al de hoy: cada celda y cada reporte que cambió, antes → después, quién, cuándo y la justificación",
+  action: "compliance.read",
+  params: planIdParams,
+  querystring: z.object({
+    corte: int32Id("el id del corte"),
+    knownAt: complianceBasisQuery.knownAt,
+  }),
+  responses: { 200: informeDiffSchema },
+  errorCodes: [
+    ...GUARDED_ERRORS,
+    "VALIDATION_ERROR",
+    "PLAN_NOT_FOUND",
+    "CORTE_NOT_FOUND",
+    "VERSION_NOT_FOUND",
+  ],
+});
+
+export const dashboardEndpoints = { explainCompliance, getDashboard, getInforme, diffInforme };

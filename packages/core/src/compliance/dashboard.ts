@@ -6,6 +6,7 @@
  * web only shows them.
  */
 import { DEFAULT_SEMAFORO, type Plan, type Semaforo } from "../plan/plan.ts";
+import { type ClosedCorte, type CorteChange, compareCells, NO_COMPARISON } from "./corte-change.ts";
 import type { CellAt } from "./engine.ts";
 import { weightOfPeriod, weightOfYear } from "./plan-rules.ts";
 import { computeRitmo, type IndicatorRitmo, type PeriodTargets } from "./ritmo.ts";
@@ -38,6 +39,8 @@ export type DashboardIndicator = {
   total: number | null;
   progress: number | null;
   ritmo: IndicatorRitmo | null;
+  /** Since the previous corte (withPreviousCorte); «sin comparación» until compared. */
+  change: CorteChange;
 };
 
 export type DashboardObjective = {
@@ -49,6 +52,7 @@ export type DashboardObjective = {
   compliance: number | null;
   semaforo: SemaforoColor | null;
   progress: number | null;
+  change: CorteChange;
   indicators: DashboardIndicator[];
 };
 
@@ -95,6 +99,9 @@ export type PlanDashboard = {
   alerts: DashboardAlert[];
   /** The corte's vigencia and how much of it elapsed, when ritmo applies. */
   ritmo: { year: number; asOf: string; elapsed: number; threshold: number } | null;
+  /** The corte the changes compare with (methodology.md §13), or null. */
+  previousCorte: ClosedCorte | null;
+  change: CorteChange;
 };
 
 export type DashboardInput = {
@@ -178,6 +185,7 @@ export function buildDashboard(input: DashboardInput, at: CellAt): PlanDashboard
         total: period?.total ?? null,
         progress: period?.progress ?? null,
         ritmo: ritmoApplies ? (ritmoByCode.get(indicator.code) ?? null) : null,
+        change: NO_COMPARISON,
       };
     });
     for (const item of indicators) {
@@ -221,6 +229,7 @@ export function buildDashboard(input: DashboardInput, at: CellAt): PlanDashboard
       compliance: cell.compliance,
       semaforo: cell.semaforo,
       progress: at === "period" ? row.period.progress : null,
+      change: NO_COMPARISON,
       indicators,
     };
   });
@@ -254,5 +263,37 @@ export function buildDashboard(input: DashboardInput, at: CellAt): PlanDashboard
             elapsed: ritmo.elapsed,
             threshold: ritmo.threshold,
           },
+    previousCorte: null,
+    change: NO_COMPARISON,
+  };
+}
+
+/**
+ * The tablero with the change of the plan, each objective and each indicator
+ * since `corte`, whose tablero (same vigencia or cuatrienio, same options, as
+ * known when it closed) is `previous`. Objectives and indicators pair by code:
+ * one the earlier plan did not have is «sin comparación».
+ */
+export function withPreviousCorte(
+  current: PlanDashboard,
+  previous: PlanDashboard,
+  corte: ClosedCorte,
+): PlanDashboard {
+  const objectives = new Map(previous.objectives.map((o) => [o.code, o]));
+  const indicators = new Map(
+    previous.objectives.flatMap((o) => o.indicators.map((i) => [i.code, i] as const)),
+  );
+  return {
+    ...current,
+    previousCorte: { ...corte },
+    change: compareCells(current, previous),
+    objectives: current.objectives.map((objective) => ({
+      ...objective,
+      change: compareCells(objective, objectives.get(objective.code)),
+      indicators: objective.indicators.map((indicator) => ({
+        ...indicator,
+        change: compareCells(indicator, indicators.get(indicator.code)),
+      })),
+    })),
   };
 }

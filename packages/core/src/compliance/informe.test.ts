@@ -45,6 +45,38 @@ function input(overrides: Partial<InformeInput> = {}): InformeInput {
         benefits: "",
       },
     ],
+    // Every seed value approved once (2320 on its fourth version, 78 on its second), plus
+    // the 2025 Q1 of 3979 that a 2024 corte does not use and an area's part of 2307
+    // that its whole-indicator report overrides.
+    versionsUsed: [
+      ...read.actuals.map((a, index) => ({
+        id: 100 + index,
+        indicator: a.indicator,
+        period: a.period,
+        area: "",
+        version: a.indicator === "2320" ? 4 : a.indicator === "78" ? 2 : 1,
+        value: a.value,
+        recordedAt: "2025-01-20T15:00:00.000Z",
+      })),
+      {
+        id: 300,
+        indicator: "3979",
+        period: "2025-Q1",
+        area: "",
+        version: 1,
+        value: 16,
+        recordedAt: "2025-04-10T15:00:00.000Z",
+      },
+      {
+        id: 301,
+        indicator: "2307",
+        period: "2024",
+        area: "Salud",
+        version: 1,
+        value: 20,
+        recordedAt: "2025-01-20T15:00:00.000Z",
+      },
+    ],
     dataQuality: [],
     ...overrides,
   };
@@ -86,10 +118,23 @@ describe("informe de seguimiento de un corte", () => {
     expect(withAnalysis[0]?.analysis).toEqual([
       expect.objectContaining({ indicator: "2320", version: 4, benefits: "Trámites en línea" }),
     ]);
-    expect(informe.reportVersions).toEqual([
-      { indicator: "2320", period: "2024", version: 4 },
-      { indicator: "78", period: "2024", version: 2 },
+    // Every value the engine counted for the corte, in the plan's order, with its id.
+    expect(informe.reportVersions).toHaveLength(26);
+    expect(
+      informe.reportVersions.filter((v) => v.indicator === "3979").map((v) => v.period),
+    ).toEqual(["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]);
+    expect(informe.reportVersions.filter((v) => v.indicator === "2307")).toEqual([
+      expect.objectContaining({ area: "", value: 44 }),
     ]);
+    expect(informe.reportVersions.find((v) => v.indicator === "2320")).toEqual({
+      id: 111,
+      indicator: "2320",
+      period: "2024",
+      area: "",
+      version: 4,
+      value: 9.5,
+      recordedAt: "2025-01-20T15:00:00.000Z",
+    });
   });
 
   it("con las mismas entradas el informe sale idéntico", () => {
@@ -105,7 +150,10 @@ describe("informe de seguimiento de un corte", () => {
       ["ejecutado", 9.5],
       ["cumplimiento", 0.95],
     ]);
-    expect(rows.find((r) => r.seccion === "version usada")?.valor).toBe(4);
+    expect(rows.find((r) => r.seccion === "version usada")).toMatchObject({
+      valor: 4,
+      texto: "id 111 · valor 9,50 · registrada 20/01/2025 10:00 (hora de Colombia)",
+    });
   });
 
   it("un corte fuera de las vigencias del plan no tiene informe", () => {

@@ -9,6 +9,7 @@
 
 import { formatNumber, formatRatioAsPercent } from "../format/numbers.ts";
 import { daysInMonth, parsePeriod } from "../formats/period.ts";
+import type { Plan } from "../plan/plan.ts";
 import type { DataQualityItem } from "../seguimiento/data-quality.ts";
 import { buildDashboard, type DashboardAlert, type DashboardInput } from "./dashboard.ts";
 import type { CellStatus, SemaforoColor } from "./types.ts";
@@ -24,6 +25,21 @@ export type InformeReportVersion = {
   benefits: string;
 };
 
+/**
+ * A report version whose value the engine counted for the informe: its row
+ * id and version number per indicator × period × area ('' the whole
+ * indicator), the value and the instant it was recorded.
+ */
+export type UsedReportVersion = {
+  id: number;
+  indicator: string;
+  period: string;
+  area: string;
+  version: number;
+  value: number | null;
+  recordedAt: string;
+};
+
 export type InformeInput = DashboardInput & {
   corte: { id: number; periodEnd: string; closedAt: string | null };
   /** ISO instant the file was generated. */
@@ -31,6 +47,8 @@ export type InformeInput = DashboardInput & {
   /** ISO instant of what was known (null: everything stored when generated). */
   knownAt: string | null;
   reports: readonly InformeReportVersion[];
+  /** The counted versions known at `knownAt` (reportVersionsUsed keeps the ones the informe uses). */
+  versionsUsed: readonly UsedReportVersion[];
   dataQuality: readonly DataQualityItem[];
 };
 
@@ -93,7 +111,7 @@ export type InformeModel = {
   alerts: DashboardAlert[];
   dataQuality: DataQualityItem[];
   /** The report versions used, so a later regeneration can be checked against them. */
-  reportVersions: Array<{ indicator: string; period: string; version: number }>;
+  reportVersions: UsedReportVersion[];
 };
 
 export const INFORME_STATUS_LABELS: Record<CellStatus, string> = {
@@ -186,12 +204,56 @@ export function buildInforme(input: InformeInput): InformeModel {
     sections,
     alerts: dashboard.alerts,
     dataQuality: [...input.dataQuality],
-    reportVersions: reports.map((r) => ({
-      indicator: r.indicator,
-      period: r.period,
-      version: r.version,
-    })),
+    reportVersions: reportVersionsUsed(plan, input.versionsUsed, corte.periodEnd),
   };
+}
+
+/**
+ * The versions an informe at `asOf` used, in the plan's order: of the counted
+ * versions, those of an indicator of the plan in one of its vigencias whose
+ * period ended by `asOf` (the engine counts nothing later, methodology.md §3),
+ * leaving out an area's part where the whole indicator was reported (the
+ * whole prevails, ADR 0015).
+ */
+export function reportVersionsUsed(
+  plan: Plan,
+  versions: readonly UsedReportVersion[],
+  asOf: string,
+): UsedReportVersion[] {
+  const order = new Map(
+    plan.objectives.flatMap((o) => o.indicators.map((i) => i.code)).map((code, i) => [code, i]),
+  );
+  const years = new Set(plan.years);
+  const whole = new Set(
+    versions.filter((v) => v.area === "").map((v) => `${v.indicator}\u0000${v.period}`),
+  );
+  return versions
+    .filter((v) => {
+      const parsed = parsePeriod(v.period);
+      if (!order.has(v.indicator) || !parsed || !years.has(parsed.year)) return false;
+      if (periodEndDay(v.period) > asOf) return false;
+      return v.area === "" || !whole.has(`${v.indicator}\u0000${v.period}`);
+    })
+    .map((v) => ({ ...v }))
+    .sort(
+      (a, b) =>
+        (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0) ||
+        byCodeUnit(a.period, b.period) ||
+        byCodeUnit(a.area, b.area),
+    );
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The last day (AAAA-MM-DD) of a report period; "" when it is not one. */
+export function periodEndDay(period: string): string {
+  const parsed = parsePeriod(period);
+  if (!parsed) return "";
+  const month =
+    parsed.kind === "year" ? 12 : parsed.kind === "quarter" ? parsed.index * 3 : parsed.index;
+  return `${parsed.year}-${String(month).padStart(2, "0")}-${String(daysInMonth(parsed.year, month)).padStart(2, "0")}`;
 }
 
 /**
@@ -201,10 +263,7 @@ export function buildInforme(input: InformeInput): InformeModel {
 export function informeCoversPeriod(period: string, year: number, asOf: string): boolean {
   const parsed = parsePeriod(period);
   if (!parsed || parsed.year !== year) return false;
-  const month =
-    parsed.kind === "year" ? 12 : parsed.kind === "quarter" ? parsed.index * 3 : parsed.index;
-  const end = `${year}-${String(month).padStart(2, "0")}-${String(daysInMonth(year, month)).padStart(2, "0")}`;
-  return end <= asOf;
+  return periodEndDay(period) <= asOf;
 }
 
 /** AAAA-MM-DD → dd/mm/aaaa. */
@@ -226,6 +285,16 @@ export function informePercent(ratio: number | null): string {
 
 export function informeNumber(value: number | null): string {
   return formatNumber(value);
+}
+
+/** A used version in words: «id 412 · área Salud · valor 15 · registrada 20/01/2025 10:00 (hora de Colombia)». */
+export function usedVersionText(v: UsedReportVersion): string {
+  return [
+    `id ${v.id}`,
+    ...(v.area === "" ? [] : [`área ${v.area}`]),
+    `valor ${formatNumber(v.value)}`,
+    `registrada ${bogotaInstant(v.recordedAt)}`,
+  ].join(" · ");
 }
 
 /** One line of the informe's CSV (long format: one value per line). */
@@ -300,12 +369,14 @@ export function informeRows(model: InformeModel): InformeCsvRow[] {
     });
   }
   for (const v of model.reportVersions) {
+    // The version number as valor; the row id, area and value in words (one value a line).
     add({
       seccion: "version usada",
       indicador: v.indicator,
       periodo: v.period,
       medida: "version",
       valor: v.version,
+      texto: usedVersionText(v),
     });
   }
   return rows;

@@ -70,7 +70,8 @@ export type RecordedVersion = {
   recordedAt: string;
 };
 
-const ACTION_LABEL: Record<string, string> = {
+/** A report action in words (guardado, envío, devolución…). */
+export const ACTION_LABEL: Record<string, string> = {
   save: "guardado",
   submit: "envío",
   return: "devolución",

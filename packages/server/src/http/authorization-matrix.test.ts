@@ -199,6 +199,10 @@ const MATRIX: Record<string, Case[]> = {
   ),
   // A corte that does not exist: allowed stops at 404 CORTE_NOT_FOUND.
   ...planRoute("GET /api/plans/:id/informe", (id) => `/api/plans/${id}/informe?corte=999999`),
+  ...planRoute(
+    "GET /api/plans/:id/informe/diff",
+    (id) => `/api/plans/${id}/informe/diff?corte=999999`,
+  ),
   ...planRoute("GET /api/plans/:id/permissions", (id) => `/api/plans/${id}/permissions`),
   ...planRoute("GET /api/plans/:id/versions", (id) => `/api/plans/${id}/versions`),
   ...planRoute("GET /api/plans/:id/diff", (id) => `/api/plans/${id}/diff?from=1&to=1`),

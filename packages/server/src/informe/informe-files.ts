@@ -326,9 +326,31 @@ async function informePdf(model: InformeModel): Promise<Buffer> {
   if (model.reportVersions.length === 0) {
     text("Ningún reporte aprobado conocido a esa fecha.", { width });
   } else {
-    text(model.reportVersions.map((v) => `${v.indicator} ${v.period} v${v.version}`).join(" · "), {
-      width,
-    });
+    text(
+      "Cada valor que usó el informe: la versión del reporte (y su id) por indicador, periodo y área. Regenerar el informe con el mismo «lo conocido a» usa exactamente estas versiones.",
+      { width },
+    );
+    doc.moveDown(0.3);
+    table(
+      [
+        { title: "Indicador", width: 60 },
+        { title: "Periodo", width: 55 },
+        { title: "Área", width: width - 400 },
+        { title: "Versión", width: 45 },
+        { title: "Id", width: 50 },
+        { title: "Valor", width: 70 },
+        { title: "Registrada", width: 120 },
+      ],
+      model.reportVersions.map((v) => [
+        { text: v.indicator },
+        { text: v.period },
+        { text: v.area === "" ? "Todo el indicador" : v.area },
+        { text: `v${v.version}` },
+        { text: String(v.id) },
+        { text: informeNumber(v.value) },
+        { text: bogotaInstant(v.recordedAt).replace(" (hora de Colombia)", "") },
+      ]),
+    );
   }
 
   // Page numbers, in the bottom margin (lifted while writing there).
@@ -492,10 +514,23 @@ async function informeXlsx(model: InformeModel): Promise<Buffer> {
   versions.columns = [
     { header: "Indicador", width: 10 },
     { header: "Periodo", width: 10 },
+    { header: "Área", width: 24 },
     { header: "Versión", width: 10 },
+    { header: "Id de la versión", width: 16 },
+    { header: "Valor", width: 14, style: { numFmt: NUMBER } },
+    { header: "Registrada (UTC)", width: 22, style: { numFmt: "dd/mm/yyyy hh:mm" } },
   ];
   bold(versions.getRow(1));
-  for (const v of model.reportVersions) versions.addRow([v.indicator, v.period, v.version]);
+  for (const v of model.reportVersions)
+    versions.addRow([
+      v.indicator,
+      v.period,
+      v.area === "" ? "Todo el indicador" : v.area,
+      v.version,
+      v.id,
+      v.value,
+      new Date(v.recordedAt),
+    ]);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

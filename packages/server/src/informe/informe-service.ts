@@ -12,12 +12,14 @@ import {
   type InformeReportVersion,
   informeCoversPeriod,
   informeYear,
+  type UsedReportVersion,
 } from "@rumbo/core";
-import { and, desc, eq, lte } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { reportVersions } from "../db/schema.ts";
-import { resolveCompliance } from "../http/routes/compliance-routes.ts";
-import { listPlanCortes } from "../seguimiento/corte-queries.ts";
+import { type ComputedCompliance, resolveCompliance } from "../http/routes/compliance-routes.ts";
+import { countedVersionsAsKnown, endOfMillisecond } from "../seguimiento/actuals-as-known.ts";
+import { type CorteWithReopenings, listPlanCortes } from "../seguimiento/corte-queries.ts";
 import { corteNotFound } from "../seguimiento/corte-service.ts";
 import { getDataQuality } from "../seguimiento/data-quality-service.ts";
 import { SeguimientoRefusal } from "../seguimiento/report-store.ts";
@@ -28,22 +30,11 @@ export async function informeModel(
   query: { corte: number; knownAt?: string | undefined },
   now: Date,
 ): Promise<InformeModel> {
-  const corte = (await listPlanCortes(db, planId)).find((c) => c.id === query.corte);
-  if (!corte) throw corteNotFound(planId, query.corte);
+  const corte = await planCorte(db, planId, query.corte);
   const knownAt = query.knownAt
     ? new Date(query.knownAt).toISOString()
     : (corte.closedAt?.toISOString() ?? null);
-  const computed = await resolveCompliance(db, planId, {
-    asOf: corte.periodEnd,
-    ...(knownAt ? { knownAt } : {}),
-  });
-  const year = informeYear(computed.plan, corte.periodEnd);
-  if (year === null) {
-    throw new SeguimientoRefusal(
-      "VALIDATION_ERROR",
-      `El corte al ${corte.periodEnd} no cae en una vigencia del plan (${computed.plan.years.join(", ")}).`,
-    );
-  }
+  const { computed, versionsUsed, year } = await informeSide(db, planId, corte, knownAt);
   const reports = await approvedVersionsKnownAt(db, planId, knownAt);
   const quality = await getDataQuality(db, planId, corte.id, knownAt ? new Date(knownAt) : now);
   return buildInforme({
@@ -56,8 +47,57 @@ export async function informeModel(
     generatedAt: now.toISOString(),
     knownAt,
     reports: reports.filter((r) => informeCoversPeriod(r.period, year, corte.periodEnd)),
+    versionsUsed,
     dataQuality: quality.items,
   });
+}
+
+export async function planCorte(
+  db: Database,
+  planId: number,
+  corteId: number,
+): Promise<CorteWithReopenings> {
+  const corte = (await listPlanCortes(db, planId)).find((c) => c.id === corteId);
+  if (!corte) throw corteNotFound(planId, corteId);
+  return corte;
+}
+
+/**
+ * The informe's numbers as known at `knownAt` (null: everything stored): the
+ * engine's result at the corte's date and the counted report versions it read
+ * (the same query as the compliance answer, actuals-as-known.ts).
+ */
+export async function informeSide(
+  db: Database,
+  planId: number,
+  corte: { periodEnd: string },
+  knownAt: string | null,
+): Promise<{ computed: ComputedCompliance; versionsUsed: UsedReportVersion[]; year: number }> {
+  const computed = await resolveCompliance(db, planId, {
+    asOf: corte.periodEnd,
+    ...(knownAt ? { knownAt } : {}),
+  });
+  const year = informeYear(computed.plan, corte.periodEnd);
+  if (year === null) {
+    throw new SeguimientoRefusal(
+      "VALIDATION_ERROR",
+      `El corte al ${corte.periodEnd} no cae en una vigencia del plan (${computed.plan.years.join(", ")}).`,
+    );
+  }
+  const counted = await countedVersionsAsKnown(db, planId, {
+    basis: "approved",
+    ...(knownAt ? { knownAt: new Date(knownAt) } : {}),
+  });
+  const versionsUsed = counted.map((v) => ({
+    id: v.id,
+    indicator: v.indicator,
+    period: v.period,
+    area: v.area,
+    version: v.version,
+    value: v.value,
+    recordedAt: v.recordedAt.toISOString(),
+  }));
+  return { computed, versionsUsed, year };
 }
 
 /**
@@ -71,7 +111,8 @@ async function approvedVersionsKnownAt(
   knownAt: string | null,
 ): Promise<InformeReportVersion[]> {
   const where = [eq(reportVersions.planId, planId), eq(reportVersions.area, "")];
-  if (knownAt) where.push(lte(reportVersions.recordedAt, new Date(knownAt)));
+  // The whole millisecond knownAt names, as the compliance answer reads it (ADR 0015).
+  if (knownAt) where.push(lt(reportVersions.recordedAt, endOfMillisecond(new Date(knownAt))));
   const rows = await db
     .selectDistinctOn([reportVersions.indicatorCode, reportVersions.period], {
       indicator: reportVersions.indicatorCode,

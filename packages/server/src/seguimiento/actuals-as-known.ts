@@ -40,6 +40,33 @@ export async function actualsAsKnown(
 ): Promise<ActualValue[]> {
   const plan = options.plan ?? (await getPlan(db, planId));
   if (!plan) return [];
+  return officialActuals(plan, await countedVersionsAsKnown(db, planId, options));
+}
+
+/** A counted report version: the values the engine reads, and which version they are. */
+export type CountedVersion = {
+  id: number;
+  indicator: string;
+  period: string;
+  area: string;
+  version: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  recordedAt: Date;
+};
+
+/**
+ * The latest version of each report known at `knownAt` whose status counts
+ * for the basis, in byte order of (indicator, period, area): what
+ * actualsAsKnown hands to officialActuals, and the versions an informe says
+ * it used.
+ */
+export async function countedVersionsAsKnown(
+  db: Database,
+  planId: number,
+  options: Pick<ActualsAsKnownOptions, "knownAt" | "basis">,
+): Promise<CountedVersion[]> {
   const counted = new Set(REPORT_STATUSES.filter((s) => countsInCompliance(s, options.basis)));
   const where: SQL[] = [eq(reportVersions.planId, planId)];
   if (options.knownAt) where.push(lt(reportVersions.recordedAt, endOfMillisecond(options.knownAt)));
@@ -49,13 +76,16 @@ export async function actualsAsKnown(
   // (docs/benchmarks.md: a sort in collation "C" took most of the answer's time).
   const latest = await db
     .selectDistinctOn([reportVersions.indicatorCode, reportVersions.period, reportVersions.area], {
+      id: reportVersions.id,
       indicator: reportVersions.indicatorCode,
       period: reportVersions.period,
       area: reportVersions.area,
+      version: reportVersions.version,
       status: reportVersions.status,
       value: reportVersions.value,
       numerator: reportVersions.numerator,
       denominator: reportVersions.denominator,
+      recordedAt: reportVersions.recordedAt,
     })
     .from(reportVersions)
     .where(and(...where))
@@ -66,7 +96,7 @@ export async function actualsAsKnown(
       desc(reportVersions.version),
     );
   // Byte order on every server, whatever its collation: 2024 < 2024-03 < 2024-Q1.
-  const rows = latest
+  return latest
     .filter((row) => counted.has(row.status as (typeof REPORT_STATUSES)[number]))
     .map(({ status: _status, ...row }) => row)
     .sort(
@@ -75,7 +105,6 @@ export async function actualsAsKnown(
         compareBytes(a.period, b.period) ||
         compareBytes(a.area, b.area),
     );
-  return officialActuals(plan, rows);
 }
 
 /** The first instant after the millisecond `at` names. */

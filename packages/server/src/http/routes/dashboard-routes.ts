@@ -1,7 +1,8 @@
 /**
  * getDashboard and explainCompliance: the engine's result for the same query
  * as getCompliance (resolveCompliance), shaped by core's pure builders; and
- * getInforme, the informe de seguimiento of a corte built from the same result.
+ * getInforme, the informe de seguimiento of a corte built from the same result;
+ * diffInforme, what changed in that informe since it was issued.
  */
 import {
   api,
@@ -13,7 +14,9 @@ import {
 } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
+import { informeDiff } from "../../informe/informe-diff-service.ts";
 import { informeModel } from "../../informe/informe-service.ts";
+import { compareWithPreviousCorte } from "../../informe/previous-corte.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { resolveCompliance } from "./compliance-routes.ts";
@@ -51,12 +54,26 @@ export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsy
       },
     );
 
+    // «¿Qué cambió desde este informe?»: the informe then against today's.
+    app.get(
+      api.diffInforme.path,
+      contractRoute(api.diffInforme, planResource(db)),
+      async (request) => informeDiff(db, request.params.id, request.query),
+    );
+
     app.get(
       api.getDashboard.path,
       contractRoute(api.getDashboard, planResource(db)),
       async (request) => {
         const computed = await resolveCompliance(db, request.params.id, request.query);
-        return buildDashboard(computed, cellAt(computed.plan, request.query));
+        const at = cellAt(computed.plan, request.query);
+        return compareWithPreviousCorte(
+          db,
+          request.params.id,
+          request.query,
+          buildDashboard(computed, at),
+          at,
+        );
       },
     );
 

@@ -161,7 +161,10 @@ describe.each(TEST_ENGINES)("informe de seguimiento de un corte sobre $name", ({
     expect(text).toContain(LOGRO);
     expect(text).toContain(RETRASO);
     expect(text).not.toContain("Texto posterior al cierre");
-    expect(text).toContain(`${objective3Indicator} 2024 v2`);
+    // The annex names each version used: indicator, period, area, version, row id, value.
+    expect(text).toMatch(
+      new RegExp(`${objective3Indicator} 2024 Todo el indicador v2 \\d+ 85,30 20/01/2025 10:00`),
+    );
     // The cover: corte, what was known (the closing, 31/01/2025 19:00 in Bogotá).
     expect(text).toContain("Corte: 31/12/2024 (vigencia 2024)");
     expect(text).toContain("Lo conocido a: 31/01/2025 19:00");
@@ -180,8 +183,8 @@ describe.each(TEST_ENGINES)("informe de seguimiento de un corte sobre $name", ({
     expect(res.statusCode, res.body).toBe(200);
     const text = await pdfText(dir, res.rawPayload, "informe-tarde.pdf");
     expect(text).not.toContain(LOGRO);
-    expect(text).not.toContain(`${objective3Indicator} 2024 v2`);
-    expect(text).toContain("2320 2024 v1");
+    expect(text).not.toContain(`${objective3Indicator} 2024 Todo el indicador v2`);
+    expect(text).toMatch(/2320 2024 Todo el indicador v1 \d+ 9,50/);
     expect(text).toContain("Lo conocido a: 01/03/2025 00:00");
   });
 
@@ -221,6 +224,28 @@ describe.each(TEST_ENGINES)("informe de seguimiento de un corte sobre $name", ({
     );
     const analysis = workbook.getWorksheet("Análisis");
     expect(analysis?.getRow(2).getCell(5).value).toBe(LOGRO);
+    // The versions used, one row per indicator × period × area, numbers as numbers.
+    const versions = workbook.getWorksheet("Versiones usadas");
+    expect(versions?.getRow(1).values).toEqual([
+      undefined,
+      "Indicador",
+      "Periodo",
+      "Área",
+      "Versión",
+      "Id de la versión",
+      "Valor",
+      "Registrada (UTC)",
+    ]);
+    const used: unknown[][] = [];
+    versions?.eachRow((row, index) => {
+      if (index > 1) used.push((row.values as unknown[]).slice(1));
+    });
+    expect(used).toHaveLength(26);
+    const meta78 = used.find((row) => row[0] === objective3Indicator);
+    expect(meta78?.slice(0, 4)).toEqual([objective3Indicator, "2024", "Todo el indicador", 2]);
+    expect(typeof meta78?.[4]).toBe("number");
+    expect(meta78?.[5]).toBe(85.3);
+    expect(meta78?.[6]).toEqual(new Date("2025-01-20T15:00:00Z"));
   });
 
   it("el CSV en formato largo trae el cumplimiento de cada indicador con coma decimal", async () => {

@@ -166,7 +166,7 @@ describe("cortes de seguimiento", () => {
     );
   });
 
-  it("cada corte ofrece su informe de seguimiento en PDF, XLSX y CSV", async () => {
+  it("cada corte ofrece su informe de seguimiento en PDF, XLSX y CSV, y el cerrado lo que cambió desde entonces", async () => {
     openCortes();
     const card = await screen.findByRole("article", { name: /Corte al 31\/12\/2024/ });
     const links = within(card).getByRole("list", {
@@ -188,6 +188,11 @@ describe("cortes de seguimiento", () => {
       [
         "Descargar informe (CSV) del corte al 31/12/2024",
         "/api/plans/1/informe?corte=1&format=csv",
+      ],
+      // Closed: its informe is fixed, and what changed since can be asked.
+      [
+        "¿Qué cambió desde este informe? del corte al 31/12/2024",
+        "/planes/1/tablero/informes/1/cambios",
       ],
     ]);
     expect(

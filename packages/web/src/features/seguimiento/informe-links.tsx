@@ -4,7 +4,9 @@
  * page and on the tablero when its fecha de corte is a corte of the plan.
  */
 import type { InformeFormat } from "@rumbo/core";
+import { informeDiffPath } from "../../routes.ts";
 import { formatDate } from "../../shared/format.ts";
+import { Link } from "../../shared/router.tsx";
 import { informeUrl, useCortes } from "./seguimiento-api.ts";
 import "./seguimiento.css";
 
@@ -20,10 +22,12 @@ export function InformeLinks({
   knownAt,
 }: {
   planId: number;
-  corte: { id: number; periodEnd: string };
+  corte: { id: number; periodEnd: string; closedAt: string | null };
   knownAt?: string | undefined;
 }) {
   const when = `del corte al ${formatDate(corte.periodEnd)}`;
+  // An informe is fixed once its corte closes (or at the instant named): only then can it change since.
+  const fixed = knownAt !== undefined || corte.closedAt !== null;
   return (
     <ul className="plain-list informe-links" aria-label={`Informe de seguimiento ${when}`}>
       {FORMATS.map(({ format, label }) => (
@@ -33,6 +37,13 @@ export function InformeLinks({
           </a>
         </li>
       ))}
+      {fixed && (
+        <li>
+          <Link to={informeDiffPath(planId, corte.id, knownAt)}>
+            ¿Qué cambió desde este informe? <span className="visually-hidden">{when}</span>
+          </Link>
+        </li>
+      )}
     </ul>
   );
 }

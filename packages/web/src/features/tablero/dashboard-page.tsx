@@ -10,6 +10,7 @@ import { LoadingState } from "../../shared/ui/query-state.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { CorteInformeLinks } from "../seguimiento/informe-links.tsx";
 import { ProtectedPageError } from "../session/session-guards.tsx";
+import { ChangeNote } from "./corte-change.tsx";
 import { ExplainPanel } from "./explain-panel.tsx";
 import { ComplianceValue, formatCompliance } from "./semaforo.tsx";
 import { type Dashboard, useDashboard } from "./tablero-api.ts";
@@ -100,6 +101,13 @@ function DashboardView({
         <p className="big-number">
           <ComplianceValue status={dashboard.status} compliance={dashboard.compliance} />
         </p>
+        <p>
+          {dashboard.previousCorte === null ? (
+            <span className="note">No hay un corte cerrado anterior con el cual comparar.</span>
+          ) : (
+            <ChangeNote change={dashboard.change} corte={dashboard.previousCorte} />
+          )}
+        </p>
         {dashboard.progress !== null && (
           <p>Avance hacia la meta del cuatrienio: {formatCompliance(dashboard.progress)}</p>
         )}
@@ -129,6 +137,11 @@ function DashboardView({
                 <p>
                   <ComplianceValue status={objective.status} compliance={objective.compliance} />
                 </p>
+                {dashboard.previousCorte !== null && (
+                  <p>
+                    <ChangeNote change={objective.change} corte={dashboard.previousCorte} />
+                  </p>
+                )}
                 <p className="note">
                   Participación en el plan:{" "}
                   {objective.share === null ? "no cuenta" : formatCompliance(objective.share)}

@@ -12,6 +12,7 @@ import { LoadingState } from "../../shared/ui/query-state.tsx";
 import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { ProtectedPageError } from "../session/session-guards.tsx";
+import { ChangeNote } from "./corte-change.tsx";
 import { ExplainPanel } from "./explain-panel.tsx";
 import { ComplianceValue, formatCompliance } from "./semaforo.tsx";
 import { type Dashboard, useDashboard } from "./tablero-api.ts";
@@ -57,11 +58,13 @@ function IndicatorsTable({
   rows,
   objectiveCode,
   view,
+  previousCorte,
 }: {
   planId: number;
   rows: readonly Row[];
   objectiveCode: string;
   view: TableroView;
+  previousCorte: Dashboard["previousCorte"];
 }) {
   const [sort, setSort] = useState<Sort | null>(null);
   const captionId = `indicadores-objetivo-${objectiveCode}`;
@@ -95,6 +98,7 @@ function IndicatorsTable({
               );
             })}
             <th scope="col">Ritmo</th>
+            {previousCorte !== null && <th scope="col">Desde el corte anterior</th>}
           </tr>
         </thead>
         <tbody>
@@ -138,6 +142,11 @@ function IndicatorsTable({
                   `Proyecta ${formatCompliance(row.ritmo.projectedYearCompliance)}`
                 )}
               </td>
+              {previousCorte !== null && (
+                <td>
+                  <ChangeNote change={row.change} corte={previousCorte} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -185,6 +194,11 @@ export function ObjectivePage({
         <p className="big-number">
           <ComplianceValue status={objective.status} compliance={objective.compliance} />
         </p>
+        {dashboard.data.previousCorte !== null && (
+          <p>
+            <ChangeNote change={objective.change} corte={dashboard.data.previousCorte} />
+          </p>
+        )}
         {objective.progress !== null && (
           <p>Avance hacia la meta del cuatrienio: {formatCompliance(objective.progress)}</p>
         )}
@@ -209,6 +223,7 @@ export function ObjectivePage({
           rows={objective.indicators}
           objectiveCode={objective.code}
           view={view}
+          previousCorte={dashboard.data.previousCorte}
         />
       </section>
     </article>

@@ -7,6 +7,16 @@ export type DashboardQuery = EndpointQuery<typeof api.getDashboard>;
 export type Explanation = EndpointResponse<typeof api.explainCompliance>;
 export type ExplainQuery = EndpointQuery<typeof api.explainCompliance>;
 export type ComplianceQuery = EndpointQuery<typeof api.getCompliance>;
+export type InformeDiff = EndpointResponse<typeof api.diffInforme>;
+
+/** «¿Qué cambió desde este informe?»: the informe of a corte as known at `knownAt` against today's. */
+export function useInformeDiff(planId: number, corteId: number, knownAt: string | undefined) {
+  const query = { corte: corteId, ...(knownAt === undefined ? {} : { knownAt }) };
+  return useQuery({
+    queryKey: ["plans", planId, "informe-diff", query],
+    queryFn: ({ signal }) => call(api.diffInforme, { params: { id: planId }, query, signal }),
+  });
+}
 
 export function useDashboard(planId: number, query: DashboardQuery) {
   return useQuery({

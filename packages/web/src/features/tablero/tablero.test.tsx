@@ -14,7 +14,9 @@ import { CORTE_2024, CORTE_2025_Q1 } from "../seguimiento/fixtures/seguimiento-f
 import {
   complianceAnswer,
   dashboardAnswer,
+  dashboardSinceSeptemberAnswer,
   explanationAnswer,
+  informeDiffAnswer,
 } from "./fixtures/tablero-fixtures.ts";
 import { sortRows } from "./objective-page.tsx";
 import { type CellStatus, ComplianceValue, StatusBadge } from "./semaforo.tsx";
@@ -136,12 +138,91 @@ describe("tablero del plan semilla", () => {
       within(section)
         .getAllByRole("link")
         .map((link) => link.getAttribute("href")),
-    ).toEqual(
-      ["pdf", "xlsx", "csv"].map(
+    ).toEqual([
+      ...["pdf", "xlsx", "csv"].map(
         (format) =>
           `/api/plans/1/informe?corte=5&format=${format}&knownAt=2025-02-01T00%3A00%3A00Z`,
       ),
+      "/planes/1/tablero/informes/5/cambios?knownAt=2025-02-01T00%3A00%3A00Z",
+    ]);
+    expect(
+      within(section).getByRole("link", { name: /¿Qué cambió desde este informe\?/ }),
+    ).toBeDefined();
+  });
+
+  it("2024 al 31/12/2024 frente al corte del 30/09/2024: el plan sube 72,04 puntos, con flecha y palabras", async () => {
+    stubApi({
+      "/api/plans/1": { body: planDetail(SEED_PLAN) },
+      "/api/plans/1/dashboard": (request) => {
+        const { asOf, at } = whenOf(request);
+        return { body: dashboardSinceSeptemberAnswer(asOf ?? "2024-12-31", at) };
+      },
+    });
+    renderApp("/planes/1/tablero?vigencia=2024&corte=2024-12-31");
+    const summary = await screen.findByRole("region", { name: "Cumplimiento del plan" });
+    expect(visibleText(summary)).toContain(
+      "▲ Sube 72,04 puntos desde el corte del 30/09/2024 (entonces 12,19%)",
     );
+    // The arrow is an icon: the words say it to a screen reader.
+    const icon = summary.querySelector(".corte-change-icon");
+    expect(icon?.getAttribute("aria-hidden")).toBe("true");
+    const o3 = screen.getByRole("article", { name: "Objetivo 3" });
+    expect(visibleText(o3)).toContain(
+      "▲ Sube 95 puntos desde el corte del 30/09/2024 (entonces 0,00%)",
+    );
+    const o8 = screen.getByRole("article", { name: "Objetivo 8" });
+    expect(visibleText(o8)).toContain("= Igual desde el corte del 30/09/2024 (entonces 0,00%)");
+  });
+
+  it("sin corte anterior cerrado, el tablero lo dice en lugar de una flecha", async () => {
+    stubTablero();
+    renderApp("/planes/1/tablero?vigencia=2024&corte=2024-12-31");
+    const summary = await screen.findByRole("region", { name: "Cumplimiento del plan" });
+    expect(visibleText(summary)).toContain(
+      "No hay un corte cerrado anterior con el cual comparar.",
+    );
+    expect(summary.querySelector(".corte-change")).toBeNull();
+  });
+
+  it("¿Qué cambió desde el informe del 31/12/2024?: la 2320 pasó de 9,5 a 10 tras reabrir el corte, y su cumplimiento de 95 % a 100 %", async () => {
+    const fetchMock = stubApi({
+      "/api/plans/1/informe/diff": { body: informeDiffAnswer() },
+    });
+    renderApp("/planes/1/tablero/informes/5/cambios");
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "¿Qué cambió desde el informe del corte al 31/12/2024?",
+    });
+    const call = stubCalls(fetchMock).find((c) => c.path === "/api/plans/1/informe/diff");
+    expect(new URLSearchParams(call?.search).get("corte")).toBe("5");
+    expect(visibleText(screen.getByRole("main"))).toContain(
+      "tal como se conocía el 31/01/2025, 17:00:00, cuando se cerró el corte",
+    );
+    const table = screen.getByRole("table", { name: "Cumplimientos que cambiaron" });
+    const row = within(table)
+      .getAllByRole("row")
+      .find((r) => r.textContent?.startsWith("Indicador 2320") && r.textContent.includes("2024"));
+    expect(
+      within(row as HTMLElement)
+        .getAllByRole("cell")
+        .map(visibleText),
+    ).toEqual([
+      "2024",
+      "95,00% ● Verde · ejecutado 9,5",
+      "100,00% ● Verde · ejecutado 10",
+      "▲ Sube 5 puntos desde el informe (entonces 95,00%)",
+    ]);
+    const reports = screen.getByRole("region", { name: "Reportes y por qué cambiaron" });
+    expect(visibleText(reports)).toContain("En el informe: 9,5 (versión 1) → hoy: 10 (versión 7)");
+    expect(visibleText(reports)).toContain("aprobación el 05/03/2025, 10:00:00 por Planeación");
+    expect(visibleText(reports)).toContain(
+      "Corte del 31/12/2024 reabierto el 01/03/2025, 09:00:00 por Planeación: «El soporte traía el dato final»",
+    );
+    expect(
+      within(reports)
+        .getByRole("link", { name: "Historial del reporte 2320 2024" })
+        .getAttribute("href"),
+    ).toBe("/planes/1/indicadores/2320/reportes/2024/historial");
   });
 
   it("¿Cómo se calculó? del objetivo 3 pide la explicación y dice por qué la 78 no cuenta", async () => {
