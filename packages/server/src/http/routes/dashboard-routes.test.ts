@@ -234,7 +234,7 @@ describe.each(TEST_ENGINES)("tablero y ¿cómo se calculó? sobre $name", ({ ope
     });
     expect(year.statusCode).toBe(400);
     expect(year.json().error.message).toBe(
-      "La solicitud no es válida: year: 2030 no es una vigencia del plan (2024, 2025, 2026, 2027)",
+      "La solicitud no es válida: el año 2030 no es una vigencia del plan (2024, 2025, 2026, 2027)",
     );
     const objective = await app.inject({
       method: "GET",

@@ -27,7 +27,7 @@ function cellAt(plan: Plan, query: { year?: string | undefined }): CellAt {
   if (query.year === undefined) return "period";
   const year = Number(query.year);
   if (!plan.years.includes(year)) {
-    const message = `year: ${query.year} no es una vigencia del plan (${plan.years.join(", ")})`;
+    const message = `el año ${query.year} no es una vigencia del plan (${plan.years.join(", ")})`;
     throw new ApiError(400, "VALIDATION_ERROR", `La solicitud no es válida: ${message}`, [
       { field: "year", message },
     ]);

@@ -84,6 +84,13 @@ function Alerts({
   );
 }
 
+/** Empty state: no indicator of the view has a reported value yet. */
+export function hasReports(dashboard: Dashboard): boolean {
+  return dashboard.objectives.some((objective) =>
+    objective.indicators.some((indicator) => indicator.actual !== null),
+  );
+}
+
 function DashboardView({
   planId,
   dashboard,
@@ -98,6 +105,13 @@ function DashboardView({
     <>
       <section aria-labelledby="cumplimiento-plan" className="plan-summary">
         <h2 id="cumplimiento-plan">Cumplimiento del plan</h2>
+        {!hasReports(dashboard) && (
+          <p className="empty-state">
+            Aún no hay avances reportados en {vigenciaLabel(view.vigencia)}
+            {view.corte === null ? "" : ` al ${formatDate(view.corte)}`}: cada indicador con meta
+            cuenta como sin reporte.
+          </p>
+        )}
         <p className="big-number">
           <ComplianceValue status={dashboard.status} compliance={dashboard.compliance} />
         </p>

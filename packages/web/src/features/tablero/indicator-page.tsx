@@ -14,7 +14,7 @@ import {
 } from "@rumbo/core";
 import { dashboardObjectivePath, dashboardPath, planPath } from "../../routes.ts";
 import { errorMessage } from "../../shared/api/api-client.ts";
-import { formatNumber, formatPercentPoints, formatValue } from "../../shared/format.ts";
+import { formatPercentPoints, formatValue } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
 import { NotFoundPage } from "../../shared/ui/not-found-page.tsx";
 import { LoadingState } from "../../shared/ui/query-state.tsx";
@@ -23,6 +23,7 @@ import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { type PlanDetail, usePlan } from "../plans/plans-api.ts";
 import { ProtectedPageError } from "../session/session-guards.tsx";
 import { ExplainPanel } from "./explain-panel.tsx";
+import { ReportAnalysis } from "./report-analysis.tsx";
 import { ComplianceValue, formatCompliance } from "./semaforo.tsx";
 import { type Dashboard, useCompliance, useDashboard } from "./tablero-api.ts";
 import {
@@ -176,6 +177,8 @@ type DashboardRow = Dashboard["objectives"][number]["indicators"][number];
 
 function Ritmo({ item }: { item: DashboardRow | undefined }) {
   const ritmo = item?.ritmo ?? null;
+  // In the indicator's unit, as the programado y ejecutado table writes them ("10 %").
+  const measured = (value: number) => formatValue(value, item?.unit ?? undefined);
   return (
     <section aria-labelledby="ritmo">
       <h2 id="ritmo">Ritmo y proyección</h2>
@@ -189,26 +192,26 @@ function Ritmo({ item }: { item: DashboardRow | undefined }) {
           <dl className="facts">
             <div>
               <dt>Meta {ritmo.year}</dt>
-              <dd>{formatNumber(ritmo.target)}</dd>
+              <dd>{measured(ritmo.target)}</dd>
             </div>
             <div>
               <dt>Esperado a la fecha</dt>
               <dd>
                 {ritmo.expected === null
                   ? "La meta es un nivel de fin de año"
-                  : formatNumber(ritmo.expected)}
+                  : measured(ritmo.expected)}
               </dd>
             </div>
             <div>
               <dt>Avance a la fecha</dt>
-              <dd>{ritmo.actual === null ? "Sin reporte" : formatNumber(ritmo.actual)}</dd>
+              <dd>{ritmo.actual === null ? "Sin reporte" : measured(ritmo.actual)}</dd>
             </div>
             <div>
               <dt>Proyección al cierre de {ritmo.year}</dt>
               <dd>
                 {ritmo.projectedYear === null
                   ? "—"
-                  : `${formatNumber(ritmo.projectedYear)} (${formatCompliance(ritmo.projectedYearCompliance)})`}
+                  : `${measured(ritmo.projectedYear)} (${formatCompliance(ritmo.projectedYearCompliance)})`}
               </dd>
             </div>
             <div>
@@ -254,7 +257,13 @@ export function IndicatorPage({
   if (plan.isPending) return <LoadingState message="Cargando el indicador…" />;
   if (plan.isError)
     return <ProtectedPageError title="No fue posible cargar el indicador" error={plan.error} />;
-  if (indicator === undefined || objective === undefined) return <NotFoundPage />;
+  if (indicator === undefined || objective === undefined)
+    return (
+      <NotFoundPage title="Indicador no encontrado">
+        El indicador «{indicatorCode}» no existe en {plan.data.name}.{" "}
+        <Link to={`${dashboardPath(planId)}${viewSearch(view)}`}>Volver al tablero</Link>.
+      </NotFoundPage>
+    );
   return (
     <article className="tablero">
       <div className="page-heading">
@@ -296,6 +305,12 @@ export function IndicatorPage({
       </section>
       <Ritmo item={item} />
       <ProgrammedVsExecuted planId={planId} indicator={indicator} view={view} />
+      <ReportAnalysis
+        planId={planId}
+        indicatorCode={indicator.code}
+        unit={indicator.unit ?? null}
+        view={view}
+      />
       <Ficha indicator={indicator} plan={plan.data} />
     </article>
   );

@@ -5,7 +5,7 @@
  */
 import { useState } from "react";
 import { dashboardPath, indicatorPath } from "../../routes.ts";
-import { formatNumber, formatPercentPoints, formatValue } from "../../shared/format.ts";
+import { formatDate, formatNumber, formatPercentPoints, formatValue } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
 import { NotFoundPage } from "../../shared/ui/not-found-page.tsx";
 import { LoadingState } from "../../shared/ui/query-state.tsx";
@@ -175,7 +175,13 @@ export function ObjectivePage({
   if (dashboard.isPending) return <LoadingState message="Cargando el objetivo…" />;
   if (dashboard.isError)
     return <ProtectedPageError title="No fue posible cargar el objetivo" error={dashboard.error} />;
-  if (objective === undefined) return <NotFoundPage />;
+  if (objective === undefined)
+    return (
+      <NotFoundPage title="Objetivo no encontrado">
+        El objetivo «{objectiveCode}» no existe en {dashboard.data.plan.name}.{" "}
+        <Link to={`${dashboardPath(planId)}${viewSearch(view)}`}>Volver al tablero</Link>.
+      </NotFoundPage>
+    );
   return (
     <article className="tablero">
       <div className="page-heading">
@@ -186,7 +192,10 @@ export function ObjectivePage({
         </p>
         <h1>Objetivo {objective.code}</h1>
         <p>{objective.name}</p>
-        <p>{vigenciaLabel(view.vigencia)}</p>
+        <p>
+          {vigenciaLabel(view.vigencia)}
+          {view.corte === null ? "" : ` · corte ${formatDate(view.corte)}`}
+        </p>
       </div>
       <ViewForm key={viewSearch(view)} years={dashboard.data.years} view={view} />
       <section aria-labelledby="cumplimiento-objetivo">

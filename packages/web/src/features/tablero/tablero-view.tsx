@@ -40,7 +40,9 @@ export function ViewForm({ years, view }: { years: readonly number[]; view: Tabl
         <label htmlFor={corteId}>Fecha de corte</label>
         <input id={corteId} name="corte" type="date" defaultValue={view.corte ?? ""} />
       </div>
-      <button type="submit">Ver</button>
+      <button type="submit" className="button">
+        Ver
+      </button>
     </form>
   );
 }
