@@ -86,12 +86,18 @@ describe.each(TEST_ENGINES)("tablero y ¿cómo se calculó? sobre $name", ({ ope
         expect(objective.share).toBe(
           planCell.contributions.find((c) => c.code === objective.code)?.weight ?? null,
         );
+        expect(objective.contribution).toBe(
+          planCell.contributions.find((c) => c.code === objective.code)?.contribution ?? null,
+        );
         for (const indicator of objective.indicators) {
           const indicatorRow = result.indicators.find((i) => i.code === indicator.code);
           const indicatorCell = at === "period" ? indicatorRow?.period : indicatorRow?.years[at];
           expect(indicator).toMatchObject({ ...indicatorCell, objective: indicatorRow?.objective });
           expect(indicator.share).toBe(
             cell.contributions.find((c) => c.code === indicator.code)?.weight ?? null,
+          );
+          expect(indicator.contribution).toBe(
+            cell.contributions.find((c) => c.code === indicator.code)?.contribution ?? null,
           );
         }
       }
