@@ -8,10 +8,12 @@ import {
   INDICATOR_CATALOGUE,
   INDICATOR_FICHA_FIELDS,
   type Indicator,
+  indicatorYearsChart,
   isProgrammed,
   TREND_LABELS,
   type WeightPct,
 } from "@rumbo/core";
+import { useMemo } from "react";
 import { dashboardObjectivePath, dashboardPath, planPath } from "../../routes.ts";
 import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatNumber, formatPercentPoints, formatValue } from "../../shared/format.ts";
@@ -22,9 +24,15 @@ import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { type PlanDetail, usePlan } from "../plans/plans-api.ts";
 import { ProtectedPageError } from "../session/session-guards.tsx";
+import { ChartFigure } from "./chart-figure.tsx";
 import { ExplainPanel } from "./explain-panel.tsx";
 import { ComplianceValue, formatCompliance } from "./semaforo.tsx";
-import { type Dashboard, useCompliance, useDashboard } from "./tablero-api.ts";
+import {
+  type ComplianceAnswer,
+  type Dashboard,
+  useCompliance,
+  useDashboard,
+} from "./tablero-api.ts";
 import {
   complianceQuery,
   dashboardQuery,
@@ -101,6 +109,22 @@ function Ficha({ indicator, plan }: { indicator: Indicator; plan: PlanDetail }) 
   );
 }
 
+type ComplianceRow = ComplianceAnswer["indicators"][number];
+
+function YearsFigure({ indicator, row }: { indicator: Indicator; row: ComplianceRow }) {
+  const chart = useMemo(
+    () =>
+      indicatorYearsChart({
+        code: indicator.code,
+        unit: indicator.unit ?? null,
+        trend: indicator.trend,
+        years: row.years,
+      }),
+    [indicator, row],
+  );
+  return <ChartFigure chart={chart} height={300} />;
+}
+
 function ProgrammedVsExecuted({
   planId,
   indicator,
@@ -123,6 +147,7 @@ function ProgrammedVsExecuted({
   return (
     <section aria-labelledby="programado-ejecutado">
       <h2 id="programado-ejecutado">Programado y ejecutado por vigencia</h2>
+      <YearsFigure indicator={indicator} row={row} />
       <ScrollRegion labelledBy="tabla-programado-ejecutado">
         <table className="tablero-table">
           <caption id="tabla-programado-ejecutado">

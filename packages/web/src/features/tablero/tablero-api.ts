@@ -7,6 +7,7 @@ export type DashboardQuery = EndpointQuery<typeof api.getDashboard>;
 export type Explanation = EndpointResponse<typeof api.explainCompliance>;
 export type ExplainQuery = EndpointQuery<typeof api.explainCompliance>;
 export type ComplianceQuery = EndpointQuery<typeof api.getCompliance>;
+export type ComplianceAnswer = EndpointResponse<typeof api.getCompliance>;
 
 export function useDashboard(planId: number, query: DashboardQuery) {
   return useQuery({
