@@ -27,13 +27,17 @@ const PAGES = [
   },
 ] as const;
 
-/** Waits for every chart of the page to be drawn by ECharts. */
+/** Waits until nothing is loading and every chart of the page is drawn by ECharts. */
 async function chartsDrawn(page: Page): Promise<void> {
   const figures = page.locator("figure.chart-figure");
-  await expect(figures.first()).toBeVisible();
-  await expect(page.locator('figure.chart-figure[data-chart="dibujada"]')).toHaveCount(
-    await figures.count(),
-  );
+  const drawn = page.locator('figure.chart-figure[data-chart="dibujada"]');
+  await expect
+    .poll(async () => {
+      const loading = await page.getByText(/^Cargando/).count();
+      const all = await figures.count();
+      return loading === 0 && all > 0 && (await drawn.count()) === all;
+    })
+    .toBe(true);
 }
 
 test("la lista de planes no descarga ECharts; el tablero lo descarga al mostrar su gráfica", async ({

@@ -9,10 +9,12 @@ import { computeCompliance } from "./compute.ts";
 import { buildDashboard } from "./dashboard.ts";
 import { SEED_ACTUALS_2024_CSV } from "./fixtures/seed-actuals-2024.ts";
 import { SEED_PLAN } from "./fixtures/seed-plan.ts";
+import { buildIndicatorSeries } from "./indicator-series.ts";
 import {
   dashboardObjectivesChart,
   esCoAxisLabel,
   formatMeasure,
+  indicatorPeriodsChart,
   indicatorYearPoints,
   indicatorYearsChart,
   objectiveContributionsChart,
@@ -193,5 +195,54 @@ describe("números en es-CO para las gráficas", () => {
     expect(esCoAxisLabel(1500)).toBe("1.500");
     expect(formatMeasure(70.72, "índice")).toBe("70,72");
     expect(formatMeasure(null)).toBe("—");
+  });
+});
+
+describe("gráfica del indicador: avances por periodo", () => {
+  function seriesAt(asOf: string, code: string) {
+    const read = readActualsCsv(SEED_ACTUALS_2024_CSV, "avances.csv", SEED_PLAN);
+    if (!read.ok) throw new Error("fixture");
+    const at: ComplianceOptions = { ...options, asOf };
+    const result = computeCompliance(SEED_PLAN, read.actuals, at);
+    const series = buildIndicatorSeries(
+      { plan: SEED_PLAN, result, options: at, actuals: read.actuals },
+      code,
+    );
+    if (series === null) throw new Error(code);
+    return { series, engine: result.indicators.find((i) => i.code === code) };
+  }
+
+  it("4075 (suma) al 30/06/2024: barras de cada trimestre, T3 y T4 huecos porque no cuentan; el acumulado 10 es el A* del motor", () => {
+    const { series, engine } = seriesAt("2024-06-30", "4075");
+    const chart = indicatorPeriodsChart(series);
+    expect((chart.option.xAxis as { data: string[] }).data).toEqual([
+      "T1 2024",
+      "T2 2024",
+      "T3 2024",
+      "T4 2024",
+    ]);
+    expect(seriesValues(chart.option, 0)).toEqual([4, 6, 3, 5]);
+    expect(seriesValues(chart.option, 1)).toEqual([4, 10, null, null]);
+    expect(seriesValues(chart.option, 2)).toEqual([20, 20, 20, 20]);
+    expect(engine?.period.actual).toBe(10);
+    expect(chart.summary).toBe(
+      "Avances por periodo del indicador 4075: 4 periodos reportados; T1 2024 4; T2 2024 6; T3 2024 3 (no cuenta al corte); T4 2024 5 (no cuenta al corte). Acumulado a T2 2024: 10 de 20 programado al cierre de 2024.",
+    );
+    expect(chart.table.rows[2]?.cells).toEqual([
+      { kind: "measure", value: 3, unit: "número" },
+      { kind: "text", text: "No" },
+      { kind: "measure", value: null, unit: "número" },
+      { kind: "measure", value: 20, unit: "número" },
+    ]);
+  });
+
+  it("2320 (creciente) al 31/12/2024: el nivel anual 9,5 % contra la meta de la vigencia 10 %", () => {
+    const { series } = seriesAt("2024-12-31", "2320");
+    const chart = indicatorPeriodsChart(series);
+    expect(seriesValues(chart.option, 0)).toEqual([9.5]);
+    expect(seriesValues(chart.option, 1)).toEqual([10]);
+    expect(chart.summary).toBe(
+      "Avances por periodo del indicador 2320: 1 periodo reportado; 2024 9,5\u00a0%. Último nivel que cuenta: 9,5\u00a0% en 2024, meta 10\u00a0%.",
+    );
   });
 });

@@ -8,6 +8,7 @@
 import { formatRatioAsPercent, roundHalfAwayFromZero } from "../format/numbers.ts";
 import type { Semaforo, Trend } from "../plan/plan.ts";
 import type { DashboardObjective, PlanDashboard } from "./dashboard.ts";
+import type { IndicatorSeries } from "./indicator-series.ts";
 import { INFORME_STATUS_LABELS, type InformeCell } from "./informe.ts";
 import type { CellStatus, IndicatorYearCell } from "./types.ts";
 
@@ -486,6 +487,145 @@ export function indicatorYearsChart(input: IndicatorChartInput): ChartDefinition
         ...(suma ? [measure(p.cumulativeTarget), measure(p.cumulativeActual)] : []),
         { kind: "ratio", value: p.cell.compliance },
         { kind: "status", status: p.cell.status },
+      ],
+    })),
+  };
+  return { title, option, summary, table };
+}
+
+const MONTHS = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"];
+
+/** `2024-Q1` → "T1 2024", `2024-03` → "mar 2024", `2024` → "2024". */
+export function shortPeriodLabel(period: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter) return `T${quarter[2]} ${quarter[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return `${MONTHS[Number(month[2]) - 1] ?? month[2]} ${month[1]}`;
+  return period;
+}
+
+/**
+ * Programado vs ejecutado of an indicator per reported period (getIndicatorSeries).
+ * `suma`: a bar per period (hollow when it does not count at the corte), the
+ * accumulated ejecutado and the programado accumulated to each vigencia's end;
+ * other trends: the level reported each period against its vigencia's target.
+ */
+export function indicatorPeriodsChart(series: IndicatorSeries): ChartDefinition {
+  const suma = series.trend === "suma";
+  const title = `Avances por periodo del indicador ${series.code}`;
+  const label = (value: number | null) => formatMeasure(value, series.unit);
+  const periods = series.periods;
+  const counted = periods.filter((p) => p.counted);
+  const lineLabel = { show: false };
+  const reported = {
+    name: suma ? "Ejecutado en el periodo" : "Nivel reportado",
+    type: suma ? "bar" : "line",
+    barMaxWidth: 24,
+    symbol: "circle",
+    symbolSize: 8,
+    lineStyle: { color: "#1f4e79", width: 2 },
+    itemStyle: { color: "#1f4e79" },
+    data: periods.map((p) => ({
+      value: p.value,
+      // A period after the corte is drawn hollow: it does not count yet.
+      itemStyle: p.counted
+        ? { color: "#1f4e79" }
+        : { color: "#ffffff", borderColor: "#1f4e79", borderWidth: 2, borderType: "dashed" },
+    })),
+  };
+  const seriesList = suma
+    ? [
+        reported,
+        {
+          name: "Ejecutado acumulado",
+          type: "line",
+          symbol: "circle",
+          symbolSize: 7,
+          lineStyle: { color: "#b35c00" },
+          itemStyle: { color: "#b35c00" },
+          label: lineLabel,
+          data: periods.map((p) => p.cumulative),
+        },
+        {
+          name: "Programado acumulado al cierre de la vigencia",
+          type: "line",
+          step: "end",
+          symbol: "diamond",
+          symbolSize: 8,
+          lineStyle: { type: "dashed", color: "#6b6b6b" },
+          itemStyle: { color: "#6b6b6b" },
+          data: periods.map((p) => p.cumulativeTarget),
+        },
+      ]
+    : [
+        reported,
+        {
+          name: "Meta de la vigencia",
+          type: "line",
+          step: "end",
+          symbol: "diamond",
+          symbolSize: 8,
+          lineStyle: { type: "dashed", color: "#6b6b6b" },
+          itemStyle: { color: "#6b6b6b" },
+          data: periods.map((p) => p.target),
+        },
+      ];
+  const option = {
+    animation: false,
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 16, top: 16, bottom: 56, outerBoundsMode: "same" },
+    xAxis: {
+      type: "category",
+      data: periods.map((p) => shortPeriodLabel(p.period)),
+      axisLabel: { hideOverlap: true },
+    },
+    yAxis: {
+      type: "value",
+      axisLabel: { formatter: esCoAxisLabel, hideOverlap: true },
+      splitLine: { lineStyle: { color: "#e5e5e5" } },
+    },
+    series: seriesList,
+  };
+  const last = counted.at(-1);
+  const summary =
+    periods.length === 0
+      ? `${title}: no tiene avances reportados.`
+      : `${title}: ${periods.length} ${periods.length === 1 ? "periodo reportado" : "periodos reportados"}; ${periods
+          .map(
+            (p) =>
+              `${shortPeriodLabel(p.period)} ${label(p.value)}${p.counted ? "" : " (no cuenta al corte)"}`,
+          )
+          .join("; ")}.${
+          suma && last !== undefined
+            ? ` Acumulado a ${shortPeriodLabel(last.period)}: ${label(last.cumulative)} de ${label(last.cumulativeTarget)} programado al cierre de ${last.year}.`
+            : !suma && last !== undefined
+              ? ` Último nivel que cuenta: ${label(last.value)} en ${shortPeriodLabel(last.period)}, meta ${label(last.target)}.`
+              : ""
+        }`;
+  const measure = (value: number | null): ChartTableCell => ({
+    kind: "measure",
+    value,
+    unit: series.unit,
+  });
+  const table: ChartTable = {
+    caption: title,
+    columns: suma
+      ? [
+          "Periodo",
+          "Ejecutado en el periodo",
+          "Cuenta al corte",
+          "Ejecutado acumulado",
+          "Programado acumulado al cierre de la vigencia",
+        ]
+      : ["Periodo", "Nivel reportado", "Cuenta al corte", "Meta de la vigencia"],
+    rows: periods.map((p) => ({
+      header: shortPeriodLabel(p.period),
+      cells: [
+        measure(p.value),
+        { kind: "text", text: p.counted ? "Sí" : "No" },
+        ...(suma
+          ? [measure(p.cumulative), measure(p.cumulativeTarget)]
+          : [p.target === null ? ({ kind: "text", text: "NP" } as const) : measure(p.target)]),
       ],
     })),
   };

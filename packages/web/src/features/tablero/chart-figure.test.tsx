@@ -39,6 +39,14 @@ function rowsOf(table: HTMLElement): string[] {
     .map((row) => visibleText(row));
 }
 
+/** A row's cells, separated by one space. */
+function cellsOf(table: HTMLElement): string[] {
+  return within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((row) => [...row.children].map((cell) => visibleText(cell)).join(" "));
+}
+
 describe("gráficas del tablero, cargadas al mostrarse", () => {
   it("ninguna página importa ECharts al cargar; el tablero lo carga cuando muestra su gráfica", async () => {
     // The whole app (every page) is already imported by renderApp's module.
@@ -113,6 +121,24 @@ describe("gráficas del tablero, cargadas al mostrarse", () => {
       "202540 %——… Pendiente",
       "202670 %——… Pendiente",
       "2027100 %——… Pendiente",
+    ]);
+  });
+});
+
+describe("avances por periodo del indicador", () => {
+  it("4075 al 30/06/2024: T3 y T4 no cuentan al corte y el acumulado ejecutado es 10 de 20", async () => {
+    stubTablero();
+    renderApp("/planes/1/indicadores/4075?vigencia=2024&corte=2024-06-30");
+    const figure = await figureOf("Avances por periodo del indicador 4075");
+    expect(within(figure).getByRole("img").getAttribute("aria-label")).toContain(
+      "Acumulado a T2 2024: 10 de 20 programado al cierre de 2024.",
+    );
+    const table = await openData(figure);
+    expect(cellsOf(table)).toEqual([
+      "T1 2024 4 Sí 4 20",
+      "T2 2024 6 Sí 10 20",
+      "T3 2024 3 No — 20",
+      "T4 2024 5 No — 20",
     ]);
   });
 });

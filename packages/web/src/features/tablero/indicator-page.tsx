@@ -8,6 +8,7 @@ import {
   INDICATOR_CATALOGUE,
   INDICATOR_FICHA_FIELDS,
   type Indicator,
+  indicatorPeriodsChart,
   indicatorYearsChart,
   isProgrammed,
   TREND_LABELS,
@@ -30,8 +31,10 @@ import { ComplianceValue, formatCompliance } from "./semaforo.tsx";
 import {
   type ComplianceAnswer,
   type Dashboard,
+  type IndicatorSeriesAnswer,
   useCompliance,
   useDashboard,
+  useIndicatorSeries,
 } from "./tablero-api.ts";
 import {
   complianceQuery,
@@ -123,6 +126,39 @@ function YearsFigure({ indicator, row }: { indicator: Indicator; row: Compliance
     [indicator, row],
   );
   return <ChartFigure chart={chart} height={300} />;
+}
+
+function PeriodsFigure({ series }: { series: IndicatorSeriesAnswer }) {
+  const chart = useMemo(() => indicatorPeriodsChart(series), [series]);
+  return <ChartFigure chart={chart} height={320} />;
+}
+
+function ByPeriod({
+  planId,
+  indicator,
+  view,
+}: {
+  planId: number;
+  indicator: Indicator;
+  view: TableroView;
+}) {
+  const series = useIndicatorSeries(planId, indicator.code, complianceQuery(view));
+  return (
+    <section aria-labelledby="por-periodo">
+      <h2 id="por-periodo">Avances por periodo</h2>
+      {series.isPending ? (
+        <LoadingState message="Cargando los avances por periodo…" />
+      ) : series.isError ? (
+        <p role="alert">
+          No fue posible cargar los avances por periodo: {errorMessage(series.error)}
+        </p>
+      ) : series.data.periods.length === 0 ? (
+        <p>El indicador no tiene avances reportados.</p>
+      ) : (
+        <PeriodsFigure series={series.data} />
+      )}
+    </section>
+  );
 }
 
 function ProgrammedVsExecuted({
@@ -321,6 +357,7 @@ export function IndicatorPage({
       </section>
       <Ritmo item={item} />
       <ProgrammedVsExecuted planId={planId} indicator={indicator} view={view} />
+      <ByPeriod planId={planId} indicator={indicator} view={view} />
       <Ficha indicator={indicator} plan={plan.data} />
     </article>
   );

@@ -8,6 +8,7 @@ export type Explanation = EndpointResponse<typeof api.explainCompliance>;
 export type ExplainQuery = EndpointQuery<typeof api.explainCompliance>;
 export type ComplianceQuery = EndpointQuery<typeof api.getCompliance>;
 export type ComplianceAnswer = EndpointResponse<typeof api.getCompliance>;
+export type IndicatorSeriesAnswer = EndpointResponse<typeof api.getIndicatorSeries>;
 
 export function useDashboard(planId: number, query: DashboardQuery) {
   return useQuery({
@@ -29,5 +30,13 @@ export function useCompliance(planId: number, query: ComplianceQuery) {
   return useQuery({
     queryKey: ["plans", planId, "compliance", query],
     queryFn: ({ signal }) => call(api.getCompliance, { params: { id: planId }, query, signal }),
+  });
+}
+
+export function useIndicatorSeries(planId: number, code: string, query: ComplianceQuery) {
+  return useQuery({
+    queryKey: ["plans", planId, "series", code, query],
+    queryFn: ({ signal }) =>
+      call(api.getIndicatorSeries, { params: { id: planId, code }, query, signal }),
   });
 }
