@@ -4,7 +4,7 @@
  * docs/benchmarks.md with the machine they were measured on.
  *
  *   npm run bench                 # all
- *   npm run bench -- engine sql   # some: engine, sql, cli, known, matrix, startup
+ *   npm run bench -- engine sql   # some: engine, sql, cli, known, matrix, startup, web
  */
 import { spawnSync } from "node:child_process";
 import { generateWorkload } from "../packages/core/src/testing/workload.ts";
@@ -15,6 +15,7 @@ import { runEngineBench } from "./engine.bench.ts";
 import { runMatrixImportBench } from "./matrix-import.bench.ts";
 import { runSqlRollupBench } from "./sql-rollup.ts";
 import { runStartupBench } from "./startup.bench.ts";
+import { runWebBundleBench } from "./web-bundle.bench.ts";
 
 const PG_URL = process.env.RUMBO_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test";
 const selected = new Set(process.argv.slice(2));
@@ -37,6 +38,8 @@ if (["engine", "sql", "cli", "known"].some(wants)) {
 if (wants("matrix")) figures.push(...(await runMatrixImportBench()));
 // Start-up of the compiled CLI and server: ratios to a bare node process in this same run.
 if (wants("startup")) figures.push(...(await runStartupBench()));
+// The web's initial JavaScript and the lazy chart chunk, gzipped (sizes, not times).
+if (wants("web")) figures.push(...(await runWebBundleBench()));
 
 const number = new Intl.NumberFormat("es-CO", { maximumFractionDigits: 3 });
 const rows = figures.map((f) => [f.name, `${number.format(f.value)} ${f.unit}`, f.detail ?? ""]);

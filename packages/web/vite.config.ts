@@ -9,5 +9,6 @@ export default defineConfig({
   plugins: [react()],
   server: { proxy: api },
   preview: { proxy: api },
-  build: { outDir: "dist", emptyOutDir: true },
+  // The manifest tells which chunks load up front and which on demand (bench/web-bundle.bench.ts).
+  build: { outDir: "dist", emptyOutDir: true, manifest: true },
 });

@@ -12,6 +12,7 @@ export * from "./compliance/corte-change.ts";
 export * from "./compliance/dashboard.ts";
 export * from "./compliance/engine.ts";
 export * from "./compliance/explain.ts";
+export * from "./compliance/indicator-series.ts";
 export * from "./compliance/informe.ts";
 export * from "./compliance/informe-charts.ts";
 export * from "./compliance/informe-diff.ts";

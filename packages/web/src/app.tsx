@@ -31,6 +31,7 @@ import {
   auditPath,
   changePasswordPath,
   dashboardPath,
+  indicatorPath,
   matchRoute,
   mySeguimientoPath,
   planListPath,
@@ -172,7 +173,13 @@ function useNavItems(): NavItem[] {
   }
   // Inside a plan, its tablero is one click away.
   const route = matchRoute(usePathname());
-  if ("planId" in route) items.push({ to: dashboardPath(route.planId), label: "Tablero" });
+  if ("planId" in route)
+    items.push({
+      to: dashboardPath(route.planId),
+      label: "Tablero",
+      // The indicator page is reached from the tablero and shows its numbers.
+      also: route.name === "indicator" ? [indicatorPath(route.planId, route.indicatorCode)] : [],
+    });
   if (user !== null && !user.mustChangePassword && isGlobalAdministrator(user.assignments)) {
     items.push({ to: usersPath, label: "Cuentas" }, { to: auditPath, label: "Auditoría" });
   }

@@ -8,7 +8,9 @@ import { z } from "zod";
 import { CHANGE_DIRECTIONS } from "../compliance/corte-change.ts";
 import type { PlanDashboard } from "../compliance/dashboard.ts";
 import type { CellExplanation } from "../compliance/explain.ts";
+import type { IndicatorSeries } from "../compliance/indicator-series.ts";
 import type { InformeDiff } from "../compliance/informe-diff.ts";
+import { TRENDS } from "../plan/plan.ts";
 import { complianceQuerySchema } from "./compliance.ts";
 import { defineEndpoint, GUARDED_ERRORS } from "./endpoint.ts";
 import { planIdParams } from "./plans.ts";
@@ -113,6 +115,7 @@ const dashboardIndicator = z.object({
   trend: z.string(),
   weight: z.number(),
   share: z.number().nullable(),
+  contribution: z.number().nullable(),
   status,
   target: z.number().nullable(),
   actual: z.number().nullable(),
@@ -152,6 +155,7 @@ export const dashboardSchema = z.object({
       name: z.string(),
       weight: z.number(),
       share: z.number().nullable(),
+      contribution: z.number().nullable(),
       status,
       compliance: z.number().nullable(),
       semaforo,
@@ -261,12 +265,45 @@ export const informeDiffSchema = z.object({
     .describe("Reportes cuya versión contada cambió: antes → después, quién, cuándo y por qué"),
 });
 
+const indicatorYearCell = z.object({
+  status,
+  compliance: z.number().nullable(),
+  semaforo,
+  raw: z.number().nullable(),
+  target: z.number().nullable(),
+  actual: z.number().nullable(),
+  overExecution: z.boolean(),
+});
+
+export const indicatorSeriesSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  trend: z.enum(TRENDS),
+  asOf: z.string().nullable(),
+  years: z.record(z.string(), indicatorYearCell),
+  periods: z.array(
+    z.object({
+      period: z.string(),
+      year: z.number().int(),
+      end: z.string(),
+      value: z.number(),
+      counted: z.boolean().describe("El periodo terminó a la fecha de corte: el motor lo cuenta"),
+      target: z.number().nullable(),
+      cumulative: z.number().nullable(),
+      cumulativeTarget: z.number().nullable(),
+    }),
+  ),
+});
+
 // The schemas describe exactly the core types the builders return.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const explanationMatches: Same<z.infer<typeof explanationSchema>, CellExplanation> = true;
 const dashboardMatches: Same<z.infer<typeof dashboardSchema>, PlanDashboard> = true;
 const informeDiffMatches: Same<z.infer<typeof informeDiffSchema>, InformeDiff> = true;
 void informeDiffMatches;
+const seriesMatches: Same<z.infer<typeof indicatorSeriesSchema>, IndicatorSeries> = true;
+void seriesMatches;
 void explanationMatches;
 void dashboardMatches;
 
@@ -321,6 +358,26 @@ const getDashboard = defineEndpoint({
   errorCodes: [...GUARDED_ERRORS, "VALIDATION_ERROR", "PLAN_NOT_FOUND", "VERSION_NOT_FOUND"],
 });
 
+const getIndicatorSeries = defineEndpoint({
+  operationId: "getIndicatorSeries",
+  method: "GET",
+  path: "/api/plans/:id/indicators/:code/series",
+  tag: "cumplimiento",
+  summary:
+    "Programado vs ejecutado de un indicador por periodo reportado: cada valor que leyó el motor, si cuenta a la fecha de corte, la meta de su vigencia y, para suma, los acumulados; con las celdas del motor por vigencia",
+  action: "compliance.read",
+  params: planIdParams.extend({ code: z.string().max(50).describe("Código del indicador") }),
+  querystring: complianceQuerySchema,
+  responses: { 200: indicatorSeriesSchema },
+  errorCodes: [
+    ...GUARDED_ERRORS,
+    "VALIDATION_ERROR",
+    "PLAN_NOT_FOUND",
+    "VERSION_NOT_FOUND",
+    "INDICATOR_NOT_FOUND",
+  ],
+});
+
 export const INFORME_FORMATS = ["pdf", "xlsx", "csv"] as const;
 export type InformeFormat = (typeof INFORME_FORMATS)[number];
 
@@ -372,4 +429,10 @@ const diffInforme = defineEndpoint({
   ],
 });
 
-export const dashboardEndpoints = { explainCompliance, getDashboard, getInforme, diffInforme };
+export const dashboardEndpoints = {
+  explainCompliance,
+  getDashboard,
+  getIndicatorSeries,
+  getInforme,
+  diffInforme,
+};

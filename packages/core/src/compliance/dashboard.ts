@@ -28,6 +28,8 @@ export type DashboardIndicator = {
   weight: number;
   /** Renormalised share in its objective; null when it does not count (NP, pendiente…). */
   share: number | null;
+  /** The engine's share × compliance: what it adds to its objective's compliance; null when it does not count. */
+  contribution: number | null;
   status: CellStatus;
   target: number | null;
   actual: number | null;
@@ -48,6 +50,8 @@ export type DashboardObjective = {
   name: string;
   weight: number;
   share: number | null;
+  /** The engine's share × compliance: what it adds to the plan's compliance; null when it does not count. */
+  contribution: number | null;
   status: CellStatus;
   compliance: number | null;
   semaforo: SemaforoColor | null;
@@ -115,6 +119,10 @@ function shareIn(cell: RollupYearCell | undefined, code: string): number | null 
   return cell?.contributions.find((item) => item.code === code)?.weight ?? null;
 }
 
+function contributionIn(cell: RollupYearCell | undefined, code: string): number | null {
+  return cell?.contributions.find((item) => item.code === code)?.contribution ?? null;
+}
+
 function alertMessage(kind: AlertKind, indicator: DashboardIndicator): string {
   switch (kind) {
     case "rojo":
@@ -175,6 +183,7 @@ export function buildDashboard(input: DashboardInput, at: CellAt): PlanDashboard
             ? weightOfPeriod(indicator.weight, plan.years)
             : weightOfYear(indicator.weight, at),
         share: shareIn(cell, indicator.code),
+        contribution: contributionIn(cell, indicator.code),
         status: indicatorCell.status,
         target: indicatorCell.target,
         actual: indicatorCell.actual,
@@ -225,6 +234,7 @@ export function buildDashboard(input: DashboardInput, at: CellAt): PlanDashboard
             ? weightOfPeriod(objective.weight, plan.years)
             : weightOfYear(objective.weight, at),
       share: shareIn(planCell, objective.code),
+      contribution: contributionIn(planCell, objective.code),
       status: cell.status,
       compliance: cell.compliance,
       semaforo: cell.semaforo,

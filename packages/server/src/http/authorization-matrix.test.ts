@@ -194,6 +194,10 @@ const MATRIX: Record<string, Case[]> = {
     (id) => `/api/plans/${id}/compliance/explain?objective=3&year=2024`,
   ),
   ...planRoute(
+    "GET /api/plans/:id/indicators/:code/series",
+    (id) => `/api/plans/${id}/indicators/2320/series?asOf=2024-12-31`,
+  ),
+  ...planRoute(
     "GET /api/plans/:id/dashboard",
     (id) => `/api/plans/${id}/dashboard?period=cuatrienio`,
   ),

@@ -1,4 +1,5 @@
 import {
+  type ActualValue,
   api,
   type ComplianceOptions,
   type ComplianceResult,
@@ -32,6 +33,8 @@ export type ComputedCompliance = {
   plan: Plan;
   result: ComplianceResult;
   options: ComplianceOptions;
+  /** The values the engine read (the report versions the query names). */
+  actuals: ActualValue[];
 };
 
 /**
@@ -78,7 +81,7 @@ export async function resolveCompliance(
     preview: inputs.basis === "submitted",
     knownAt: inputs.knownAt,
   };
-  return { plan: inputs.plan, result, options };
+  return { plan: inputs.plan, result, options, actuals: inputs.actuals };
 }
 
 export function complianceRoutes(db: Database): FastifyPluginAsyncZod {

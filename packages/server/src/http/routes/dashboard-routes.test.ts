@@ -5,6 +5,7 @@ import { join } from "node:path";
 import {
   type CellExplanation,
   type ComplianceResult,
+  type IndicatorSeries,
   type PlanDashboard,
   readActualsCsv,
   renderExplanation,
@@ -86,6 +87,9 @@ describe.each(TEST_ENGINES)("tablero y ¿cómo se calculó? sobre $name", ({ ope
         expect(objective.share).toBe(
           planCell.contributions.find((c) => c.code === objective.code)?.weight ?? null,
         );
+        expect(objective.contribution).toBe(
+          planCell.contributions.find((c) => c.code === objective.code)?.contribution ?? null,
+        );
         for (const indicator of objective.indicators) {
           const indicatorRow = result.indicators.find((i) => i.code === indicator.code);
           const indicatorCell = at === "period" ? indicatorRow?.period : indicatorRow?.years[at];
@@ -93,10 +97,41 @@ describe.each(TEST_ENGINES)("tablero y ¿cómo se calculó? sobre $name", ({ ope
           expect(indicator.share).toBe(
             cell.contributions.find((c) => c.code === indicator.code)?.weight ?? null,
           );
+          expect(indicator.contribution).toBe(
+            cell.contributions.find((c) => c.code === indicator.code)?.contribution ?? null,
+          );
         }
       }
     });
   }
+
+  it("la serie por periodo de la 4075 (suma) al 30/06/2024: T1 y T2 cuentan, T3 y T4 no; el acumulado es el A* del motor", async () => {
+    const query = "asOf=2024-06-30";
+    const series = await get<IndicatorSeries>(
+      `/api/plans/${planId}/indicators/4075/series?${query}`,
+    );
+    const result = await get<ComplianceResult>(`/api/plans/${planId}/compliance?${query}`);
+    const engine = result.indicators.find((i) => i.code === "4075");
+    expect(
+      series.periods.map((p) => [p.period, p.value, p.counted, p.cumulative, p.cumulativeTarget]),
+    ).toEqual([
+      ["2024-Q1", 4, true, 4, 20],
+      ["2024-Q2", 6, true, 10, 20],
+      ["2024-Q3", 3, false, null, 20],
+      ["2024-Q4", 5, false, null, 20],
+    ]);
+    expect(series.periods.filter((p) => p.counted).at(-1)?.cumulative).toBe(engine?.period.actual);
+    expect(series.years).toEqual(engine?.years);
+  });
+
+  it("la serie de un indicador que el plan no tiene responde 404 INDICATOR_NOT_FOUND", async () => {
+    const res = await app.inject({
+      method: "GET",
+      url: `/api/plans/${planId}/indicators/9999/series`,
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe("INDICATOR_NOT_FOUND");
+  });
 
   it("2024 con corte 31-dic: plan 84,23 % amarillo, 1 sin reporte (4205), 1 sobre-ejecución (4248) y la 78 NP", async () => {
     const dashboard = await get<PlanDashboard>(

@@ -7,6 +7,7 @@
 import {
   api,
   buildDashboard,
+  buildIndicatorSeries,
   type CellAt,
   explainCellData,
   INFORME_CONTENT_TYPES,
@@ -74,6 +75,22 @@ export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsy
           buildDashboard(computed, at),
           at,
         );
+      },
+    );
+
+    app.get(
+      api.getIndicatorSeries.path,
+      contractRoute(api.getIndicatorSeries, planResource(db)),
+      async (request) => {
+        const computed = await resolveCompliance(db, request.params.id, request.query);
+        const series = buildIndicatorSeries(computed, request.params.code);
+        if (series === null)
+          throw new ApiError(
+            404,
+            "INDICATOR_NOT_FOUND",
+            `El plan no tiene el indicador ${request.params.code}.`,
+          );
+        return series;
       },
     );
 

@@ -3,6 +3,8 @@
  * for a vigencia or the cuatrienio at a fecha de corte, counters by semáforo,
  * alerts and ritmo. Every number comes from getDashboard (the engine).
  */
+import { dashboardObjectivesChart } from "@rumbo/core";
+import { useMemo } from "react";
 import { dashboardObjectivePath, indicatorPath, planPath } from "../../routes.ts";
 import { formatDate } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
@@ -10,6 +12,7 @@ import { LoadingState } from "../../shared/ui/query-state.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { CorteInformeLinks } from "../seguimiento/informe-links.tsx";
 import { ProtectedPageError } from "../session/session-guards.tsx";
+import { ChartFigure } from "./chart-figure.tsx";
 import { ChangeNote } from "./corte-change.tsx";
 import { ExplainPanel } from "./explain-panel.tsx";
 import { ComplianceValue, formatCompliance } from "./semaforo.tsx";
@@ -101,6 +104,7 @@ function DashboardView({
   view: TableroView;
 }) {
   const query = dashboardQuery(view);
+  const chart = useMemo(() => dashboardObjectivesChart(dashboard), [dashboard]);
   return (
     <>
       <section aria-labelledby="cumplimiento-plan" className="plan-summary">
@@ -138,6 +142,7 @@ function DashboardView({
       <Counters counters={dashboard.counters} />
       <section aria-labelledby="objetivos-tablero">
         <h2 id="objetivos-tablero">Objetivos</h2>
+        <ChartFigure chart={chart} height={72 + 30 * dashboard.objectives.length} />
         <ul className="objective-cards">
           {dashboard.objectives.map((objective) => (
             <li key={objective.code}>

@@ -8,10 +8,13 @@ import {
   INDICATOR_CATALOGUE,
   INDICATOR_FICHA_FIELDS,
   type Indicator,
+  indicatorPeriodsChart,
+  indicatorYearsChart,
   isProgrammed,
   TREND_LABELS,
   type WeightPct,
 } from "@rumbo/core";
+import { useMemo } from "react";
 import { dashboardObjectivePath, dashboardPath, planPath } from "../../routes.ts";
 import { errorMessage } from "../../shared/api/api-client.ts";
 import { formatPercentPoints, formatValue } from "../../shared/format.ts";
@@ -22,10 +25,18 @@ import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { type PlanDetail, usePlan } from "../plans/plans-api.ts";
 import { ProtectedPageError } from "../session/session-guards.tsx";
+import { ChartFigure } from "./chart-figure.tsx";
 import { ExplainPanel } from "./explain-panel.tsx";
 import { ReportAnalysis } from "./report-analysis.tsx";
 import { ComplianceValue, formatCompliance } from "./semaforo.tsx";
-import { type Dashboard, useCompliance, useDashboard } from "./tablero-api.ts";
+import {
+  type ComplianceAnswer,
+  type Dashboard,
+  type IndicatorSeriesAnswer,
+  useCompliance,
+  useDashboard,
+  useIndicatorSeries,
+} from "./tablero-api.ts";
 import {
   complianceQuery,
   dashboardQuery,
@@ -102,6 +113,55 @@ function Ficha({ indicator, plan }: { indicator: Indicator; plan: PlanDetail }) 
   );
 }
 
+type ComplianceRow = ComplianceAnswer["indicators"][number];
+
+function YearsFigure({ indicator, row }: { indicator: Indicator; row: ComplianceRow }) {
+  const chart = useMemo(
+    () =>
+      indicatorYearsChart({
+        code: indicator.code,
+        unit: indicator.unit ?? null,
+        trend: indicator.trend,
+        years: row.years,
+      }),
+    [indicator, row],
+  );
+  return <ChartFigure chart={chart} height={300} />;
+}
+
+function PeriodsFigure({ series }: { series: IndicatorSeriesAnswer }) {
+  const chart = useMemo(() => indicatorPeriodsChart(series), [series]);
+  return <ChartFigure chart={chart} height={320} />;
+}
+
+function ByPeriod({
+  planId,
+  indicator,
+  view,
+}: {
+  planId: number;
+  indicator: Indicator;
+  view: TableroView;
+}) {
+  const series = useIndicatorSeries(planId, indicator.code, complianceQuery(view));
+  return (
+    <section aria-labelledby="por-periodo">
+      <h2 id="por-periodo">Avances por periodo</h2>
+      {series.isPending ? (
+        <LoadingState message="Cargando los avances por periodo…" />
+      ) : series.isError ? (
+        <p role="alert">
+          No fue posible cargar los avances por periodo: {errorMessage(series.error)}
+        </p>
+      ) : series.data.periods.length === 0 ? (
+        <p>El indicador no tiene avances reportados.</p>
+      ) : (
+        <PeriodsFigure series={series.data} />
+      )}
+    </section>
+  );
+}
+
 function ProgrammedVsExecuted({
   planId,
   indicator,
@@ -124,6 +184,7 @@ function ProgrammedVsExecuted({
   return (
     <section aria-labelledby="programado-ejecutado">
       <h2 id="programado-ejecutado">Programado y ejecutado por vigencia</h2>
+      <YearsFigure indicator={indicator} row={row} />
       <ScrollRegion labelledBy="tabla-programado-ejecutado">
         <table className="tablero-table">
           <caption id="tabla-programado-ejecutado">
@@ -311,6 +372,7 @@ export function IndicatorPage({
         unit={indicator.unit ?? null}
         view={view}
       />
+      <ByPeriod planId={planId} indicator={indicator} view={view} />
       <Ficha indicator={indicator} plan={plan.data} />
     </article>
   );

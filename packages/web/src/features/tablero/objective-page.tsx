@@ -3,7 +3,8 @@
  * indicators with this view's weight, renormalised share, target, actual,
  * compliance and semáforo, in a sortable table. Numbers from getDashboard.
  */
-import { useState } from "react";
+import { objectiveContributionsChart } from "@rumbo/core";
+import { useMemo, useState } from "react";
 import { dashboardPath, indicatorPath } from "../../routes.ts";
 import { formatDate, formatNumber, formatPercentPoints, formatValue } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
@@ -12,6 +13,7 @@ import { LoadingState } from "../../shared/ui/query-state.tsx";
 import { ScrollRegion } from "../../shared/ui/scroll-region.tsx";
 import { useDocumentTitle } from "../../shared/ui/use-document-title.ts";
 import { ProtectedPageError } from "../session/session-guards.tsx";
+import { ChartFigure } from "./chart-figure.tsx";
 import { ChangeNote } from "./corte-change.tsx";
 import { ExplainPanel } from "./explain-panel.tsx";
 import { ComplianceValue, formatCompliance } from "./semaforo.tsx";
@@ -155,6 +157,22 @@ function IndicatorsTable({
   );
 }
 
+function ContributionsFigure({
+  objective,
+  at,
+}: {
+  objective: Dashboard["objectives"][number];
+  at: Dashboard["at"];
+}) {
+  const chart = useMemo(() => objectiveContributionsChart(objective, at), [objective, at]);
+  return (
+    <section aria-labelledby="aportes-objetivo">
+      <h2 id="aportes-objetivo">Aportes al cumplimiento</h2>
+      <ChartFigure chart={chart} height={96 + 30 * objective.indicators.length} />
+    </section>
+  );
+}
+
 export function ObjectivePage({
   planId,
   objectiveCode,
@@ -221,6 +239,7 @@ export function ObjectivePage({
           label={`el cumplimiento del objetivo ${objective.code}`}
         />
       </section>
+      <ContributionsFigure objective={objective} at={dashboard.data.at} />
       <section aria-labelledby="indicadores-del-objetivo">
         <h2 id="indicadores-del-objetivo">Indicadores</h2>
         <p className="note">

@@ -17,6 +17,8 @@ export function useInformeDiff(planId: number, corteId: number, knownAt: string 
     queryFn: ({ signal }) => call(api.diffInforme, { params: { id: planId }, query, signal }),
   });
 }
+export type ComplianceAnswer = EndpointResponse<typeof api.getCompliance>;
+export type IndicatorSeriesAnswer = EndpointResponse<typeof api.getIndicatorSeries>;
 
 export function useDashboard(planId: number, query: DashboardQuery) {
   return useQuery({
@@ -38,5 +40,13 @@ export function useCompliance(planId: number, query: ComplianceQuery) {
   return useQuery({
     queryKey: ["plans", planId, "compliance", query],
     queryFn: ({ signal }) => call(api.getCompliance, { params: { id: planId }, query, signal }),
+  });
+}
+
+export function useIndicatorSeries(planId: number, code: string, query: ComplianceQuery) {
+  return useQuery({
+    queryKey: ["plans", planId, "series", code, query],
+    queryFn: ({ signal }) =>
+      call(api.getIndicatorSeries, { params: { id: planId, code }, query, signal }),
   });
 }

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   renderApp,
   resetApp,
-  type StubRequest,
   stubApi,
   stubCalls,
   visibleText,
@@ -17,44 +16,13 @@ import {
   dashboardSinceSeptemberAnswer,
   explanationAnswer,
   informeDiffAnswer,
+  stubTablero,
+  whenOf,
 } from "./fixtures/tablero-fixtures.ts";
 import { sortRows } from "./objective-page.tsx";
 import { type CellStatus, ComplianceValue, StatusBadge } from "./semaforo.tsx";
 
 afterEach(resetApp);
-
-function whenOf(request: StubRequest) {
-  const search = new URLSearchParams(request.search);
-  const year = search.get("year");
-  return {
-    asOf: search.get("asOf"),
-    at: year === null ? ("period" as const) : Number(year),
-    search,
-  };
-}
-
-function stubTablero() {
-  return stubApi({
-    "/api/plans/1": { body: planDetail(SEED_PLAN) },
-    "/api/plans/1/dashboard": (request) => {
-      const { asOf, at } = whenOf(request);
-      return { body: dashboardAnswer(asOf, at) };
-    },
-    "/api/plans/1/compliance": (request) => ({ body: complianceAnswer(whenOf(request).asOf) }),
-    "/api/plans/1/compliance/explain": (request) => {
-      const { asOf, at, search } = whenOf(request);
-      const objective = search.get("objective");
-      const indicator = search.get("indicator");
-      const target =
-        objective !== null
-          ? ({ level: "objective", code: objective } as const)
-          : indicator !== null
-            ? ({ level: "indicator", code: indicator } as const)
-            : ({ level: "plan" } as const);
-      return { body: explanationAnswer(asOf, target, at) };
-    },
-  });
-}
 
 describe("semáforo: nunca solo color", () => {
   const cases: [CellStatus, string][] = [

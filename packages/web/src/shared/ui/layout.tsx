@@ -2,8 +2,12 @@ import { type ReactNode, useCallback, useRef } from "react";
 import { homePath } from "../../routes.ts";
 import { Link, usePathname, usePushNavigation } from "../router.tsx";
 
-/** A link of the main navigation; which ones show is the app's decision (app.tsx). */
-export type NavItem = { to: string; label: string };
+/**
+ * A link of the main navigation; which ones show is the app's decision
+ * (app.tsx). `also`: other pages that belong to this item (the indicator
+ * page belongs to the Tablero).
+ */
+export type NavItem = { to: string; label: string; also?: readonly string[] };
 
 export const MAIN_CONTENT_ID = "contenido";
 
@@ -28,12 +32,32 @@ function GovCoBar() {
   );
 }
 
-function isCurrent(item: NavItem, pathname: string): boolean {
-  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+function matchLength(path: string, pathname: string): number {
+  return pathname === path || pathname.startsWith(`${path}/`) ? path.length : -1;
+}
+
+/**
+ * The one item the page belongs to: the most specific match, so the tablero
+ * (`/planes/1/tablero`) is "Tablero", not also "Planes" (`/planes`).
+ */
+export function currentNavItem(items: readonly NavItem[], pathname: string): NavItem | null {
+  let best: NavItem | null = null;
+  let bestLength = -1;
+  for (const item of items) {
+    const length = Math.max(
+      matchLength(item.to, pathname),
+      ...(item.also ?? []).map((path) => (path === pathname ? path.length : -1)),
+    );
+    if (length > bestLength) {
+      best = item;
+      bestLength = length;
+    }
+  }
+  return best;
 }
 
 function SiteHeader({ navItems, account }: { navItems: readonly NavItem[]; account: ReactNode }) {
-  const pathname = usePathname();
+  const current = currentNavItem(navItems, usePathname());
   return (
     <header className="site-header">
       <GovCoBar />
@@ -47,7 +71,7 @@ function SiteHeader({ navItems, account }: { navItems: readonly NavItem[]; accou
             <ul>
               {navItems.map((item) => (
                 <li key={item.to}>
-                  <Link to={item.to} aria-current={isCurrent(item, pathname) ? "page" : undefined}>
+                  <Link to={item.to} aria-current={item === current ? "page" : undefined}>
                     {item.label}
                   </Link>
                 </li>
