@@ -6,10 +6,15 @@
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A text a spreadsheet would run as a formula gets a leading apostrophe; any other stays. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = neutraliseFormula(value);
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

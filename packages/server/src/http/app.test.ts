@@ -103,6 +103,34 @@ describe.each(TEST_ENGINES)("API de planes sobre $name", ({ open }) => {
     });
   });
 
+  it("una dirección con un escape que no es UTF-8 o un segmento de más de 100 caracteres da 400 en el formato de error único (hallado por el fuzzing)", async () => {
+    const badEscape = await app.inject({
+      method: "GET",
+      url: `/api/plans/${planId}/indicators/%ED%A0%80/reports/2025-Q1/history`,
+    });
+    expect(badEscape.statusCode).toBe(400);
+    expect(badEscape.json()).toEqual({
+      error: {
+        code: "BAD_REQUEST",
+        message:
+          "La dirección de la solicitud no es válida: tiene un carácter codificado (%XX) que no es texto UTF-8.",
+        details: null,
+      },
+    });
+    const longSegment = await app.inject({
+      method: "PUT",
+      url: `/api/plans/${planId}/indicators/2307/reports/${"x".repeat(101)}`,
+      payload: { value: 44 },
+    });
+    expect(longSegment.statusCode).toBe(400);
+    expect(longSegment.json().error).toEqual({
+      code: "BAD_REQUEST",
+      message:
+        "Un segmento de la dirección supera los 100 caracteres: revise el código o el periodo de la dirección.",
+      details: null,
+    });
+  });
+
   it("publica el documento OpenAPI con las rutas de planes y la interfaz Swagger", async () => {
     const spec = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     expect(spec.openapi).toMatch(/^3\./);

@@ -18,7 +18,12 @@ import {
 } from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../db/open-database.ts";
 import { registerAccessControl } from "./access-control.ts";
-import { registerErrorHandling, sendNotFound } from "./error-handler.ts";
+import {
+  MAX_PARAM_LENGTH,
+  registerErrorHandling,
+  sendFrameworkError,
+  sendNotFound,
+} from "./error-handler.ts";
 import { registerMetrics } from "./metrics.ts";
 import { echoRequestId, requestIdOf } from "./request-id.ts";
 import { auditRoutes } from "./routes/audit-routes.ts";
@@ -74,6 +79,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Let the error handler decide what leaves the server.
     return503OnClosing: true,
     genReqId: requestIdOf,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // A path the router cannot read answers in the API's error shape too.
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

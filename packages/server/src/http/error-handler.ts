@@ -74,6 +74,28 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
+/**
+ * What the router refuses before any route runs (fastify's `frameworkErrors`):
+ * a path with a percent-escape that is not UTF-8 (`%ED%A0%80`) or a segment
+ * longer than the router takes. Same shape and language as every other error.
+ */
+export function sendFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const message =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? `Un segmento de la dirección supera los ${MAX_PARAM_LENGTH} caracteres: revise el código o el periodo de la dirección.`
+      : error.code === "FST_ERR_BAD_URL"
+        ? "La dirección de la solicitud no es válida: tiene un carácter codificado (%XX) que no es texto UTF-8."
+        : "La solicitud no es válida.";
+  return reply.status(400).send(body("BAD_REQUEST", message, null));
+}
+
+/** The router's limit on one path segment (fastify's `maxParamLength`). */
+export const MAX_PARAM_LENGTH = 100;
+
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return reply
     .status(404)

@@ -22,6 +22,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
+import { neutraliseFormula } from "../files/csv-writer.ts";
 import { chartSvg } from "./informe-chart-svg.ts";
 
 export async function writeInforme(model: InformeModel, format: InformeFormat): Promise<Buffer> {
@@ -532,20 +533,36 @@ async function informeXlsx(model: InformeModel): Promise<Buffer> {
       new Date(v.recordedAt),
     ]);
 
+  neutraliseTexts(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * Every text cell that a spreadsheet would run as a formula once edited
+ * (a responsable's analysis typed as `=HYPERLINK(…)`) gets a leading
+ * apostrophe, as in every CSV and the matriz (formats.md, «Cell spellings»).
+ */
+function neutraliseTexts(workbook: ExcelJS.Workbook): void {
+  for (const sheet of workbook.worksheets)
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string") cell.value = neutraliseFormula(cell.value);
+      }),
+    );
 }
 
 // ---------------------------------------------------------------- CSV
 
 function informeCsv(model: InformeModel): Buffer {
+  // Texts typed by people (analysis, names) never reach a spreadsheet as a formula.
   const rows = informeRows(model).map((r) => [
-    r.seccion,
-    r.objetivo,
-    r.indicador,
-    r.periodo,
-    r.medida,
+    neutraliseFormula(r.seccion),
+    neutraliseFormula(r.objetivo),
+    neutraliseFormula(r.indicador),
+    neutraliseFormula(r.periodo),
+    neutraliseFormula(r.medida),
     r.valor === null ? "" : String(r.valor).replace(".", ","),
-    r.texto,
+    neutraliseFormula(r.texto),
   ]);
   const csv = stringify(rows, {
     delimiter: ";",

@@ -15,10 +15,17 @@ type HTTPMethods = NonNullable<InjectOptions["method"]>;
 export type FuzzRoute = { method: HTTPMethods; url: string; query: string[] };
 
 export type FuzzContext = {
+  /** A plan en formulación: the formulation and plan-file routes write to it. */
   planId: number;
   userId: number;
   /** A valid rumbo.plan/v1 document (without `format`), the base of mutated bodies. */
   plan: Record<string, unknown>;
+  /** A plan vigente with cortes: the report, corte, evidence and bulk-load routes write to it. */
+  reportPlanId: number;
+  /** Codes of that plan's indicators. */
+  indicators: string[];
+  /** Its cortes (open, closed, not yet open). */
+  corteIds: number[];
 };
 
 export type FuzzRequest = {
@@ -141,6 +148,219 @@ function mutatedPlan(plan: Record<string, unknown>): fc.Arbitrary<unknown> {
     });
 }
 
+/** A number as a planner or a broken integration types it. */
+const reportNumber: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom<unknown>(44, 68.5, 0, null, "44", "68,5", "1.234,5") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<unknown>(
+      "1,5",
+      "1.5",
+      "1,234,5",
+      "1e308",
+      "-1e308",
+      "NaN",
+      "Infinity",
+      "-Infinity",
+      "15%",
+      "  7 ",
+      "cuarenta",
+      "0x1F",
+      "١٢٣",
+      "1_000",
+      -0,
+      1e308,
+      -1e308,
+      5e-324,
+      Number.MAX_SAFE_INTEGER + 2,
+    ),
+  },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 1, arbitrary: nastyScalar },
+);
+
+const ISO_DAYS = [
+  "2025-03-31",
+  "2025-04-01",
+  "2025-04-15",
+  "2025-04-30",
+  "2025-09-30",
+  "2025-10-01",
+  "2025-10-15",
+  "2025-10-31",
+  "2027-12-31",
+];
+const isoDay: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...ISO_DAYS) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(
+      "2025-02-29",
+      "2025-13-01",
+      "31/03/2025",
+      "2025-3-31",
+      "0000-01-01",
+      "9999-12-31",
+      "275760-09-13",
+      "2025-03-31T00:00:00Z",
+    ),
+  },
+  { weight: 1, arbitrary: nastyScalar },
+);
+
+const reviewText: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant("Falta el soporte del valor reportado en marzo.") },
+  { weight: 1, arbitrary: fc.constantFrom("corto", "          ", '=HYPERLINK("http://x")') },
+  { weight: 2, arbitrary: nastyScalar },
+);
+
+/**
+ * A valid body with, most of the time, one field broken: replaced by a
+ * hostile value, dropped, or joined by a field the contract does not know.
+ */
+function oneFieldBroken(
+  valid: Record<string, fc.Arbitrary<unknown>>,
+  hostile: Record<string, fc.Arbitrary<unknown>>,
+): fc.Arbitrary<unknown> {
+  const keys = Object.keys(valid);
+  return fc
+    .tuple(
+      fc.record(valid),
+      fc.constantFrom(...keys, "campoExtra"),
+      fc.constantFrom("intacto", "hostil", "hostil", "ausente"),
+      nastyValue,
+    )
+    .chain(([body, key, how, extra]) => {
+      if (how === "intacto") return fc.constant<unknown>(body);
+      if (how === "ausente") {
+        const { [key]: _dropped, ...rest } = body;
+        return fc.constant<unknown>(rest);
+      }
+      const broken = hostile[key] ?? fc.constant(extra);
+      return broken.map((value) => ({ ...body, [key]: value }) as unknown);
+    });
+}
+
+const reportText = fc.constantFrom(
+  "Se asistieron 44 entidades distritales.",
+  "",
+  "=CMD|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "ñandú 🦜 «comillas» ; separador, coma",
+);
+
+/** The bodies of the seguimiento routes, plausible with one part broken. */
+function seguimientoBody(route: FuzzRoute, ctx: FuzzContext): fc.Arbitrary<unknown> | null {
+  if (route.method === "PUT" && /\/reports\/:period$/.test(route.url)) {
+    const link = fc.record({
+      kind: fc.constant("link"),
+      url: fc.constantFrom(
+        "https://www.funcionpublica.gov.co/informe.pdf",
+        "http://datos.gov.co/avance?x=1",
+      ),
+      title: fc.constantFrom("Informe de gestión", '=HYPERLINK("http://x")'),
+    });
+    const hostileEvidence = fc.record(
+      {
+        kind: fc.oneof(fc.constantFrom<unknown>("link", "file", "otro"), nastyScalar),
+        url: fc.oneof(
+          fc.constantFrom<unknown>(
+            "javascript:alert(1)",
+            "http://",
+            "file:///etc/passwd",
+            `https://x.co/${"a".repeat(2100)}`,
+          ),
+          nastyScalar,
+        ),
+        title: nastyScalar,
+        sha256: fc.oneof(fc.constant("a".repeat(64)), nastyScalar),
+      },
+      { requiredKeys: [] },
+    );
+    const analysis = fc.record(
+      {
+        achievements: reportText,
+        difficulties: reportText,
+        actions: reportText,
+        benefits: reportText,
+      },
+      { requiredKeys: [] },
+    );
+    return oneFieldBroken(
+      {
+        value: fc.constantFrom<unknown>(44, 68.5, 0, null, "44", "68,5", "1.234,5", 12),
+        analysis,
+        explanations: fc.record(
+          {
+            semaforo: fc.constant("El retraso se debe al cambio de contratista en marzo."),
+            sobreejecucion: fc.constant(
+              "Se atendió una demanda mayor a la prevista en el trimestre.",
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+        evidence: fc.array(link, { maxLength: 2 }),
+      },
+      {
+        value: reportNumber,
+        numerator: reportNumber,
+        denominator: reportNumber,
+        analysis: fc.oneof(
+          fc.record(
+            { achievements: nastyScalar, benefits: nastyScalar, otro: nastyScalar },
+            { requiredKeys: [] },
+          ),
+          nastyValue,
+        ),
+        explanations: fc.oneof(
+          fc.record({ semaforo: nastyScalar, atipico: reviewText }),
+          nastyValue,
+        ),
+        evidence: fc.oneof(
+          fc.array(hostileEvidence, { minLength: 1, maxLength: 3 }),
+          fc.constant(Array.from({ length: 51 }, () => ({ kind: "link", url: "https://a.co" }))),
+          nastyValue,
+        ),
+      },
+    );
+  }
+  const text = fc.constant("Falta el soporte del valor reportado en marzo.");
+  if (/\/return$/.test(route.url))
+    return oneFieldBroken({ comment: text }, { comment: reviewText });
+  if (/\/unapprove$/.test(route.url))
+    return oneFieldBroken({ justification: text }, { justification: reviewText });
+  if (/\/cortes$/.test(route.url))
+    return oneFieldBroken(
+      {
+        periodEnd: fc.constantFrom("2025-09-30", "2025-12-31", "2026-03-31", "2025-03-31"),
+        opensOn: fc.constant("2025-10-01"),
+        dueOn: fc.constant("2025-10-15"),
+        closesOn: fc.constant("2025-10-31"),
+      },
+      { periodEnd: isoDay, opensOn: isoDay, dueOn: isoDay, closesOn: isoDay },
+    );
+  if (/\/reopen$/.test(route.url))
+    return oneFieldBroken(
+      {
+        justification: fc.constant(
+          "Corrección del valor de marzo pedida por la Oficina de Control Interno.",
+        ),
+        until: fc.constantFrom("2025-04-30", "2025-12-31"),
+        indicators: fc.subarray(ctx.indicators, { minLength: 1, maxLength: 3 }),
+      },
+      {
+        justification: reviewText,
+        until: isoDay,
+        indicators: fc.oneof(
+          fc.array(fc.oneof(fc.constantFrom(...ctx.indicators), nastyScalar), { maxLength: 4 }),
+          fc.constant(Array.from({ length: 1001 }, (_, i) => String(i))),
+          nastyValue,
+        ),
+      },
+    );
+  return null;
+}
+
 /** A JSON body for a route: its plausible shape with one place broken, or anything at all. */
 function bodyFor(route: FuzzRoute, ctx: FuzzContext): fc.Arbitrary<unknown> {
   const planShaped = mutatedPlan(ctx.plan);
@@ -182,17 +402,20 @@ function bodyFor(route: FuzzRoute, ctx: FuzzContext): fc.Arbitrary<unknown> {
     ),
   );
   // The body a route expects, broken in one place, most of the time.
-  const expected = /\/api\/plans(\/:id)?$/.test(route.url)
-    ? planShaped.map((plan) => ({ plan }))
-    : /reprogramaciones$/.test(route.url)
-      ? fc
-          .tuple(planShaped, nastyValue, nastyValue, fc.boolean())
-          .map(([plan, justification, actReference, sensible]) =>
-            sensible
-              ? { plan, justification: "Ajuste aprobado por el comité", actReference: "Acta 7" }
-              : { plan, justification, actReference },
-          )
-      : wrappers;
+  const seguimiento = seguimientoBody(route, ctx);
+  const expected = seguimiento
+    ? seguimiento
+    : /\/api\/plans(\/:id)?$/.test(route.url)
+      ? planShaped.map((plan) => ({ plan }))
+      : /reprogramaciones$/.test(route.url)
+        ? fc
+            .tuple(planShaped, nastyValue, nastyValue, fc.boolean())
+            .map(([plan, justification, actReference, sensible]) =>
+              sensible
+                ? { plan, justification: "Ajuste aprobado por el comité", actReference: "Acta 7" }
+                : { plan, justification, actReference },
+            )
+        : wrappers;
   return fc.oneof(
     { weight: 4, arbitrary: expected },
     { weight: 1, arbitrary: wrappers },
@@ -221,6 +444,48 @@ const idSegment = (ctx: FuzzContext, own: number) =>
     },
   );
 
+const SEGMENT_NASTIES = ["%00", "a%00b", "%ED%A0%80", "..", "%2F..%2F", "x".repeat(300)];
+
+/** A value for one `:name` segment of a route's path: mostly a real one, sometimes hostile. */
+function segmentFor(name: string, route: FuzzRoute, ctx: FuzzContext): fc.Arbitrary<string> {
+  const hostile = (...extra: string[]) =>
+    fc.constantFrom(...extra, ...SEGMENT_NASTIES).map((v) => v);
+  const real = (values: fc.Arbitrary<string>, ...extra: string[]) =>
+    fc.oneof({ weight: 5, arbitrary: values }, { weight: 1, arbitrary: hostile(...extra) });
+  switch (name) {
+    case "code":
+      return real(fc.constantFrom(...ctx.indicators), "9999", "2307%20", "%C3%B1and%C3%BA", "0");
+    case "period":
+      return real(
+        fc.constantFrom("2025-Q1", "2025", "2024", "2025-03", "2024-Q4", "2025-Q2"),
+        "2025-Q5",
+        "2025-Q0",
+        "2025-13",
+        "2025-00",
+        "0000",
+        "99999",
+        "2147483648",
+        "2031",
+        "1e3",
+      );
+    case "corteId":
+      return fc.oneof(
+        { weight: 5, arbitrary: fc.constantFrom(...ctx.corteIds.map(String)) },
+        { weight: 1, arbitrary: idSegment(ctx, 0) },
+      );
+    case "sha256":
+      return real(fc.constant("0".repeat(64)), "A".repeat(64), "0".repeat(63), "g".repeat(64));
+    default: {
+      if (/user/.test(route.url)) return idSegment(ctx, ctx.userId);
+      const seguimiento = /indicators|cortes|reports|evidence/.test(route.url);
+      return fc.oneof(
+        { weight: 4, arbitrary: idSegment(ctx, seguimiento ? ctx.reportPlanId : ctx.planId) },
+        { weight: 1, arbitrary: idSegment(ctx, seguimiento ? ctx.planId : ctx.reportPlanId) },
+      );
+    }
+  }
+}
+
 const QUERY_VALUES = [
   "true",
   "false",
@@ -240,6 +505,14 @@ const QUERY_VALUES = [
   "json",
   "none",
   "exclude",
+  "soporte.pdf",
+  "avances.csv",
+  "matriz.xlsx",
+  "..%2F..%2Fetc%2Fpasswd",
+  "a%0D%0AX-Inyectada:%201",
+  "x".repeat(300),
+  "Secretar%C3%ADa%20General",
+  "%E2%80%AE",
 ];
 
 function queryFor(route: FuzzRoute): fc.Arbitrary<string> {
@@ -264,10 +537,13 @@ function queryFor(route: FuzzRoute): fc.Arbitrary<string> {
 
 /** Stands for the plan's version at the moment of sending (replaced by the caller). */
 export const CURRENT_VERSION = "{vigente}";
+/** Stands for the addressed report's version at the moment of sending (replaced by the caller). */
+export const CURRENT_REPORT_VERSION = "{reporte}";
 
 const ifMatch = fc.oneof(
   { weight: 1, arbitrary: fc.constant<string | null>(null) },
   { weight: 3, arbitrary: fc.constant(`"v${CURRENT_VERSION}"`) },
+  { weight: 3, arbitrary: fc.constant(`"r${CURRENT_REPORT_VERSION}"`) },
   {
     weight: 2,
     arbitrary: fc.constantFrom(
@@ -276,6 +552,12 @@ const ifMatch = fc.oneof(
       '"v2147483648"',
       '"v99999999999999999999"',
       '"v-1"',
+      '"r0"',
+      '"r1"',
+      '"r2147483648"',
+      '"r-1"',
+      '"r1.5"',
+      "r1",
       "v1",
       "*",
       '"\u0000"',
@@ -290,7 +572,55 @@ const CONTENT_TYPES = [
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   "application/x-www-form-urlencoded",
   "application/octet-stream",
+  "multipart/form-data; boundary=----rumbo",
+  "application/json; charset=utf-16le",
+  "application/pdf",
+  "image/png",
+  "",
 ];
+
+/** JSON as no JSON.stringify writes it: literals JSON lacks, huge exponents, proto keys, depth. */
+const RAW_JSON = [
+  '{"value": NaN}',
+  '{"value": Infinity, "numerator": -Infinity}',
+  '{"value": 1e400}',
+  '{"value": -1e400}',
+  '{"value": -0, "denominator": 0}',
+  '{"value": 1,5}',
+  '{"value": "1,5"}',
+  '{"value": 0x10}',
+  '{"value": 44,}',
+  "{'value': 44}",
+  '{"__proto__": {"isAdmin": true}, "value": 1}',
+  '{"constructor": {"prototype": {"x": 1}}}',
+  '{"value": 1, "value": "dos"}',
+  '{"comment": "\\ud800 sin par"}',
+  "\uFEFF{}",
+  `${"[".repeat(100_000)}${"]".repeat(100_000)}`,
+  `${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}`,
+  "[".repeat(200_000),
+];
+
+/** Bytes that start like real files, for the routes that take a file. */
+const FILE_STARTS = [
+  Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n"),
+  Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"),
+  Buffer.from("ffd8ffe000104a464946", "hex"),
+  Buffer.from("MZ\x90\x00\x03\x00"),
+  Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"),
+  Buffer.from("<!doctype html><script>alert(1)</script>"),
+  Buffer.from(
+    '------rumbo\r\nContent-Disposition: form-data; name="file"; filename="soporte.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n------rumbo--\r\n',
+  ),
+  Buffer.from("indicador;periodo;valor\r\n2307;2025-Q1;=1+1\r\n"),
+];
+
+/** Just over the largest body any route takes (25 MB for an uploaded file): built once. */
+let oversized: Buffer | null = null;
+const OVERSIZED = () => {
+  oversized ??= Buffer.alloc(26 * 1024 * 1024, 0x61);
+  return oversized;
+};
 
 function payloadOf(route: FuzzRoute, ctx: FuzzContext) {
   const json = bodyFor(route, ctx).map((b) => ({
@@ -309,12 +639,43 @@ function payloadOf(route: FuzzRoute, ctx: FuzzContext) {
         "\xFF\xFEc\0o\0d\0e\0",
         Buffer.from("PK\u0003\u0004 no es un zip"),
         Buffer.alloc(3 * 1024 * 1024, 0x61),
+        ...FILE_STARTS,
       ),
+      fc.constant(0).map(OVERSIZED),
+      fc.constantFrom(...RAW_JSON),
       fc.uint8Array({ maxLength: 400 }).map((a) => Buffer.from(a)),
       fc.string({ maxLength: 200 }),
     ),
   });
-  return fc.oneof({ weight: 4, arbitrary: json }, { weight: 1, arbitrary: raw });
+  const rawJson = fc.record({
+    contentType: fc.constantFrom("application/json", "application/json; charset=utf-8"),
+    payload: fc.constantFrom<string | Buffer>(...RAW_JSON),
+  });
+  // The routes that take a file get a file most of the time (importers.fuzz.test.ts goes deeper).
+  const takesFile = /\/(evidence|import)$/.test(route.url);
+  const file = fc.record({
+    contentType: fc.constantFrom(
+      "text/csv",
+      "text/csv; charset=utf-8",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/json",
+      "application/pdf",
+      "multipart/form-data; boundary=----rumbo",
+    ),
+    payload: fc.oneof(
+      fc.constantFrom<string | Buffer>(...FILE_STARTS),
+      fc.uint8Array({ minLength: 1, maxLength: 2_000 }).map((a) => Buffer.from(a)),
+      fc
+        .tuple(fc.constantFrom(...FILE_STARTS), fc.uint8Array({ maxLength: 200 }))
+        .map(([start, tail]) => Buffer.concat([start, tail])),
+    ),
+  });
+  const kinds = [
+    { weight: takesFile ? 2 : 8, arbitrary: json },
+    { weight: 2, arbitrary: raw },
+    { weight: 1, arbitrary: rawJson },
+  ];
+  return fc.oneof(...(takesFile ? [...kinds, { weight: 6, arbitrary: file }] : kinds));
 }
 
 /** A hostile request for one route of the table (`:id`-like segments get ids). */
@@ -325,8 +686,7 @@ export function requestFor(
 ): fc.Arbitrary<FuzzRequest> {
   const segments = route.url.split("/").map((segment) => {
     if (!segment.startsWith(":")) return fc.constant(segment);
-    const own = /user/.test(route.url) ? ctx.userId : ctx.planId;
-    return idSegment(ctx, own);
+    return segmentFor(segment.slice(1), route, ctx);
   });
   const hasBody = route.method !== "GET" && route.method !== "DELETE";
   return fc
