@@ -224,7 +224,10 @@ function drive(
           contentType: "application/json",
         });
         if (res.status === 201) ledger.plansAcked.set(code, (res.body as { id: number }).id);
-        else unexpected(`importar ${code}`, res.status, res.body);
+        // Node ends a request whose body nobody read for 300 s (408): on a saturated machine
+        // an import can wait that long behind the bulk load on the embedded database. Not
+        // acknowledged, so it may or may not be there, but never half there.
+        else if (res.status !== 408) unexpected(`importar ${code}`, res.status, res.body);
       }
     })(),
   );
@@ -324,8 +327,15 @@ describe.each([
       const when = MOMENTS[round <= MOMENTS.length ? round - 1 : Math.floor(random() * 3)] ?? "";
       const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       if (when === MOMENTS[0]) await wait(BULK_STARTS_AFTER_MS + 200 + random() * 7800);
-      else if (when === MOMENTS[1]) await Promise.all([bulk, wait(100 + random() * 900)]);
-      else await wait(BULK_STARTS_AFTER_MS / 2 + random() * (BULK_STARTS_AFTER_MS / 2 - 100));
+      else if (when === MOMENTS[1]) {
+        // After the bulk load's answer, and after one more plan import is answered (the
+        // embedded database runs one transaction at a time: imports wait for the load).
+        const imported = ledger.plansAcked.size;
+        await bulk;
+        const until = Date.now() + 20_000;
+        while (ledger.plansAcked.size === imported && Date.now() < until) await wait(50);
+        await wait(100 + random() * 900);
+      } else await wait(BULK_STARTS_AFTER_MS / 2 + random() * (BULK_STARTS_AFTER_MS / 2 - 100));
       await killLiveServer(server);
       moments.push(`${Date.now() - started} ms (${when})`);
       // The writers end on the dead connection; what they were answered is in the ledger.
