@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load` (issue 14 §4): the compiled server in its own process,
+ * `npm run bench:load` (docs/reliability.md §3–4): the compiled server in its own process,
  * on each engine, under autocannon while responsables keep saving reports:
  *
  * 1. GET /api/health (the no-op route), getCompliance, getDashboard and

@@ -1,5 +1,5 @@
 /**
- * Crash safety (issue 14 §2): the real server process, on each engine, is
+ * Crash safety (docs/reliability.md §1): the real server process, on each engine, is
  * killed with SIGKILL at a random moment while it imports plans, loads 1,000
  * reports in one bulk load and saves reports from several writers at once;
  * then it is started again on the same data. After every restart:

@@ -1,5 +1,5 @@
 /**
- * The rush before a corte closes, bounded for CI (issue 14 §4): RUSH_RESPONSABLES
+ * The rush before a corte closes, bounded for CI (docs/reliability.md §4): RUSH_RESPONSABLES
  * (default 36: two per indicator of the seed plan) responsables open, save and
  * send their report at the same moment against the server in its own process,
  * on each engine. Every request is answered, none with a 5xx, every report

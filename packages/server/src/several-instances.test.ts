@@ -1,5 +1,5 @@
 /**
- * Several instances on one PostgreSQL (issue 14 §5): two real server
+ * Several instances on one PostgreSQL (docs/reliability.md §5): two real server
  * processes start at once on an empty database (one migrates and prepares
  * the first start, the other waits and finds the work done), then writes and
  * reads interleave through both:
