@@ -66,6 +66,18 @@ function endKeepAliveWhenClosing(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Every schema is zod: with these factories Fastify never loads its own
+ * compilers (ajv and fast-json-stringify) at start. Fastify types them for
+ * ajv; at run time it only calls them and uses what they return.
+ */
+const ZOD_COMPILERS = {
+  buildValidator: () => validatorCompiler,
+  buildSerializer: () => serializerCompiler,
+} as unknown as NonNullable<
+  NonNullable<FastifyServerOptions["schemaController"]>["compilersFactory"]
+>;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
@@ -74,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Let the error handler decide what leaves the server.
     return503OnClosing: true,
     genReqId: requestIdOf,
+    schemaController: { compilersFactory: ZOD_COMPILERS },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
