@@ -5,6 +5,7 @@
  *
  *   npm run bench                 # all
  *   npm run bench -- engine sql   # some: engine, sql, cli, known, matrix, startup, web
+ *   npm run bench -- startup:compute startup:start   # parts of startup: help, seed, compute, start
  */
 import { spawnSync } from "node:child_process";
 import { generateWorkload } from "../packages/core/src/testing/workload.ts";
@@ -14,11 +15,16 @@ import { runComplianceKnownAtBench } from "./compliance-known-at.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";
 import { runMatrixImportBench } from "./matrix-import.bench.ts";
 import { runSqlRollupBench } from "./sql-rollup.ts";
-import { runStartupBench } from "./startup.bench.ts";
+import { runStartupBench, STARTUP_PARTS, type StartupPart } from "./startup.bench.ts";
 import { runWebBundleBench } from "./web-bundle.bench.ts";
 
 const PG_URL = process.env.RUMBO_BENCH_PG_URL ?? "postgres://root@127.0.0.1:5432/test";
 const selected = new Set(process.argv.slice(2));
+// `startup:compute` picks one part of the start-up benchmark.
+const startupParts = new Set(
+  STARTUP_PARTS.filter((part) => selected.has("startup") || selected.has(`startup:${part}`)),
+);
+if (startupParts.size > 0) selected.add("startup");
 const wants = (name: string) => selected.size === 0 || selected.has(name);
 
 const started = performance.now();
@@ -37,7 +43,12 @@ if (["engine", "sql", "cli", "known"].some(wants)) {
 // The matriz de formulación has its own plan of 5,000 indicators with a full ficha técnica.
 if (wants("matrix")) figures.push(...(await runMatrixImportBench()));
 // Start-up of the compiled CLI and server: ratios to a bare node process in this same run.
-if (wants("startup")) figures.push(...(await runStartupBench()));
+if (wants("startup"))
+  figures.push(
+    ...(await runStartupBench(
+      startupParts.size > 0 ? startupParts : new Set<StartupPart>(STARTUP_PARTS),
+    )),
+  );
 // The web's initial JavaScript and the lazy chart chunk, gzipped (sizes, not times).
 if (wants("web")) figures.push(...(await runWebBundleBench()));
 

@@ -248,15 +248,21 @@ async function startFigures(dir: string): Promise<BenchFigure[]> {
   ];
 }
 
-export async function runStartupBench(): Promise<BenchFigure[]> {
+/** The parts of this benchmark; `npm run bench -- startup:compute` runs one. */
+export const STARTUP_PARTS = ["help", "seed", "compute", "start"] as const;
+export type StartupPart = (typeof STARTUP_PARTS)[number];
+
+export async function runStartupBench(
+  parts: ReadonlySet<StartupPart> = new Set(STARTUP_PARTS),
+): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), "rumbo-bench-startup-"));
   try {
-    return [
-      await helpFigure(),
-      await smallComputeFigure(dir),
-      await computeFigure(dir),
-      ...(await startFigures(dir)),
-    ];
+    const figures: BenchFigure[] = [];
+    if (parts.has("help")) figures.push(await helpFigure());
+    if (parts.has("seed")) figures.push(await smallComputeFigure(dir));
+    if (parts.has("compute")) figures.push(await computeFigure(dir));
+    if (parts.has("start")) figures.push(...(await startFigures(dir)));
+    return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -168,4 +168,43 @@ describe("lectura del archivo de avances (CSV)", () => {
     });
     expect(actuals.ok).toBe(true);
   });
+  it("un archivo sin comillas (leído línea por línea) da los mismos avances y problemas que con un campo entre comillas", () => {
+    const rows = [
+      "extra,period,indicator,value",
+      "x,2024-Q1,2307,10",
+      ",,,",
+      "  ,  , , ",
+      "x,2024-Q1,2307,11",
+      "x,2024,2307,5",
+      "x,2024,78",
+      "x,2024,78,1,2",
+      "x,2024, 78 ,1e5",
+      "x, 2025-q2 ,4248, 3.5 ",
+      ";,2024,77,",
+      "x,2024-03,4075,-2",
+      "",
+    ];
+    const plain = `${rows.join("\r\n")}\n`;
+    // One quoted field sends the whole file through the RFC 4180 reader.
+    const quoted = plain.replace("x,2024-03,4075", 'x,2024-03,"4075"');
+    expect(problems(plain)).toEqual([
+      "avances.csv: línea 5: el periodo 2024-Q1 del indicador 2307 está repetido (ya en la línea 2)",
+      "avances.csv: línea 6: el indicador 2307 mezcla periodos en 2024: 2024 es anual y la línea 2 es trimestral",
+      'avances.csv: línea 7: la fila tiene 3 campos y el encabezado 4 (separador ",")',
+      'avances.csv: línea 8: la fila tiene 5 campos y el encabezado 4 (separador ",")',
+      'avances.csv: línea 9: valor mal formado "1e5" (se espera un número con punto decimal, sin separador de miles ni exponente)',
+    ]);
+    expect(problems(quoted)).toEqual(problems(plain));
+    const fixed = (text: string) =>
+      text.replace(
+        /x,2024-Q1,2307,11\r\n|x,2024,2307,5\r\n|x,2024,78\r\n|x,2024,78,1,2\r\n|x,2024, 78 ,1e5\r\n/g,
+        "",
+      );
+    expect(values(fixed(plain))).toEqual([
+      { indicator: "2307", period: "2024-Q1", value: 10, line: 2 },
+      { indicator: "4248", period: "2025-Q2", value: 3.5, line: 5 },
+      { indicator: "4075", period: "2024-03", value: -2, line: 7 },
+    ]);
+    expect(values(fixed(quoted))).toEqual(values(fixed(plain)));
+  });
 });

@@ -24,6 +24,8 @@ type Column = (typeof COLUMNS)[number];
 
 const POINT_NUMBER = /^-?\d+(\.\d+)?$/;
 const COMMA_NUMBER = /^-?\d+(,\d+)?$/;
+/** A line of only separators and spaces: every field blank, as `isBlank` says. */
+const BLANK_LINE = { ",": /^[\s,]*$/, ";": /^[\s;]*$/ } as const;
 
 /**
  * Reads an actuals file against a plan. When the plan file had problems, pass
@@ -50,49 +52,97 @@ export function readActualsCsv(
   let header: { fields: number; columns: Record<Column, number> } | null | undefined;
   let headerLine = 1;
 
-  forEachCsvRecord(
-    body,
-    separator,
-    (line, fields) => {
-      if (isBlank(fields)) return;
-      if (header === undefined) {
-        headerLine = line;
-        header = findColumns(fields, line, at);
-        return;
+  const onRow = (line: number, indicatorText: string, periodField: string, valueField: string) => {
+    const valueText = valueField.trim();
+    // formats.md §2: an empty value means "not reported"; the row is ignored.
+    if (valueText === "") return;
+    const indicator = indicatorText.trim();
+    const periodText = periodField.trim();
+    let period = periods.get(periodText);
+    if (period === undefined) {
+      period = parsePeriod(periodText);
+      periods.set(periodText, period);
+    }
+    let rowOk = checker.check(indicator, periodText, period, line, at);
+    if (!number.test(valueText)) {
+      at(
+        line,
+        `valor mal formado "${valueText}" (se espera un número con ${commaDecimal ? "coma" : "punto"} decimal, sin separador de miles ni exponente)`,
+      );
+      rowOk = false;
+    }
+    if (rowOk && period !== null) {
+      const value = Number(commaDecimal ? valueText.replace(",", ".") : valueText);
+      actuals.push({ indicator, period: checker.canonical(period), value, line });
+    }
+  };
+  const onRecord = (line: number, fields: string[]) => {
+    if (isBlank(fields)) return;
+    if (header === undefined) {
+      headerLine = line;
+      header = findColumns(fields, line, at);
+      return;
+    }
+    if (header === null) return;
+    if (fields.length !== header.fields) {
+      wrongFieldCount(line, fields.length, header.fields);
+      return;
+    }
+    const { indicator, period, value } = header.columns;
+    onRow(line, fields[indicator] ?? "", fields[period] ?? "", fields[value] ?? "");
+  };
+  const wrongFieldCount = (line: number, fields: number, expected: number) =>
+    at(
+      line,
+      `la fila tiene ${fields} campos y el encabezado ${expected} (separador "${separator}")`,
+    );
+
+  if (body.includes('"')) forEachCsvRecord(body, separator, onRecord, at);
+  else {
+    // No quotes anywhere (the usual file): each line is cut at its separators
+    // in place, without an array of fields per row; same checks, same messages.
+    let offset = 0;
+    let line = 1;
+    let nextSeparator = body.indexOf(separator);
+    while (offset < body.length) {
+      const newline = body.indexOf("\n", offset);
+      const next = newline === -1 ? body.length : newline + 1;
+      let end = newline === -1 ? body.length : newline;
+      if (end > offset && body.charCodeAt(end - 1) === 13) end--;
+      if (header === undefined) onRecord(line, body.slice(offset, end).split(separator));
+      else if (header === null) break;
+      else {
+        const { indicator, period, value } = header.columns;
+        let indicatorText = "";
+        let periodText = "";
+        let valueText = "";
+        let fields = 0;
+        let start = offset;
+        for (;;) {
+          if (nextSeparator !== -1 && nextSeparator < start)
+            nextSeparator = body.indexOf(separator, start);
+          const stop = nextSeparator === -1 || nextSeparator > end ? end : nextSeparator;
+          if (fields === indicator) indicatorText = body.slice(start, stop);
+          else if (fields === period) periodText = body.slice(start, stop);
+          else if (fields === value) valueText = body.slice(start, stop);
+          fields++;
+          if (stop === end) break;
+          start = stop + 1;
+        }
+        const blank =
+          indicatorText.trim() === "" &&
+          periodText.trim() === "" &&
+          valueText.trim() === "" &&
+          BLANK_LINE[separator].test(body.slice(offset, end));
+        if (blank) {
+          // blank lines are ignored (formats.md §2)
+        } else if (fields !== header.fields) wrongFieldCount(line, fields, header.fields);
+        else onRow(line, indicatorText, periodText, valueText);
       }
-      if (header === null) return;
-      if (fields.length !== header.fields) {
-        at(
-          line,
-          `la fila tiene ${fields.length} campos y el encabezado ${header.fields} (separador "${separator}")`,
-        );
-        return;
-      }
-      const valueText = (fields[header.columns.value] ?? "").trim();
-      // formats.md §2: an empty value means "not reported"; the row is ignored.
-      if (valueText === "") return;
-      const indicator = (fields[header.columns.indicator] ?? "").trim();
-      const periodText = (fields[header.columns.period] ?? "").trim();
-      let period = periods.get(periodText);
-      if (period === undefined) {
-        period = parsePeriod(periodText);
-        periods.set(periodText, period);
-      }
-      let rowOk = checker.check(indicator, periodText, period, line, at);
-      if (!number.test(valueText)) {
-        at(
-          line,
-          `valor mal formado "${valueText}" (se espera un número con ${commaDecimal ? "coma" : "punto"} decimal, sin separador de miles ni exponente)`,
-        );
-        rowOk = false;
-      }
-      if (rowOk && period !== null) {
-        const value = Number(commaDecimal ? valueText.replace(",", ".") : valueText);
-        actuals.push({ indicator, period: checker.canonical(period), value, line });
-      }
-    },
-    at,
-  );
+      offset = next;
+      line++;
+    }
+  }
   if (header === undefined) at(headerLine, `falta el encabezado (${COLUMNS.join(separator)})`);
   if (problems.length > 0) {
     // Problems come in line order even when a quoted field reported late.

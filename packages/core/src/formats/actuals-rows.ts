@@ -43,14 +43,20 @@ function slotOf(period: Period): number {
 }
 
 export function createRowChecker(plan: Plan | PlanOutline | null): RowChecker {
+  // Readers parse each period spelling once and pass the same object for every
+  // row: the canonical text is kept per object, found without building a key.
+  const byObject = new WeakMap<Period, string>();
   const canonicals = new Map<string, string>();
   const canonical = (period: Period) => {
+    let text = byObject.get(period);
+    if (text !== undefined) return text;
     const key = `${period.kind}${period.year}-${period.index}`;
-    let text = canonicals.get(key);
+    text = canonicals.get(key);
     if (text === undefined) {
       text = formatPeriod(period);
       canonicals.set(key, text);
     }
+    byObject.set(period, text);
     return text;
   };
   const store =
@@ -84,6 +90,7 @@ export function createRowChecker(plan: Plan | PlanOutline | null): RowChecker {
       }
       if (key === null) return ok;
       const first = store.firstLine(key, period, line);
+      if (first === null) return ok;
       if (first.samePeriod !== 0) {
         at(
           line,
@@ -105,6 +112,8 @@ export function createRowChecker(plan: Plan | PlanOutline | null): RowChecker {
 }
 
 type FirstLines = { samePeriod: number; otherKind: { kind: PeriodKind; line: number } | null };
+/** No conflict: `null`, so the common row allocates nothing. */
+type Conflicts = FirstLines | null;
 
 /** The indicator's index in the plan, or its code when there is no plan. */
 type Key = number | string;
@@ -113,8 +122,8 @@ type Store = {
   yearRange: string;
   indicatorKey(indicator: string): Key | null;
   hasYear(year: number): boolean;
-  /** Records the row and returns the earlier lines it conflicts with (0 = none). */
-  firstLine(key: Key, period: Period, line: number): FirstLines;
+  /** Records the row and returns the earlier lines it conflicts with (0 = none), `null` when none. */
+  firstLine(key: Key, period: Period, line: number): Conflicts;
 };
 
 function planStore(plan: Plan): Store {
@@ -137,13 +146,14 @@ function planStore(plan: Plan): Store {
       const slot = cell * SLOTS + slotOf(period);
       const samePeriod = slotLines[slot] ?? 0;
       if (samePeriod === 0) slotLines[slot] = line;
-      const kind = KINDS.indexOf(period.kind) + 1;
+      const kind = period.kind === "year" ? 1 : period.kind === "quarter" ? 2 : 3;
       const firstKind = yearKinds[cell] ?? 0;
       if (firstKind === 0) {
         yearKinds[cell] = kind;
         yearLines[cell] = line;
-        return { samePeriod, otherKind: null };
+        return samePeriod === 0 ? null : { samePeriod, otherKind: null };
       }
+      if (firstKind === kind && samePeriod === 0) return null;
       const otherKind =
         firstKind === kind
           ? null

@@ -22,8 +22,8 @@ import {
   parseMissing,
   readActualsCsv,
   readPlanJson,
-} from "@rumbo/core";
-import { boundProblemLine } from "../files/upload-limits.ts";
+} from "@rumbo/core/compute";
+import { boundProblemLine } from "../files/problem-lines.ts";
 import type { CliIo } from "./cli-io.ts";
 
 const INPUT_OPTIONS = {

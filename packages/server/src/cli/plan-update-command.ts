@@ -3,15 +3,24 @@
  * takes the file's content. What it means comes from core (planUpdateActionOf),
  * as in the web: in formulación an edit; en vigencia an edit of texts, or a
  * reprogramación (with --justification and --act) when the programación
- * changes. Every change is printed first; --dry-run stops there.
+ * changes. Every change is printed first; --dry-run stops there. The write
+ * goes through the plan lifecycle service, as the web's does: the same rules,
+ * decided again under the plan's lock on its current status and version.
  */
 import { userInfo } from "node:os";
 import { basename } from "node:path";
 import { bogotaDate, diffPlans, type Plan, planUpdateActionOf } from "@rumbo/core";
 import { writeAudit } from "../audit/audit-repository.ts";
 import type { Database } from "../db/open-database.ts";
-import { getPlanState, replacePlan } from "../plans/plan-revisions.ts";
-import { getPlan, type VersionRecord } from "../plans/plans-repository.ts";
+import {
+  editPlan,
+  PlanChangeRefusedError,
+  PlanNotFoundError,
+  PlanVersionConflictError,
+  reprogramPlan,
+} from "../plans/plan-lifecycle-service.ts";
+import { getPlanState } from "../plans/plan-revisions.ts";
+import { getPlan } from "../plans/plans-repository.ts";
 import type { CliIo } from "./cli-io.ts";
 
 export type ReprogramOptions = {
@@ -52,24 +61,36 @@ export async function updatePlanFromFile(
     return 0;
   }
   const actor = `cli:${userInfo().username}`;
-  let version: VersionRecord = { kind: "edicion", actorEmail: actor };
-  if (action === "reprogramar") {
-    const problem = reprogramProblem(options);
-    if (problem !== null) {
-      io.stderr(
-        `rumbo: el plan está en vigencia y ${file} cambia metas, totales o ponderaciones: se guarda como reprogramación; ${problem} No se modificó nada.\n`,
-      );
-      return 2;
+  const write = { author: { userId: null, actorEmail: actor }, now: new Date() };
+  const expectedVersion = state.version;
+  let saved: number;
+  try {
+    if (action === "reprogramar") {
+      const problem = reprogramProblem(options);
+      if (problem !== null) {
+        io.stderr(
+          `rumbo: el plan está en vigencia y ${file} cambia metas, totales o ponderaciones: se guarda como reprogramación; ${problem} No se modificó nada.\n`,
+        );
+        return 2;
+      }
+      const reprogramacion = {
+        justification: options.justification?.trim() ?? "",
+        actReference: options.act?.trim() ?? "",
+        effectiveFrom: options.effectiveFrom ?? bogotaDate(new Date()),
+      };
+      ({ version: saved } = await reprogramPlan(db, planId, plan, reprogramacion, {
+        ...write,
+        expectedVersion,
+      }));
+    } else {
+      ({ version: saved } = await editPlan(db, planId, plan, { ...write, expectedVersion }));
     }
-    version = {
-      kind: "reprogramacion",
-      actorEmail: actor,
-      justification: options.justification?.trim() ?? null,
-      actReference: options.act?.trim() ?? null,
-      effectiveFrom: options.effectiveFrom ?? bogotaDate(new Date()),
-    };
+  } catch (error) {
+    const refused = refusalOf(error, plan.code);
+    if (refused === null) throw error;
+    io.stderr(`rumbo: ${refused} No se modificó nada.\n`);
+    return 2;
   }
-  const saved = await replacePlan(db, planId, plan, state.version, version, new Date());
   await writeAudit(db, {
     userId: null,
     actorEmail: actor,
@@ -83,6 +104,16 @@ export async function updatePlanFromFile(
     `${head}: ${counted} ${changes.length === 1 ? "guardado" : "guardados"} como ${what}, versión ${saved} (${summary}).\n`,
   );
   return 0;
+}
+
+/** Why the lifecycle service refused the write, in the words of the terminal; null for any other error. */
+function refusalOf(error: unknown, code: string): string | null {
+  if (error instanceof PlanChangeRefusedError) return error.message;
+  if (error instanceof PlanVersionConflictError) {
+    return `el plan ${code} cambió mientras se leía el archivo (ahora en la versión ${error.currentVersion}): repita la orden para ver los cambios de nuevo.`;
+  }
+  if (error instanceof PlanNotFoundError) return `el plan ${code} ya no existe.`;
+  return null;
 }
 
 function reprogramProblem(options: ReprogramOptions): string | null {

@@ -71,6 +71,18 @@ function endKeepAliveWhenClosing(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Every schema is zod: with these factories Fastify never loads its own
+ * compilers (ajv and fast-json-stringify) at start. Fastify types them for
+ * ajv; at run time it only calls them and uses what they return.
+ */
+const ZOD_COMPILERS = {
+  buildValidator: () => validatorCompiler,
+  buildSerializer: () => serializerCompiler,
+} as unknown as NonNullable<
+  NonNullable<FastifyServerOptions["schemaController"]>["compilersFactory"]
+>;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
@@ -82,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // A path the router cannot read answers in the API's error shape too.
     frameworkErrors: sendFrameworkError,
+    schemaController: { compilersFactory: ZOD_COMPILERS },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
