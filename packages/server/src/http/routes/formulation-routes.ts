@@ -29,6 +29,7 @@ import { getPlan, savePlan } from "../../plans/plans-repository.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { ifMatchVersion, requiredIfMatchVersion } from "../if-match.ts";
+import { publicationSummaries } from "../../publicacion/publication-json.ts";
 import { authorOf, codeTaken, lifecycleError } from "../plan-write-errors.ts";
 import { etagOf, planResource } from "./plans-routes.ts";
 
@@ -106,9 +107,14 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
           expectedVersion: ifMatchVersion(request, "v"),
           author: authorOf(request),
           now: now(),
+          license: request.body.license,
+          licenseAct: request.body.licenseAct,
         }).catch(lifecycleError);
         reply.header("etag", etagOf(changed.version));
-        return { published: changed.published };
+        const [publication] = changed.publication
+          ? await publicationSummaries(db, [changed.publication.publication])
+          : [];
+        return { published: changed.published, publication: publication ?? null };
       },
     );
 
