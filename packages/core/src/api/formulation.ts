@@ -194,7 +194,9 @@ const publishPlan = defineEndpoint({
     license: z
       .enum(LICENSE_IDS, { error: "la licencia debe ser CC-BY-SA-4.0 o CC-BY-4.0" })
       .optional()
-      .describe("Licencia de los datos abiertos del plan; por omisión CC BY-SA 4.0 (o la ya adoptada)"),
+      .describe(
+        "Licencia de los datos abiertos del plan; por omisión CC BY-SA 4.0 (o la ya adoptada)",
+      ),
     licenseAct: safeText(300)
       .optional()
       .describe("El acto que adoptó la licencia («Resolución 123 de 2024»)"),
@@ -204,7 +206,9 @@ const publishPlan = defineEndpoint({
       published: z.boolean(),
       publication: publicationSummarySchema
         .nullable()
-        .describe("La publicación del plan vigente tras la solicitud (una nueva si el plan o su licencia cambiaron)"),
+        .describe(
+          "La publicación del plan vigente tras la solicitud (una nueva si el plan o su licencia cambiaron)",
+        ),
     }),
   },
   errorCodes: [...GUARDED_ERRORS, ...WRITE_ERRORS, "VALIDATION_ERROR", "PLAN_NOT_FOUND"],

@@ -12,9 +12,9 @@ import { LICENSE_IDS } from "../publicacion/license.ts";
 import {
   type CorteOverview,
   type CorteSnapshot,
+  type PlanSnapshot,
   PUBLICATION_FORMAT,
   PUBLICATION_KINDS,
-  type PlanSnapshot,
   type PublishedIndicator,
 } from "../publicacion/publication-snapshot.ts";
 import { explanationSchema } from "./dashboard.ts";
@@ -46,7 +46,10 @@ const publishedEvidenceSchema = z.discriminatedUnion("kind", [
 const publishedReportSchema = z.object({
   indicator: z.string(),
   period: z.string(),
-  area: z.string().nullable().describe("Dependencia que reportó su parte; null: el indicador entero"),
+  area: z
+    .string()
+    .nullable()
+    .describe("Dependencia que reportó su parte; null: el indicador entero"),
   value: z.number().nullable(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),

@@ -11,9 +11,9 @@
  * Responsables appear as dependencias (the ficha's `responsible`, a report's
  * area), never as people (Ley 1581 de 2012): no snapshot holds a user.
  */
-import { type CellExplanation, explainCellData } from "../compliance/explain.ts";
+
 import { computeCompliance } from "../compliance/compute.ts";
-import type { ActualValue } from "../formats/actuals-csv.ts";
+import { type CellExplanation, explainCellData } from "../compliance/explain.ts";
 import type {
   CellStatus,
   ComplianceOptions,
@@ -21,6 +21,7 @@ import type {
   IndicatorResult,
   SemaforoColor,
 } from "../compliance/types.ts";
+import type { ActualValue } from "../formats/actuals-csv.ts";
 import { parsePeriod } from "../formats/period.ts";
 import type { PlanStatus } from "../plan/lifecycle.ts";
 import type { Indicator, Plan } from "../plan/plan.ts";
@@ -203,7 +204,12 @@ export function buildCorteSnapshot(input: {
   const { plan, corte } = input;
   const published = input.reports
     .filter((r) => isPublishableReport(r, plan, corte.periodEnd))
-    .map(({ status: _status, ...r }): PublishedReport => ({ ...r, area: r.area === "" ? null : r.area }));
+    .map(
+      ({ status: _status, ...r }): PublishedReport => ({
+        ...r,
+        area: r.area === "" ? null : r.area,
+      }),
+    );
   const actuals = officialActuals(
     plan,
     published.map((r) => ({
@@ -311,8 +317,14 @@ export type CorteOverview = {
 
 const NO_CELL: CellSummary = { status: "np", compliance: null, semaforo: null };
 
-function summary(cell: { status: CellStatus; compliance: number | null; semaforo: SemaforoColor | null } | undefined): CellSummary {
-  return cell ? { status: cell.status, compliance: cell.compliance, semaforo: cell.semaforo } : NO_CELL;
+function summary(
+  cell:
+    | { status: CellStatus; compliance: number | null; semaforo: SemaforoColor | null }
+    | undefined,
+): CellSummary {
+  return cell
+    ? { status: cell.status, compliance: cell.compliance, semaforo: cell.semaforo }
+    : NO_CELL;
 }
 
 /** The plan overview of a published corte: objectives with semáforo, the plan's cells, change since the previous corte. */
@@ -358,7 +370,10 @@ export type PublishedIndicator = {
 };
 
 /** One indicator of a published corte: ficha, cells, approved reports, «¿cómo se calculó?»; null if not in the plan. */
-export function publishedIndicator(snapshot: CorteSnapshot, code: string): PublishedIndicator | null {
+export function publishedIndicator(
+  snapshot: CorteSnapshot,
+  code: string,
+): PublishedIndicator | null {
   for (const objective of snapshot.plan.objectives) {
     const indicator = objective.indicators.find((i) => i.code === code);
     if (!indicator) continue;

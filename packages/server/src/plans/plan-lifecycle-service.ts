@@ -11,10 +11,10 @@ import {
   decidePublication,
   decideStatusChange,
   diffPlans,
+  type LicenseId,
   type Plan,
   type PlanChange,
   type PlanRefusal,
-  type LicenseId,
   type PlanStatus,
 } from "@rumbo/core";
 import type { Database } from "../db/open-database.ts";

@@ -25,7 +25,7 @@ import {
 } from "@rumbo/core";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
-import { cortes, evidenceFiles, planVersions, plans, publications } from "../db/schema.ts";
+import { cortes, evidenceFiles, plans, planVersions, publications } from "../db/schema.ts";
 import { getPlanVersionAt } from "../plans/plan-revisions.ts";
 import { getPlan } from "../plans/plans-repository.ts";
 import { latestVersions, statusOf } from "../seguimiento/corte-queries.ts";
@@ -59,7 +59,8 @@ export async function recordPlanPublication(
     .from(plans)
     .where(eq(plans.id, planId));
   const plan = await getPlan(tx, planId);
-  if (!state || !plan) throw new SeguimientoRefusal("PLAN_NOT_FOUND", `No existe el plan ${planId}.`);
+  if (!state || !plan)
+    throw new SeguimientoRefusal("PLAN_NOT_FOUND", `No existe el plan ${planId}.`);
   const latest = await latestPlanPublication(tx, planId);
   const licenseId = options.license ?? latest?.license.id ?? DEFAULT_LICENSE;
   const act_ =
@@ -167,7 +168,8 @@ async function storePublication(
 ): Promise<PublishOutcome> {
   const json = JSON.stringify(snapshot);
   const contentSha256 = createHash("sha256").update(json).digest("hex");
-  if (latest && latest.contentSha256 === contentSha256) return { publication: latest, created: false };
+  if (latest && latest.contentSha256 === contentSha256)
+    return { publication: latest, created: false };
   const number = await nextPublicationNumber(tx, planId);
   const [row] = await tx
     .insert(publications)
@@ -216,8 +218,12 @@ async function latestPlanPublication(
 
 async function currentPlan(tx: Database, planId: number) {
   const plan = await getPlan(tx, planId);
-  const [state] = await tx.select({ version: plans.version }).from(plans).where(eq(plans.id, planId));
-  if (!plan || !state) throw new SeguimientoRefusal("PLAN_NOT_FOUND", `No existe el plan ${planId}.`);
+  const [state] = await tx
+    .select({ version: plans.version })
+    .from(plans)
+    .where(eq(plans.id, planId));
+  if (!plan || !state)
+    throw new SeguimientoRefusal("PLAN_NOT_FOUND", `No existe el plan ${planId}.`);
   return { plan, version: state.version };
 }
 
@@ -232,7 +238,10 @@ function withoutId(plan: Plan & { id?: number }): Plan {
  * decides what to publish from: values, analysis and soportes — soportes by
  * name, type, size and SHA-256, never who added them (Ley 1581 de 2012).
  */
-async function reportsForPublication(tx: Database, planId: number): Promise<ReportForPublication[]> {
+async function reportsForPublication(
+  tx: Database,
+  planId: number,
+): Promise<ReportForPublication[]> {
   const latest = [...(await latestVersions(tx, planId, undefined, { areaShares: true })).values()];
   const hashes = [
     ...new Set(
@@ -286,7 +295,10 @@ async function reportsForPublication(tx: Database, planId: number): Promise<Repo
 }
 
 /** The plan's reprogramaciones with their justification and act (no person). */
-async function reprogramacionesOf(tx: Database, planId: number): Promise<PublishedReprogramacion[]> {
+async function reprogramacionesOf(
+  tx: Database,
+  planId: number,
+): Promise<PublishedReprogramacion[]> {
   const rows = await tx
     .select({
       version: planVersions.version,

@@ -119,7 +119,10 @@ const SNAPSHOT_CACHE_SIZE = 64;
 const snapshotCaches = new WeakMap<Database, Map<number, PublicationSnapshot>>();
 
 /** The frozen snapshot of a publication (cached: a publication never changes). */
-export async function readSnapshot(db: Database, publicationId: number): Promise<PublicationSnapshot> {
+export async function readSnapshot(
+  db: Database,
+  publicationId: number,
+): Promise<PublicationSnapshot> {
   let cache = snapshotCaches.get(db);
   if (!cache) {
     cache = new Map();

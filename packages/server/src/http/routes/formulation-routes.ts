@@ -26,10 +26,10 @@ import {
 } from "../../plans/plan-lifecycle-service.ts";
 import { getPlanVersion, listPlanVersions } from "../../plans/plan-revisions.ts";
 import { getPlan, savePlan } from "../../plans/plans-repository.ts";
+import { publicationSummaries } from "../../publicacion/publication-json.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { ifMatchVersion, requiredIfMatchVersion } from "../if-match.ts";
-import { publicationSummaries } from "../../publicacion/publication-json.ts";
 import { authorOf, codeTaken, lifecycleError } from "../plan-write-errors.ts";
 import { etagOf, planResource } from "./plans-routes.ts";
 
