@@ -24,7 +24,11 @@ import {
 /** Bumped when the shape of a public answer changes, so cached copies are not reused. */
 const ANSWER_REVISION = "1";
 
-export type Validators = { etag: string; lastModified: Date; immutable: boolean };
+/**
+ * `numbered`: a publication asked by its number, whose content never changes
+ * (only `latestNumber` moves when a newer one appears, and the ETag with it).
+ */
+export type Validators = { etag: string; lastModified: Date; numbered: boolean };
 
 /** An answer not yet built: its validators, and how to build it when the client has no fresh copy. */
 export type PublicAnswer = Validators & { build: () => Promise<unknown> };
@@ -83,7 +87,7 @@ export async function publicPlansAnswer(
   return {
     etag: `"r${ANSWER_REVISION}-planes-${ids.length}-${page}-${pageSize}-${tag}"`,
     lastModified: all.length > 0 ? latestDate(all) : new Date(0),
-    immutable: false,
+    numbered: false,
     build: async () => ({
       items: await Promise.all(
         plans.map(async ({ id, records }) => {
@@ -128,7 +132,7 @@ export async function publicPlanAnswer(db: Database, planId: number): Promise<Pu
   return {
     etag: `"r${ANSWER_REVISION}-plan-${planId}-${newest}"`,
     lastModified: latestDate(records),
-    immutable: false,
+    numbered: false,
     build: async () => {
       const planRecord = planPublication(records);
       const snapshot = (await readSnapshot(db, planRecord.id)) as PlanSnapshot;
@@ -199,9 +203,9 @@ export async function publicCorteAnswer(
 ): Promise<PublicAnswer> {
   const { record, latestNumber } = await cortePublication(db, planId, periodEnd, number);
   return {
-    etag: `"r${ANSWER_REVISION}-corte-${planId}-${record.number}"`,
+    etag: `"r${ANSWER_REVISION}-corte-${planId}-${record.number}-${latestNumber}"`,
     lastModified: record.publishedAt,
-    immutable: number !== undefined,
+    numbered: number !== undefined,
     build: async () => {
       const snapshot = (await readSnapshot(db, record.id)) as CorteSnapshot;
       return {
@@ -232,9 +236,9 @@ export async function publicIndicatorAnswer(
     );
   }
   return {
-    etag: `"r${ANSWER_REVISION}-indicador-${planId}-${record.number}-${encodeURIComponent(code)}"`,
+    etag: `"r${ANSWER_REVISION}-indicador-${planId}-${record.number}-${latestNumber}-${encodeURIComponent(code)}"`,
     lastModified: record.publishedAt,
-    immutable: number !== undefined,
+    numbered: number !== undefined,
     build: async () => ({
       planId,
       publication: publicPublication(record),

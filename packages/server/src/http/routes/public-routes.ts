@@ -23,9 +23,12 @@ import { PUBLIC_RATE_LIMIT, PublicRateLimiter, type RateLimit } from "../public-
 
 export const PUBLIC_API_PREFIX = "/api/public/";
 
-/** How long a copy may be reused: a corte asked by its number never changes; the rest may gain a publication. */
+/**
+ * How long a copy may be reused: a corte asked by its number keeps its content
+ * (only the number of the newest moves); the rest may gain a publication.
+ */
 const MAX_AGE_LATEST_S = 300;
-const MAX_AGE_NUMBERED_S = 86_400;
+const MAX_AGE_NUMBERED_S = 3_600;
 
 /** The headers of every public answer, errors included. */
 export function setPublicHeaders(reply: FastifyReply): void {
@@ -69,11 +72,11 @@ async function answer(
   reply: FastifyReply,
   pending: PublicAnswer,
 ): Promise<FastifyReply> {
-  const maxAge = pending.immutable ? MAX_AGE_NUMBERED_S : MAX_AGE_LATEST_S;
+  const maxAge = pending.numbered ? MAX_AGE_NUMBERED_S : MAX_AGE_LATEST_S;
   reply
     .header("etag", pending.etag)
     .header("last-modified", pending.lastModified.toUTCString())
-    .header("cache-control", `public, max-age=${maxAge}${pending.immutable ? ", immutable" : ""}`);
+    .header("cache-control", `public, max-age=${maxAge}`);
   if (matches(request, pending.etag)) return reply.status(304).send();
   let body = cachedBody(db, pending.etag);
   if (body === undefined) {
