@@ -6,7 +6,8 @@
  * real (origen «demo»). What a new user finds:
  * - the four 2024 cortes closed, with the example 2024 values of
  *   seeds/avances-2024-ejemplo.csv approved, each with a short analysis
- *   written from its indicator's name and numbers;
+ *   written from its indicator's name and numbers; the plan and those four
+ *   cortes published by planeación (publications 1 to 5, ADR 0016);
  * - the corte that contains today in Bogotá (or the plan's last one) open,
  *   with a report in each state: meta 78 devuelto to the responsable of
  *   objetivo 3 with a comment, 77 and 4075 enviado waiting for review, 2307
@@ -30,7 +31,9 @@ import {
 } from "@rumbo/core";
 import type { Database } from "./db/open-database.ts";
 import { readReportFile } from "./files/report-file.ts";
+import { publishPlan } from "./plans/plan-lifecycle-service.ts";
 import { getPlan, type StoredPlan } from "./plans/plans-repository.ts";
+import { publishCorte } from "./publicacion/publication-service.ts";
 import { closeCorte, createCorte } from "./seguimiento/corte-service.ts";
 import {
   approveReport,
@@ -98,6 +101,14 @@ export async function loadDemoSeguimiento(
   for (const corte of cortes2024) {
     await closeCorte(db, planId, corte, demo.corteAct());
   }
+  // Planeación publishes the plan and its closed 2024 cortes (ADR 0016), so
+  // the public portal and its open data have content from the first start.
+  const publisher = { userId: actors.planeacion.userId, now };
+  await publishPlan(db, planId, true, {
+    author: { userId: actors.planeacion.userId, actorEmail: actors.planeacion.email },
+    now,
+  });
+  for (const corte of cortes2024) await publishCorte(db, planId, corte, publisher);
 
   // The open corte: the one that contains today, or the plan's last one.
   const today = bogotaDate(now);

@@ -16,6 +16,8 @@ export const API_TAGS = [
   "seguimiento",
   "cuentas",
   "auditoría",
+  "publicación",
+  "datos públicos",
   "sistema",
 ] as const;
 export type ApiTag = (typeof API_TAGS)[number];

@@ -69,6 +69,11 @@ export const API_ERROR_STATUS = {
   EVIDENCE_TOO_LARGE: 413,
   EVIDENCE_TYPE_NOT_ALLOWED: 415,
   EVIDENCE_DUPLICATE: 409,
+  // Publicación and the public read API (ADR 0016).
+  PLAN_NOT_PUBLISHED: 409,
+  PUBLICATION_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  RATE_LIMITED: 429,
 } as const satisfies Record<string, number>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;

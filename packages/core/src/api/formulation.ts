@@ -6,9 +6,11 @@
 import { z } from "zod";
 import { PLAN_VERSION_KINDS } from "../plan/lifecycle.ts";
 import { PLAN_STATUSES } from "../plan/plan-schema.ts";
+import { LICENSE_IDS } from "../publicacion/license.ts";
 import { defineEndpoint, GUARDED_ERRORS, WRITE_ERRORS } from "./endpoint.ts";
 import { planIdParams } from "./plans.ts";
 import { isoDateInRange, safeText, versionNumber } from "./primitives.ts";
+import { publicationSummarySchema } from "./publicacion.ts";
 
 /**
  * What a validation rule says about one place of the plan (validation/
@@ -187,8 +189,28 @@ const publishPlan = defineEndpoint({
     "Publicar (o retirar de la publicación) el plan: lo publicado es público (Ley 1712 de 2014)",
   action: "plan.publish",
   params: planIdParams,
-  body: z.object({ published: z.boolean() }),
-  responses: { 200: z.object({ published: z.boolean() }) },
+  body: z.object({
+    published: z.boolean(),
+    license: z
+      .enum(LICENSE_IDS, { error: "la licencia debe ser CC-BY-SA-4.0 o CC-BY-4.0" })
+      .optional()
+      .describe(
+        "Licencia de los datos abiertos del plan; por omisión CC BY-SA 4.0 (o la ya adoptada)",
+      ),
+    licenseAct: safeText(300)
+      .optional()
+      .describe("El acto que adoptó la licencia («Resolución 123 de 2024»)"),
+  }),
+  responses: {
+    200: z.object({
+      published: z.boolean(),
+      publication: publicationSummarySchema
+        .nullable()
+        .describe(
+          "La publicación del plan vigente tras la solicitud (una nueva si el plan o su licencia cambiaron)",
+        ),
+    }),
+  },
   errorCodes: [...GUARDED_ERRORS, ...WRITE_ERRORS, "VALIDATION_ERROR", "PLAN_NOT_FOUND"],
 });
 

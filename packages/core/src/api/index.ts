@@ -13,6 +13,7 @@ import { healthEndpoints } from "./health.ts";
 import { permissionsEndpoints } from "./permissions.ts";
 import { planFilesEndpoints } from "./plan-files.ts";
 import { plansEndpoints } from "./plans.ts";
+import { publicacionEndpoints } from "./publicacion.ts";
 import { seguimientoEndpoints } from "./seguimiento.ts";
 import { usersEndpoints } from "./users.ts";
 
@@ -28,6 +29,7 @@ export * from "./permissions.ts";
 export * from "./plan-files.ts";
 export * from "./plans.ts";
 export * from "./primitives.ts";
+export * from "./publicacion.ts";
 export * from "./seguimiento.ts";
 export * from "./users.ts";
 
@@ -47,6 +49,7 @@ export const api = {
   ...formulationEndpoints,
   ...planFilesEndpoints,
   ...seguimientoEndpoints,
+  ...publicacionEndpoints,
 } as const;
 
 export type ApiOperationId = keyof typeof api;

@@ -5,12 +5,14 @@
  */
 import { type FichaKey, INDICATOR_FICHA_FIELDS } from "@rumbo/core";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   type PgTextBuilderInitial,
   pgTable,
@@ -395,3 +397,43 @@ export const evidenceFiles = pgTable("evidence_files", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
 });
+
+/**
+ * Publications (ADR 0016): planeación publishes the plan and each closed
+ * corte; each publication freezes its snapshot (core `PublicationSnapshot`,
+ * rumbo.publication/v1). Rows are only ever added — a correction after
+ * publication is a new row, numbered in the plan, that `supersedes` the
+ * earlier one, which stays readable. Public routes read this table only.
+ */
+export const publications = pgTable(
+  "publications",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    // 1, 2, 3… within the plan, in order of publication.
+    number: integer("number").notNull(),
+    // plan | corte
+    kind: text("kind").notNull(),
+    corteId: integer("corte_id").references(() => cortes.id, { onDelete: "cascade" }),
+    periodEnd: text("period_end"),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: integer("published_by").references(() => users.id, { onDelete: "set null" }),
+    planVersion: integer("plan_version").notNull(),
+    license: text("license").notNull(),
+    licenseAct: text("license_act"),
+    // The earlier publication of the same corte (or of the plan) this one replaces.
+    supersedesId: integer("supersedes_id").references((): AnyPgColumn => publications.id, {
+      onDelete: "set null",
+    }),
+    // SHA-256 of the snapshot's JSON: publishing again with nothing changed adds nothing.
+    contentSha256: text("content_sha256").notNull(),
+    // json, not jsonb: the text is kept as published (key order, number spelling), so the hash above is of these bytes.
+    snapshot: json("snapshot").notNull(),
+  },
+  (t) => [
+    unique("publications_plan_number").on(t.planId, t.number),
+    index("publications_plan_period_end").on(t.planId, t.periodEnd),
+  ],
+);

@@ -25,6 +25,7 @@ import {
   sendNotFound,
 } from "./error-handler.ts";
 import { registerMetrics } from "./metrics.ts";
+import type { RateLimit } from "./public-rate-limit.ts";
 import { echoRequestId, requestIdOf } from "./request-id.ts";
 import { auditRoutes } from "./routes/audit-routes.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
@@ -37,6 +38,8 @@ import { healthRoutes } from "./routes/health-routes.ts";
 import { permissionsRoutes } from "./routes/permissions-routes.ts";
 import { planFilesRoutes } from "./routes/plan-files-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
+import { PUBLIC_API_PREFIX, publicRoutes, setPublicHeaders } from "./routes/public-routes.ts";
+import { publicationRoutes } from "./routes/publication-routes.ts";
 import { reportRoutes } from "./routes/report-routes.ts";
 import { usersRoutes } from "./routes/users-routes.ts";
 
@@ -54,6 +57,8 @@ export type AppOptions = {
   trustProxy?: boolean;
   /** Bearer token that opens /metrics to other machines; default: loopback only. */
   metricsToken?: string | null;
+  /** Requests per client to the public API (/api/public/v1); default PUBLIC_RATE_LIMIT. */
+  publicRateLimit?: RateLimit;
 };
 
 /**
@@ -144,6 +149,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
         { name: "cuentas", description: "Sesiones, cuentas, roles y alcances" },
         { name: "auditoría", description: "Quién hizo qué, cuándo y desde dónde" },
+        {
+          name: "publicación",
+          description:
+            "Publicar el plan y sus cortes cerrados; cada publicación queda con fecha y número",
+        },
+        {
+          name: "datos públicos",
+          description:
+            "API pública de lectura (/api/public/v1): solo lo publicado, sin cuenta, GET y HEAD, ETag y Cache-Control",
+        },
         { name: "sistema", description: "Estado del servicio" },
       ],
     },
@@ -171,6 +186,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(evidenceRoutes(db, now));
   await app.register(reportRoutes(db, now));
   await app.register(corteRoutes(db, now));
+  await app.register(publicationRoutes(db, now));
+  await app.register(publicRoutes(db, now, options.publicRateLimit));
 
   const webDist =
     options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;
@@ -179,6 +196,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   // Client-side routes (/planes/1) get the web app; unknown API paths stay JSON 404s.
   app.setNotFoundHandler((request, reply) => {
+    // The public API is read-only: any other method is refused, whatever the path.
+    if (request.url.startsWith(PUBLIC_API_PREFIX) && !["GET", "HEAD"].includes(request.method)) {
+      setPublicHeaders(reply);
+      return reply
+        .status(405)
+        .header("allow", "GET, HEAD")
+        .send({
+          error: {
+            code: "METHOD_NOT_ALLOWED",
+            message: `La API pública solo responde GET y HEAD, no ${request.method}.`,
+            details: null,
+          },
+        });
+    }
     if (webDist && request.method === "GET" && !request.url.startsWith("/api")) {
       return reply.type("text/html; charset=utf-8").sendFile("index.html");
     }

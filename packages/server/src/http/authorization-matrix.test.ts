@@ -296,6 +296,25 @@ const MATRIX: Record<string, Case[]> = {
     (id) => `/api/plans/${id}/cortes/999999/close`,
     () => undefined,
   ),
+  // A corte that does not exist: allowed stops at 404, publishes nothing.
+  ...planWrite(
+    "POST /api/plans/:id/cortes/:corteId/publish",
+    "POST",
+    (id) => `/api/plans/${id}/cortes/999999/publish`,
+    () => undefined,
+  ),
+  ...planRoute("GET /api/plans/:id/publications", (id) => `/api/plans/${id}/publications`),
+  // The public API (ADR 0016): the same answer for everyone, signed in or not.
+  ...publicRoute("GET /api/public/v1/plans", () => `/api/public/v1/plans`),
+  ...publicRoute("GET /api/public/v1/plans/:id", (id) => `/api/public/v1/plans/${id}`),
+  ...publicRoute(
+    "GET /api/public/v1/plans/:id/cortes/:periodEnd",
+    (id) => `/api/public/v1/plans/${id}/cortes/2024-12-31`,
+  ),
+  ...publicRoute(
+    "GET /api/public/v1/plans/:id/cortes/:periodEnd/indicators/:code",
+    (id) => `/api/public/v1/plans/${id}/cortes/2024-12-31/indicators/I1`,
+  ),
   ...planWrite(
     "POST /api/plans/:id/cortes/:corteId/reopen",
     "POST",
@@ -396,6 +415,19 @@ function planRoute(key: string, url: (planId: number) => string): Record<string,
         name: "fuera de alcance",
         request: (c) => ({ method: "GET", url: url(c.privatePlan) }),
         allowed: ADMIN,
+      },
+    ],
+  };
+}
+
+/** A public API route: anyone, on the published plan (what it answers depends on publications, not on who asks). */
+function publicRoute(key: string, url: (planId: number) => string): Record<string, Case[]> {
+  return {
+    [key]: [
+      {
+        name: "único",
+        request: (c) => ({ method: "GET", url: url(c.publishedPlan) }),
+        allowed: ALL,
       },
     ],
   };

@@ -11,6 +11,7 @@ import {
   decidePublication,
   decideStatusChange,
   diffPlans,
+  type LicenseId,
   type Plan,
   type PlanChange,
   type PlanRefusal,
@@ -18,6 +19,7 @@ import {
 } from "@rumbo/core";
 import type { Database } from "../db/open-database.ts";
 import { whenUniqueViolation } from "../db/unique-violation.ts";
+import { type PublishOutcome, recordPlanPublication } from "../publicacion/publication-service.ts";
 import {
   getPlanVersion,
   type LockedPlan,
@@ -142,24 +144,42 @@ export async function changePlanStatus(
   });
 }
 
-/** Publishing (Ley 1712 de 2014) or withdrawing the plan, as a version of its own. */
+/**
+ * Publishing (Ley 1712 de 2014) or withdrawing the plan, as a version of its
+ * own. Publishing also records the plan's publication (ADR 0016) in the same
+ * transaction: a new one when the plan or its licence changed since the last.
+ */
 export async function publishPlan(
   db: Database,
   planId: number,
   published: boolean,
-  options: WriteOptions & { expectedVersion?: number },
-): Promise<{ published: boolean; version: number }> {
+  options: WriteOptions & {
+    expectedVersion?: number;
+    license?: LicenseId | undefined;
+    licenseAct?: string | undefined;
+  },
+): Promise<{ published: boolean; version: number; publication: PublishOutcome | null }> {
   return lockedChange(db, planId, options.expectedVersion, null, async (tx, locked) => {
     const decision = decidePublication(locked.published, published);
-    if (decision.outcome === "unchanged") return { published, version: locked.version };
-    const version = await writeStateVersion(
-      tx,
-      locked,
-      { published },
-      { kind: decision.kind, ...options.author },
-      options.now,
-    );
-    return { published, version };
+    const version =
+      decision.outcome === "unchanged"
+        ? locked.version
+        : await writeStateVersion(
+            tx,
+            locked,
+            { published },
+            { kind: decision.kind, ...options.author },
+            options.now,
+          );
+    const publication = published
+      ? await recordPlanPublication(
+          tx,
+          planId,
+          { license: options.license, licenseAct: options.licenseAct },
+          { userId: options.author.userId, now: options.now },
+        )
+      : null;
+    return { published, version, publication };
   });
 }
 

@@ -2,7 +2,8 @@
  * A database with a row in every table: the seed plan with its example
  * actuals, a plan that weighs its objectives, an account with a role, a
  * session, a reset link, login attempts, an audit entry, a closed corte
- * reopened, a report version and its soporte — values chosen to be hard to
+ * reopened, a report version and its soporte, the plan and that corte
+ * published — values chosen to be hard to
  * copy exactly (0.1 + 0.2, 1e-300, microseconds, every byte value, unicode).
  */
 import { readFileSync } from "node:fs";
@@ -18,7 +19,9 @@ import {
   passwordResets,
   reportVersions,
 } from "../db/schema.ts";
+import { publishPlan } from "../plans/plan-lifecycle-service.ts";
 import { getPlan, savePlan } from "../plans/plans-repository.ts";
+import { publishCorte } from "../publicacion/publication-service.ts";
 import { createAccount, sessionFor } from "./accounts.ts";
 import { SEED_PATH, seedPlan } from "./seed-plan.ts";
 
@@ -144,4 +147,13 @@ export async function fillDatabase(db: Database): Promise<void> {
     submittedBy: ana,
     submittedAt: new Date("2024-04-02T13:30:00.5Z"),
   });
+  // The plan and its closed corte published (ADR 0016): snapshots kept as json text, byte for byte.
+  const published = new Date("2024-04-20T15:00:00.250Z");
+  await publishPlan(db, planId, true, {
+    author: { userId: ana, actorEmail: null },
+    now: published,
+    license: "CC-BY-4.0",
+    licenseAct: "Resolución 045 de 2024 — «ñandú»",
+  });
+  await publishCorte(db, planId, corte.id, { userId: ana, now: published });
 }

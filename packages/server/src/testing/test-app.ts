@@ -29,7 +29,11 @@ export const GLOBAL_PLANNER: Assignment[] = [{ role: "planeacion", scope: { kind
 
 export async function openTestApp(
   engine: Pick<TestEngine, "open">,
-  options: { demo?: boolean; now?: () => Date } = {},
+  options: {
+    demo?: boolean;
+    now?: () => Date;
+    publicRateLimit?: { max: number; windowMs: number };
+  } = {},
 ): Promise<TestApp> {
   const database = await engine.open();
   let demoPlanId = 0;
@@ -50,6 +54,7 @@ export async function openTestApp(
     webDist: null,
     version: "t",
     ...(options.now ? { now: options.now } : {}),
+    ...(options.publicRateLimit ? { publicRateLimit: options.publicRateLimit } : {}),
   });
   return {
     database,

@@ -26,6 +26,7 @@ import {
 } from "../../plans/plan-lifecycle-service.ts";
 import { getPlanVersion, listPlanVersions } from "../../plans/plan-revisions.ts";
 import { getPlan, savePlan } from "../../plans/plans-repository.ts";
+import { publicationSummaries } from "../../publicacion/publication-json.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { ifMatchVersion, requiredIfMatchVersion } from "../if-match.ts";
@@ -106,9 +107,14 @@ export function formulationRoutes(db: Database, now: () => Date): FastifyPluginA
           expectedVersion: ifMatchVersion(request, "v"),
           author: authorOf(request),
           now: now(),
+          license: request.body.license,
+          licenseAct: request.body.licenseAct,
         }).catch(lifecycleError);
         reply.header("etag", etagOf(changed.version));
-        return { published: changed.published };
+        const [publication] = changed.publication
+          ? await publicationSummaries(db, [changed.publication.publication])
+          : [];
+        return { published: changed.published, publication: publication ?? null };
       },
     );
 

@@ -153,10 +153,15 @@ describe.each(TEST_ENGINES)("estado, publicación y ediciones del plan sobre $na
   it("publicar y retirar la publicación quedan en el historial sin cambiar el plan que rige", async () => {
     const id = await create("PA-PUBLICACION");
     const published = await send("POST", `/api/plans/${id}/publish`, { published: true });
-    expect(published.json()).toEqual({ published: true });
+    // Publishing also records the plan's publication n.º 1 (ADR 0016), under CC BY-SA 4.0 by default.
+    expect(published.json()).toMatchObject({
+      published: true,
+      publication: { number: 1, kind: "plan", planVersion: 2, license: { id: "CC-BY-SA-4.0" } },
+    });
     expect(published.headers.etag).toBe('"v2"');
     const twice = await send("POST", `/api/plans/${id}/publish`, { published: true });
     expect(twice.headers.etag).toBe('"v2"');
+    expect(twice.json().publication.number).toBe(1);
     const withdrawn = await send(
       "POST",
       `/api/plans/${id}/publish`,

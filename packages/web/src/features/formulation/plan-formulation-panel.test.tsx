@@ -38,7 +38,7 @@ describe("el plan en la página pública", () => {
   it("quien puede editar ve editar, historial, poner en vigencia, publicación y la validación", async () => {
     const fetchMock = stubApi({
       ...editorAnswers(seedDocument({ published: false })),
-      "POST /api/plans/1/publish": { body: { published: true } },
+      "POST /api/plans/1/publish": { body: { published: true, publication: null } },
     });
     await openPlan();
     const tools = await screen.findByRole("region", { name: "Formulación" });

@@ -15,6 +15,7 @@ import {
   corte,
   PLANEACION_ACTOR,
   PLANEACION_PERMISSIONS,
+  PUBLICATIONS,
   planAnswers,
   RESPONSABLE_PERMISSIONS,
 } from "./fixtures/seguimiento-fixtures.ts";
@@ -200,5 +201,46 @@ describe("cortes de seguimiento", () => {
         .getByRole("link", { name: "Descargar informe (PDF) del corte al 31/03/2025" })
         .getAttribute("href"),
     ).toBe(`/api/plans/1/informe?corte=${CORTE_2025_Q1.id}&format=pdf`);
+  });
+});
+
+describe("publicación del plan y de sus cortes", () => {
+  it("lista las publicaciones con número y fecha, y publicar de nuevo un corte cerrado llama al servidor", async () => {
+    const fetchMock = openCortes({
+      "POST /api/plans/1/cortes/1/publish": {
+        body: {
+          created: true,
+          publication: {
+            ...PUBLICATIONS[0],
+            id: 3,
+            number: 3,
+            publishedAt: "2025-03-01T15:00:00.000Z",
+            supersedes: 2,
+          },
+        },
+      },
+    });
+    const list = await screen.findByRole("list", { name: "Publicaciones del plan" });
+    expect(within(list).getAllByRole("listitem").map(visibleText)).toEqual([
+      "N.º 2 · Corte al 31/12/2024 · 03/02/2025, 10:00:00 · CC-BY-SA-4.0 — Paula Planeación",
+      "N.º 1 · Plan · 20/01/2025, 10:00:00 · CC-BY-SA-4.0 — Paula Planeación",
+    ]);
+    fireEvent.click(screen.getByRole("button", { name: "Publicar de nuevo al 31/12/2024" }));
+    expect(
+      await screen.findByText("Corte al 31/12/2024 publicado: publicación n.º 3."),
+    ).toBeDefined();
+    expect(
+      stubCalls(fetchMock).filter((c) => c.path === "/api/plans/1/cortes/1/publish"),
+    ).toHaveLength(1);
+  });
+
+  it("un responsable no ve la sección de publicación", async () => {
+    stubApi({
+      ...planAnswers(RESPONSABLE_SESSION, RESPONSABLE_PERMISSIONS),
+      "GET /api/plans/1/cortes": { body: { cortes: [CORTE_2024, CORTE_2025_Q1] } },
+    });
+    renderApp("/planes/1/seguimiento/cortes");
+    await screen.findByRole("table", { name: "Avance de los cortes" });
+    expect(screen.queryByRole("heading", { name: "Publicación" })).toBeNull();
   });
 });

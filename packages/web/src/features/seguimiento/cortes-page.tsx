@@ -3,7 +3,7 @@
  * and progress (reports due, received, approved, late, as the server counts
  * them). Planeación programs a corte, closes it (an explicit act, confirmed)
  * and reopens a closed one for named indicators, with a justification and an
- * expiry date.
+ * expiry date — and publishes the plan and its closed cortes («Publicación»).
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -16,6 +16,7 @@ import { TextAreaField } from "../../shared/ui/text-area-field.tsx";
 import { TextField } from "../../shared/ui/text-field.tsx";
 import { InformeLinks } from "./informe-links.tsx";
 import { CORTE_STATE_LABELS } from "./labels.ts";
+import { PublicationSection } from "./publication-section.tsx";
 import {
   type Corte,
   closeCorte,
@@ -368,7 +369,15 @@ function CorteCard({
   );
 }
 
-function Cortes({ planId, canManage }: { planId: number; canManage: boolean }) {
+function Cortes({
+  planId,
+  canManage,
+  canPublish,
+}: {
+  planId: number;
+  canManage: boolean;
+  canPublish: boolean;
+}) {
   const cortes = useCortes(planId);
   const [notice, setNotice] = useState<string | null>(null);
   if (cortes.isPending) return <LoadingState message="Cargando los cortes…" />;
@@ -405,6 +414,7 @@ function Cortes({ planId, canManage }: { planId: number; canManage: boolean }) {
         </>
       )}
       {canManage && <CreateCorteForm planId={planId} onDone={setNotice} />}
+      {canPublish && <PublicationSection planId={planId} cortes={sorted} />}
     </>
   );
 }
@@ -413,7 +423,11 @@ export function CortesPage({ planId }: { planId: number }) {
   return (
     <SeguimientoFrame planId={planId} title={CORTES_TITLE}>
       {({ permissions }) => (
-        <Cortes planId={planId} canManage={permissions?.actions["corte.manage"] === true} />
+        <Cortes
+          planId={planId}
+          canManage={permissions?.actions["corte.manage"] === true}
+          canPublish={permissions?.actions["plan.publish"] === true}
+        />
       )}
     </SeguimientoFrame>
   );

@@ -1,0 +1,155 @@
+/**
+ * The public read API, `/api/public/v1/…` (ADR 0016; Ley 1712 de 2014): no
+ * account, no cookie, GET and HEAD only (anything else is 405, answered by
+ * app.ts's not-found handler), `Access-Control-Allow-Origin: *`, a limit per
+ * client, and answers served from stored publications with ETag,
+ * Last-Modified and Cache-Control — a matching If-None-Match gets 304 without
+ * reading any snapshot.
+ */
+import { api } from "@rumbo/core";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Database } from "../../db/open-database.ts";
+import {
+  type PublicAnswer,
+  publicCorteAnswer,
+  publicIndicatorAnswer,
+  publicPlanAnswer,
+  publicPlansAnswer,
+} from "../../publicacion/public-answers.ts";
+import { ApiError } from "../api-error.ts";
+import { contractRoute } from "../contract-route.ts";
+import { PUBLIC_RATE_LIMIT, PublicRateLimiter, type RateLimit } from "../public-rate-limit.ts";
+
+export const PUBLIC_API_PREFIX = "/api/public/";
+
+/**
+ * How long a copy may be reused: a corte asked by its number keeps its content
+ * (only the number of the newest moves); the rest may gain a publication.
+ */
+const MAX_AGE_LATEST_S = 300;
+const MAX_AGE_NUMBERED_S = 3_600;
+
+/** The headers of every public answer, errors included. */
+export function setPublicHeaders(reply: FastifyReply): void {
+  reply.header("access-control-allow-origin", "*");
+  reply.header("access-control-expose-headers", "ETag, Last-Modified, Retry-After");
+  // Helmet's same-origin would keep other sites' pages from loading open data.
+  reply.header("cross-origin-resource-policy", "cross-origin");
+}
+
+/** Serialised answers by ETag, per database (answers are pure functions of their publications). */
+const bodyCaches = new WeakMap<Database, Map<string, string>>();
+const BODY_CACHE_SIZE = 256;
+
+function cachedBody(db: Database, etag: string): string | undefined {
+  return bodyCaches.get(db)?.get(etag);
+}
+
+function cacheBody(db: Database, etag: string, body: string): void {
+  let cache = bodyCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    bodyCaches.set(db, cache);
+  }
+  cache.set(etag, body);
+  if (cache.size > BODY_CACHE_SIZE) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+}
+
+function matches(request: FastifyRequest, etag: string): boolean {
+  const sent = request.headers["if-none-match"];
+  if (typeof sent !== "string") return false;
+  if (sent.trim() === "*") return true;
+  return sent.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
+}
+
+async function answer(
+  db: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  pending: PublicAnswer,
+): Promise<FastifyReply> {
+  const maxAge = pending.numbered ? MAX_AGE_NUMBERED_S : MAX_AGE_LATEST_S;
+  reply
+    .header("etag", pending.etag)
+    .header("last-modified", pending.lastModified.toUTCString())
+    .header("cache-control", `public, max-age=${maxAge}`);
+  if (matches(request, pending.etag)) return reply.status(304).send();
+  let body = cachedBody(db, pending.etag);
+  if (body === undefined) {
+    body = JSON.stringify(await pending.build());
+    cacheBody(db, pending.etag, body);
+  }
+  // Already JSON text: sent as is, not serialised again.
+  return reply.type("application/json; charset=utf-8").send(body);
+}
+
+export function publicRoutes(
+  db: Database,
+  now: () => Date,
+  limit: RateLimit = PUBLIC_RATE_LIMIT,
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    const limiter = new PublicRateLimiter(limit);
+    app.addHook("onRequest", async (request, reply) => {
+      setPublicHeaders(reply);
+      const wait = limiter.take(request.ip, now().getTime());
+      if (wait !== null) {
+        reply.header("retry-after", String(wait));
+        throw new ApiError(
+          429,
+          "RATE_LIMITED",
+          `Demasiadas consultas desde esta dirección: espere ${wait} s (límite de ${limit.max} cada ${Math.round(limit.windowMs / 1000)} s).`,
+        );
+      }
+    });
+
+    app.get(api.listPublicPlans.path, contractRoute(api.listPublicPlans), async (request, reply) =>
+      answer(
+        db,
+        request,
+        reply,
+        await publicPlansAnswer(db, request.query.page, request.query.pageSize),
+      ),
+    );
+
+    app.get(api.getPublicPlan.path, contractRoute(api.getPublicPlan), async (request, reply) =>
+      answer(db, request, reply, await publicPlanAnswer(db, request.params.id)),
+    );
+
+    app.get(api.getPublicCorte.path, contractRoute(api.getPublicCorte), async (request, reply) =>
+      answer(
+        db,
+        request,
+        reply,
+        await publicCorteAnswer(
+          db,
+          request.params.id,
+          request.params.periodEnd,
+          request.query.publication,
+        ),
+      ),
+    );
+
+    app.get(
+      api.getPublicIndicator.path,
+      contractRoute(api.getPublicIndicator),
+      async (request, reply) =>
+        answer(
+          db,
+          request,
+          reply,
+          await publicIndicatorAnswer(
+            db,
+            request.params.id,
+            request.params.periodEnd,
+            request.params.code,
+            request.query.publication,
+          ),
+        ),
+    );
+  };
+}

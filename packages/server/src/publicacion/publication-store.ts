@@ -1,0 +1,161 @@
+/**
+ * Reads of the `publications` table (ADR 0016). What the public may see is
+ * decided here once: a plan is public when its row says published and it has
+ * at least one plan publication; then its publications, and nothing else,
+ * are readable. Snapshots never change once stored, so they are cached per
+ * process by publication id.
+ */
+import {
+  type LicenseId,
+  type PublicationKind,
+  type PublicationLicense,
+  type PublicationSnapshot,
+  publicationLicense,
+} from "@rumbo/core";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "../db/open-database.ts";
+import { plans, publications } from "../db/schema.ts";
+
+/** A publication without its snapshot. */
+export type PublicationRecord = {
+  id: number;
+  planId: number;
+  number: number;
+  kind: PublicationKind;
+  corteId: number | null;
+  periodEnd: string | null;
+  publishedAt: Date;
+  publishedBy: number | null;
+  planVersion: number;
+  license: PublicationLicense;
+  contentSha256: string;
+  /** The number of the publication this one replaces, or null. */
+  supersedes: number | null;
+};
+
+const RECORD_COLUMNS = {
+  id: publications.id,
+  planId: publications.planId,
+  number: publications.number,
+  kind: publications.kind,
+  corteId: publications.corteId,
+  periodEnd: publications.periodEnd,
+  publishedAt: publications.publishedAt,
+  publishedBy: publications.publishedBy,
+  planVersion: publications.planVersion,
+  license: publications.license,
+  licenseAct: publications.licenseAct,
+  contentSha256: publications.contentSha256,
+  supersedesId: publications.supersedesId,
+};
+
+type RecordRow = {
+  [K in keyof typeof RECORD_COLUMNS]: (typeof RECORD_COLUMNS)[K]["_"]["data"] | null;
+};
+
+function toRecords(rows: RecordRow[]): PublicationRecord[] {
+  const numberOf = new Map(rows.map((r) => [r.id, r.number]));
+  return rows.map((r) => ({
+    id: r.id as number,
+    planId: r.planId as number,
+    number: r.number as number,
+    kind: r.kind as PublicationKind,
+    corteId: r.corteId,
+    periodEnd: r.periodEnd,
+    publishedAt: r.publishedAt as Date,
+    publishedBy: r.publishedBy,
+    planVersion: r.planVersion as number,
+    license: publicationLicense(r.license as LicenseId, r.licenseAct),
+    contentSha256: r.contentSha256 as string,
+    supersedes: r.supersedesId === null ? null : (numberOf.get(r.supersedesId) ?? null),
+  }));
+}
+
+/** Every publication of the plan, newest first (whether or not the plan is public now). */
+export async function listPlanPublications(
+  db: Database,
+  planId: number,
+): Promise<PublicationRecord[]> {
+  const rows = await db
+    .select(RECORD_COLUMNS)
+    .from(publications)
+    .where(eq(publications.planId, planId))
+    .orderBy(desc(publications.number));
+  return toRecords(rows);
+}
+
+/**
+ * The plan's publications when the plan is public now (published, with a
+ * plan publication), newest first; null otherwise — an unpublished or
+ * withdrawn plan answers like a missing one.
+ */
+export async function publicPlanPublications(
+  db: Database,
+  planId: number,
+): Promise<PublicationRecord[] | null> {
+  const rows = await db
+    .select(RECORD_COLUMNS)
+    .from(publications)
+    .innerJoin(plans, and(eq(plans.id, publications.planId), eq(plans.published, true)))
+    .where(eq(publications.planId, planId))
+    .orderBy(desc(publications.number));
+  const records = toRecords(rows);
+  return records.some((r) => r.kind === "plan") ? records : null;
+}
+
+/** The ids of every public plan, in id order. */
+export async function publicPlanIds(db: Database): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ planId: publications.planId })
+    .from(publications)
+    .innerJoin(plans, and(eq(plans.id, publications.planId), eq(plans.published, true)))
+    .where(eq(publications.kind, "plan"))
+    .orderBy(publications.planId);
+  return rows.map((r) => r.planId);
+}
+
+const SNAPSHOT_CACHE_SIZE = 64;
+/** Per database (tests open several in one process), the most recently read snapshots by id. */
+const snapshotCaches = new WeakMap<Database, Map<number, PublicationSnapshot>>();
+
+/** The frozen snapshot of a publication (cached: a publication never changes). */
+export async function readSnapshot(
+  db: Database,
+  publicationId: number,
+): Promise<PublicationSnapshot> {
+  let cache = snapshotCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    snapshotCaches.set(db, cache);
+  }
+  const cached = cache.get(publicationId);
+  if (cached) {
+    // Most recently used last, so the oldest entry is the first one dropped.
+    cache.delete(publicationId);
+    cache.set(publicationId, cached);
+    return cached;
+  }
+  const [row] = await db
+    .select({ snapshot: publications.snapshot })
+    .from(publications)
+    .where(eq(publications.id, publicationId));
+  if (!row) throw new Error(`No existe la publicación ${publicationId}.`);
+  const snapshot = (
+    typeof row.snapshot === "string" ? JSON.parse(row.snapshot) : row.snapshot
+  ) as PublicationSnapshot;
+  cache.set(publicationId, snapshot);
+  if (cache.size > SNAPSHOT_CACHE_SIZE) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return snapshot;
+}
+
+/** The next number of a publication of the plan (call under the plan's lock). */
+export async function nextPublicationNumber(tx: Database, planId: number): Promise<number> {
+  const [row] = await tx
+    .select({ last: sql<number | null>`max(${publications.number})` })
+    .from(publications)
+    .where(eq(publications.planId, planId));
+  return Number(row?.last ?? 0) + 1;
+}
