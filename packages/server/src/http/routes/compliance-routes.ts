@@ -13,6 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
 import { complianceInputs } from "../../seguimiento/compliance-basis.ts";
+import type { ComplianceCache } from "../../seguimiento/compliance-cache.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { planResource } from "./plans-routes.ts";
@@ -37,12 +38,14 @@ export type ComputedCompliance = {
 /**
  * The plan (in force at `planAt`), its actuals and the engine's result for a
  * getCompliance query: the one path behind getCompliance, getDashboard and
- * explainCompliance, so the same query gives the same numbers.
+ * explainCompliance, so the same query gives the same numbers. With the
+ * server's `cache`, the current plan's answers come from its kept engine state.
  */
 export async function resolveCompliance(
   db: Database,
   planId: number,
   query: ComplianceQuery,
+  cache?: ComplianceCache,
 ): Promise<ComputedCompliance> {
   // The same option parsers as `rumbo compute`, naming the query parameters.
   const asOf = parseAsOf(query.asOf, "asOf");
@@ -61,17 +64,30 @@ export async function resolveCompliance(
       details,
     );
   }
-  // The plan version and the report versions the query names (planAt, knownAt, basis; ADR 0015).
-  const inputs = await complianceInputs(db, planId, {
-    planAt: query.planAt,
-    knownAt: query.knownAt,
-    basis: query.basis ?? "approved",
-  });
   const options: ComplianceOptions = {
     asOf: asOf.value,
     missing: missing.value,
     cap: cap.value,
   };
+  const basis = query.basis ?? "approved";
+  if (cache && query.planAt === undefined && query.knownAt === undefined) {
+    // The plan as it stands and what Rumbo knows now: kept per plan, checked on every answer (ADR 0016).
+    const cached = await cache.answer(db, planId, basis, options);
+    const result: ComplianceResult = {
+      ...cached.result,
+      basis,
+      preview: basis === "submitted",
+      knownAt: null,
+    };
+    return { plan: cached.plan, result, options };
+  }
+  cache?.bypassed();
+  // The plan version and the report versions the query names (planAt, knownAt, basis; ADR 0015).
+  const inputs = await complianceInputs(db, planId, {
+    planAt: query.planAt,
+    knownAt: query.knownAt,
+    basis,
+  });
   const result: ComplianceResult = {
     ...computeCompliance(inputs.plan, inputs.actuals, options),
     basis: inputs.basis,
@@ -81,12 +97,13 @@ export async function resolveCompliance(
   return { plan: inputs.plan, result, options };
 }
 
-export function complianceRoutes(db: Database): FastifyPluginAsyncZod {
+export function complianceRoutes(db: Database, cache: ComplianceCache): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       api.getCompliance.path,
       contractRoute(api.getCompliance, planResource(db)),
-      async (request) => (await resolveCompliance(db, request.params.id, request.query)).result,
+      async (request) =>
+        (await resolveCompliance(db, request.params.id, request.query, cache)).result,
     );
 
     // The values the same compliance query used, as the formats.md §2 file:

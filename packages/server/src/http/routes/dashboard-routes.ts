@@ -17,6 +17,7 @@ import type { Database } from "../../db/open-database.ts";
 import { informeDiff } from "../../informe/informe-diff-service.ts";
 import { informeModel } from "../../informe/informe-service.ts";
 import { compareWithPreviousCorte } from "../../informe/previous-corte.ts";
+import type { ComplianceCache } from "../../seguimiento/compliance-cache.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { resolveCompliance } from "./compliance-routes.ts";
@@ -35,7 +36,11 @@ function cellAt(plan: Plan, query: { year?: string | undefined }): CellAt {
   return year;
 }
 
-export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsyncZod {
+export function dashboardRoutes(
+  db: Database,
+  now: () => Date,
+  cache: ComplianceCache,
+): FastifyPluginAsyncZod {
   return async (app) => {
     // The informe de seguimiento of a corte, as a file (informe/informe-files.ts).
     app.get(
@@ -65,7 +70,7 @@ export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsy
       api.getDashboard.path,
       contractRoute(api.getDashboard, planResource(db)),
       async (request) => {
-        const computed = await resolveCompliance(db, request.params.id, request.query);
+        const computed = await resolveCompliance(db, request.params.id, request.query, cache);
         const at = cellAt(computed.plan, request.query);
         return compareWithPreviousCorte(
           db,
@@ -81,7 +86,7 @@ export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsy
       api.explainCompliance.path,
       contractRoute(api.explainCompliance, planResource(db)),
       async (request) => {
-        const computed = await resolveCompliance(db, request.params.id, request.query);
+        const computed = await resolveCompliance(db, request.params.id, request.query, cache);
         const at = cellAt(computed.plan, request.query);
         const { objective, indicator } = request.query;
         if (
