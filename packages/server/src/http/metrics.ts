@@ -43,7 +43,7 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
   const registry = new Registry();
   const cache = new Counter({
     name: "rumbo_compliance_cache_requests_total",
-    help: "Respuestas de cumplimiento (getCompliance, getDashboard, explainCompliance) según la caché de resultados: hit (sin cambios), incremental (reportes aplicados), fork (otras opciones del mismo estado), miss (cálculo completo), bypass (knownAt o planAt).",
+    help: "Respuestas de cumplimiento (getCompliance, getDashboard, explainCompliance) según la caché de resultados: hit (sin cambios), incremental (reportes aplicados), fork (otras opciones del mismo estado), miss (cálculo completo), bypass (knownAt o planAt calculado desde la base).",
     labelNames: ["outcome"] as const,
     registers: [registry],
   });

@@ -232,7 +232,12 @@ describe.each(TEST_ENGINES)("caché de cumplimiento sobre $name", ({ open }) => 
 
   it("/metrics cuenta las respuestas por caché: aciertos, incrementales, cálculos completos y consultas de otro instante", async () => {
     const bypass = await cacheCount(w.app, "bypass");
-    await compliance(w.app, `${AS_OF}&knownAt=${encodeURIComponent(new Date().toISOString())}`);
+    const knownAt = `${AS_OF}&knownAt=${encodeURIComponent(new Date().toISOString())}`;
+    const known = await compliance(w.app, knownAt);
+    expect(meta2320(known)).toMatchObject({ compliance: 0.5 });
+    expect(await cacheCount(w.app, "bypass")).toBe(bypass + 1);
+    // The same instant again, nothing written since: kept whole.
+    expect(await compliance(w.app, knownAt)).toEqual(known);
     expect(await cacheCount(w.app, "bypass")).toBe(bypass + 1);
     for (const outcome of ["hit", "incremental", "miss"])
       expect(await cacheCount(w.app, outcome)).toBeGreaterThan(0);

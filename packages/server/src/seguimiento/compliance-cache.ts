@@ -15,7 +15,7 @@
  * The state read is at least as new as the stamp read before it; a change
  * committed in between is read again by the next answer, which sees a newer
  * stamp. Answers for an instant (`knownAt`) or a past plan version (`planAt`)
- * do not pass through here.
+ * are kept whole, and only while the stamp is exactly the same (`exact`).
  */
 import {
   type ComplianceBasis,
@@ -30,7 +30,7 @@ import {
   officialActuals,
   type Plan,
 } from "@rumbo/core";
-import { and, eq, gt, lte } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { plans, reportVersions } from "../db/schema.ts";
 import { getPlan } from "../plans/plans-repository.ts";
@@ -50,9 +50,21 @@ export type ComplianceCache = {
     planId: number,
     basis: ComplianceBasis,
     options: ComplianceOptions,
+    /** The stamp this request already read (with the plan's access), or null to read it. */
+    stamp?: PlanStamp | null,
   ): Promise<CachedCompliance>;
-  /** Counts an answer computed without the cache (knownAt, planAt). */
-  bypassed(): void;
+  /**
+   * An answer for an instant (`knownAt`) or a past plan version (`planAt`):
+   * computed by `compute` and kept while the plan's stamp does not move at
+   * all (it depends only on what the database holds). `key` names the query.
+   */
+  exact<T>(
+    db: Database,
+    planId: number,
+    key: string,
+    stamp: PlanStamp | null,
+    compute: () => Promise<T>,
+  ): Promise<T>;
 };
 
 export type ComplianceCacheOptions = {
@@ -62,6 +74,8 @@ export type ComplianceCacheOptions = {
   maxEngines?: number;
   /** More changed indicators than this at once (a bulk load) are computed again from scratch. */
   maxIncrementalIndicators?: number;
+  /** Answers for an instant or a past plan version kept (least recently used leave first). */
+  maxExactAnswers?: number;
   onOutcome?: (outcome: CacheOutcome) => void;
 };
 
@@ -85,6 +99,9 @@ export function createComplianceCache(settings: ComplianceCacheOptions = {}): Co
   const maxIncremental = settings.maxIncrementalIndicators ?? 2_000;
   const count = settings.onOutcome ?? (() => {});
   const entries = new Map<number, PlanEntry>();
+  // Answers for an instant or a past plan version, with the stamp they were computed under.
+  const exactAnswers = new Map<string, Stamp & { value: unknown }>();
+  const maxExact = settings.maxExactAnswers ?? 32;
   // One refresh of a plan at a time: an answer that must change the entry waits here.
   const queues = new Map<number, Promise<unknown>>();
 
@@ -218,8 +235,8 @@ export function createComplianceCache(settings: ComplianceCacheOptions = {}): Co
   }
 
   return {
-    async answer(db, planId, basis, options) {
-      const stamp = await readStamp(db, planId);
+    async answer(db, planId, basis, options, known = null) {
+      const stamp = known ?? (await readPlanStamp(db, planId));
       if (!stamp) {
         entries.delete(planId);
         throw new SeguimientoRefusal("PLAN_NOT_FOUND", `No existe el plan ${planId}.`);
@@ -256,22 +273,70 @@ export function createComplianceCache(settings: ComplianceCacheOptions = {}): Co
         return { plan: current.plan, result: engine.currentResult() };
       });
     },
-    bypassed() {
+    async exact(db, planId, key, known, compute) {
+      const stamp = known ?? (await readPlanStamp(db, planId));
+      const name = `${planId}\u0000${key}`;
+      const kept = exactAnswers.get(name);
+      if (
+        stamp !== null &&
+        kept !== undefined &&
+        kept.revision === stamp.revision &&
+        kept.dataVersion === stamp.dataVersion
+      ) {
+        exactAnswers.delete(name);
+        exactAnswers.set(name, kept);
+        count("hit");
+        return kept.value as Awaited<ReturnType<typeof compute>>;
+      }
+      const value = await compute();
       count("bypass");
+      if (stamp !== null) {
+        exactAnswers.delete(name);
+        exactAnswers.set(name, { ...stamp, value });
+        while (exactAnswers.size > maxExact) {
+          const oldest = exactAnswers.keys().next().value;
+          if (oldest === undefined) break;
+          exactAnswers.delete(oldest);
+        }
+      }
+      return value;
     },
   };
 }
 
 type Stamp = { revision: number; dataVersion: number };
 
-/** One indexed row: what every answer checks before using the cache. */
-async function readStamp(db: Database, planId: number): Promise<Stamp | null> {
-  const [row] = await db
-    .select({ revision: plans.version, dataVersion: plans.dataVersion })
-    .from(plans)
-    .where(eq(plans.id, planId));
+/** What a cached answer is checked against, with what the access policy needs of the plan. */
+export type PlanStamp = Stamp & { published: boolean };
+
+/**
+ * One indexed row: what every answer checks before using the cache. The
+ * compliance routes read it as the plan's access resource, so a cached
+ * answer costs the database one query, like a route that does nothing.
+ */
+export async function readPlanStamp(db: Database, planId: number): Promise<PlanStamp | null> {
+  let prepared = stampQueries.get(db);
+  if (prepared === undefined) {
+    // Prepared once per database handle: this runs on every compliance answer.
+    prepared = db
+      .select({
+        revision: plans.version,
+        dataVersion: plans.dataVersion,
+        published: plans.published,
+      })
+      .from(plans)
+      .where(eq(plans.id, sql.placeholder("id")))
+      .prepare("rumbo_plan_stamp");
+    stampQueries.set(db, prepared);
+  }
+  const [row] = await prepared.execute({ id: planId });
   return row ?? null;
 }
+
+const stampQueries = new WeakMap<Database, StampQuery>();
+type StampQuery = {
+  execute(values: { id: number }): Promise<PlanStamp[]>;
+};
 
 /** The plan with only the given indicators: officialActuals of a few, without indexing 100,000. */
 function smallPlan(entry: PlanEntry, codes: readonly string[]): Plan {

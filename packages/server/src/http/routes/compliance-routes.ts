@@ -10,10 +10,17 @@ import {
   parseMissing,
   writeActualsCsv,
 } from "@rumbo/core";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
 import { complianceInputs } from "../../seguimiento/compliance-basis.ts";
-import type { ComplianceCache } from "../../seguimiento/compliance-cache.ts";
+import {
+  type ComplianceCache,
+  type PlanStamp,
+  readPlanStamp,
+} from "../../seguimiento/compliance-cache.ts";
+import { missingPlan, type ResourceResolver } from "../access-control.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { planResource } from "./plans-routes.ts";
@@ -33,6 +40,8 @@ export type ComputedCompliance = {
   plan: Plan;
   result: ComplianceResult;
   options: ComplianceOptions;
+  /** The cache's shared result `result` wraps: the same object until the plan's data change. */
+  shared?: ComplianceResult;
 };
 
 /**
@@ -46,6 +55,7 @@ export async function resolveCompliance(
   planId: number,
   query: ComplianceQuery,
   cache?: ComplianceCache,
+  stamp?: PlanStamp | null,
 ): Promise<ComputedCompliance> {
   // The same option parsers as `rumbo compute`, naming the query parameters.
   const asOf = parseAsOf(query.asOf, "asOf");
@@ -72,38 +82,89 @@ export async function resolveCompliance(
   const basis = query.basis ?? "approved";
   if (cache && query.planAt === undefined && query.knownAt === undefined) {
     // The plan as it stands and what Rumbo knows now: kept per plan, checked on every answer (ADR 0016).
-    const cached = await cache.answer(db, planId, basis, options);
+    const cached = await cache.answer(db, planId, basis, options, stamp);
     const result: ComplianceResult = {
       ...cached.result,
       basis,
       preview: basis === "submitted",
       knownAt: null,
     };
-    return { plan: cached.plan, result, options };
+    return { plan: cached.plan, result, options, shared: cached.result };
   }
-  cache?.bypassed();
   // The plan version and the report versions the query names (planAt, knownAt, basis; ADR 0015).
-  const inputs = await complianceInputs(db, planId, {
-    planAt: query.planAt,
-    knownAt: query.knownAt,
-    basis,
-  });
-  const result: ComplianceResult = {
-    ...computeCompliance(inputs.plan, inputs.actuals, options),
-    basis: inputs.basis,
-    preview: inputs.basis === "submitted",
-    knownAt: inputs.knownAt,
+  const compute = async (): Promise<ComputedCompliance> => {
+    const inputs = await complianceInputs(db, planId, {
+      planAt: query.planAt,
+      knownAt: query.knownAt,
+      basis,
+    });
+    const result: ComplianceResult = {
+      ...computeCompliance(inputs.plan, inputs.actuals, options),
+      basis: inputs.basis,
+      preview: inputs.basis === "submitted",
+      knownAt: inputs.knownAt,
+    };
+    return { plan: inputs.plan, result, options };
   };
-  return { plan: inputs.plan, result, options };
+  if (!cache) return compute();
+  // Kept while nothing at all changes in the plan's data (ADR 0016).
+  const knownAt = query.knownAt === undefined ? "" : new Date(query.knownAt).toISOString();
+  const key = [basis, knownAt, query.planAt ?? "", asOf.value ?? "", missing.value, cap.value];
+  return cache.exact(db, planId, key.join("|"), stamp ?? null, compute);
+}
+
+const stamps = new WeakMap<object, PlanStamp>();
+const serialized = new WeakMap<ComplianceResult, Buffer>();
+
+/**
+ * getCompliance's body, encoded and checked against the contract as Fastify's
+ * serializer does it, once per state of the cache: a cached answer sends the
+ * same text again (ADR 0016).
+ */
+function complianceJson(computed: ComputedCompliance): Buffer | null {
+  if (computed.shared === undefined) return null;
+  let json = serialized.get(computed.shared);
+  if (json === undefined) {
+    const encoded = z.safeEncode(api.getCompliance.responses[200], computed.result);
+    if (!encoded.success) throw encoded.error;
+    json = Buffer.from(JSON.stringify(encoded.data));
+    serialized.set(computed.shared, json);
+  }
+  return json;
+}
+
+/**
+ * The plan named by `:id` for the policy (like planResource), read together
+ * with its cache stamp (ADR 0016): the answer then needs no second query.
+ */
+export function stampedPlanResource(db: Database): ResourceResolver {
+  return async (request) => {
+    const id = (request.params as { id: number }).id;
+    const stamp = await readPlanStamp(db, id);
+    if (!stamp) throw missingPlan(request.actor, id);
+    stamps.set(request, stamp);
+    return { kind: "plan", planId: id, published: stamp.published };
+  };
+}
+
+/** The stamp read by stampedPlanResource for this request, if any. */
+export function stampOf(request: object): PlanStamp | null {
+  return stamps.get(request) ?? null;
 }
 
 export function complianceRoutes(db: Database, cache: ComplianceCache): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       api.getCompliance.path,
-      contractRoute(api.getCompliance, planResource(db)),
-      async (request) =>
-        (await resolveCompliance(db, request.params.id, request.query, cache)).result,
+      contractRoute(api.getCompliance, stampedPlanResource(db)),
+      async (request, reply) => {
+        const { id } = request.params;
+        const computed = await resolveCompliance(db, id, request.query, cache, stampOf(request));
+        const json = complianceJson(computed);
+        if (json === null) return computed.result;
+        // Already encoded and checked: the bytes go out as they are.
+        return (reply as FastifyReply).type("application/json; charset=utf-8").send(json);
+      },
     );
 
     // The values the same compliance query used, as the formats.md §2 file:

@@ -20,7 +20,7 @@ import { compareWithPreviousCorte } from "../../informe/previous-corte.ts";
 import type { ComplianceCache } from "../../seguimiento/compliance-cache.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
-import { resolveCompliance } from "./compliance-routes.ts";
+import { resolveCompliance, stampedPlanResource, stampOf } from "./compliance-routes.ts";
 import { planResource } from "./plans-routes.ts";
 
 /** `year=AAAA` must be a vigencia of the plan; `period=cuatrienio` is the whole period. */
@@ -68,9 +68,15 @@ export function dashboardRoutes(
 
     app.get(
       api.getDashboard.path,
-      contractRoute(api.getDashboard, planResource(db)),
+      contractRoute(api.getDashboard, stampedPlanResource(db)),
       async (request) => {
-        const computed = await resolveCompliance(db, request.params.id, request.query, cache);
+        const computed = await resolveCompliance(
+          db,
+          request.params.id,
+          request.query,
+          cache,
+          stampOf(request),
+        );
         const at = cellAt(computed.plan, request.query);
         return compareWithPreviousCorte(
           db,
@@ -78,15 +84,22 @@ export function dashboardRoutes(
           request.query,
           buildDashboard(computed, at),
           at,
+          cache,
         );
       },
     );
 
     app.get(
       api.explainCompliance.path,
-      contractRoute(api.explainCompliance, planResource(db)),
+      contractRoute(api.explainCompliance, stampedPlanResource(db)),
       async (request) => {
-        const computed = await resolveCompliance(db, request.params.id, request.query, cache);
+        const computed = await resolveCompliance(
+          db,
+          request.params.id,
+          request.query,
+          cache,
+          stampOf(request),
+        );
         const at = cellAt(computed.plan, request.query);
         const { objective, indicator } = request.query;
         if (
