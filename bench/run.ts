@@ -4,13 +4,14 @@
  * docs/benchmarks.md with the machine they were measured on.
  *
  *   npm run bench                 # all
- *   npm run bench -- engine sql   # some: engine, sql, cli, known, matrix, startup, web
+ *   npm run bench -- engine sql   # some: engine, sql, cli, known, cache, matrix, startup, web
  *   npm run bench -- startup:compute startup:start   # parts of startup: help, seed, compute, start
  */
 import { spawnSync } from "node:child_process";
 import { generateWorkload } from "../packages/core/src/testing/workload.ts";
 import type { BenchFigure } from "./bench-figure.ts";
 import { runCliComputeBench } from "./cli-compute.bench.ts";
+import { runIncrementalBench, runSeedThroughputBench } from "./compliance-cache.bench.ts";
 import { runComplianceKnownAtBench } from "./compliance-known-at.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";
 import { runMatrixImportBench } from "./matrix-import.bench.ts";
@@ -32,13 +33,18 @@ const figures: BenchFigure[] = [];
 // The CLI benchmarks time the compiled CLI, not a build of it.
 if (["cli", "startup"].some(wants))
   spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
-if (["engine", "sql", "cli", "known"].some(wants)) {
+if (["engine", "sql", "cli", "known", "cache"].some(wants)) {
   process.stdout.write("Generando la carga sintética (100.000 indicadores, 1,6 M valores)…\n");
   const workload = generateWorkload();
   if (wants("engine")) figures.push(...(await runEngineBench({ workload })));
   if (wants("sql")) figures.push(...(await runSqlRollupBench(PG_URL, { workload })));
   if (wants("cli")) figures.push(...(await runCliComputeBench({ workload })));
   if (wants("known")) figures.push(...(await runComplianceKnownAtBench({ workload })));
+  // The compliance cache (ADR 0018): seed plan throughput vs. a no-op route, incremental vs. warm.
+  if (wants("cache")) {
+    figures.push(...(await runSeedThroughputBench()));
+    figures.push(...(await runIncrementalBench(PG_URL, { workload })));
+  }
 }
 // The matriz de formulación has its own plan of 5,000 indicators with a full ficha técnica.
 if (wants("matrix")) figures.push(...(await runMatrixImportBench()));

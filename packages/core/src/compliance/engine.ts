@@ -63,8 +63,25 @@ export type ComplianceEngine = {
   setActuals(actuals: readonly ActualValue[]): void;
   /** Sets (or, with `null`, removes) one reported value and recomputes its path. */
   updateValue(indicator: string, period: string, value: number | null): void;
+  /**
+   * Replaces every value of the given indicator-years (indicator code, vigencia)
+   * by `actuals`, which must fall in those indicator-years, and recomputes their
+   * paths: how a server applies the reports approved since its last answer
+   * (one indicator-year's values depend on each other, formats.md §2). On error
+   * the engine's values are left half-written: discard it.
+   */
+  replaceYears(cells: readonly IndicatorYear[], actuals: readonly ActualValue[]): void;
   /** Recomputes every cell from the values already loaded. */
   recompute(): void;
+  /** A new engine of the same plan and values under other options (the plan is not compiled again). */
+  fork(options: Partial<ComplianceOptions>): ComplianceEngine;
+  /**
+   * The whole result like `result()`, but shared: rebuilt only for the
+   * indicators changed since the last call (their objectives and the plan),
+   * reusing every other item of the previous answer. The answer is immutable:
+   * callers must not change it, and a later update gives a new object.
+   */
+  currentResult(): ComplianceResult;
   indicatorCell(code: string, at: number): IndicatorYearCell;
   indicatorCell(code: string, at: "period"): IndicatorPeriodCell;
   objectiveCell(code: string, at: number): RollupYearCell;
@@ -77,6 +94,9 @@ export type ComplianceEngine = {
   /** Writes the result as indented JSON without holding it whole in memory. */
   writeResultJson(write: (chunk: string) => void): void;
 };
+
+/** One indicator in one vigencia. */
+export type IndicatorYear = { indicator: string; year: number };
 
 const KIND_CODE = { year: ANNUAL, quarter: QUARTERLY, month: MONTHLY } as const;
 
@@ -91,10 +111,34 @@ export function createEngine(
     if (!checked.ok) problems.push(...checked.problems);
   }
   if (problems.length > 0) throw new ComplianceInputError(problems);
-  const compiled = compilePlan(plan);
+  return engineOf(plan, settings, compilePlan(plan), null);
+}
+
+/** An engine on a compiled plan; with `from`, starting from that engine's values. */
+function engineOf(
+  plan: Plan,
+  settings: ComplianceOptions,
+  compiled: CompiledPlan,
+  from: EngineState | null,
+): ComplianceEngine {
   const state = createState(compiled, settings);
+  if (from) {
+    state.values.set(from.values);
+    state.granularity.set(from.granularity);
+    state.reportedCount.set(from.reportedCount);
+  }
   recomputeAll(state);
   const lookupPeriod = createPeriodLookup(compiled);
+  // currentResult(): the last answer and the indicators changed since (null: rebuild it all).
+  let shared: ComplianceResult | null = null;
+  let changed: Set<number> | null = null;
+  const touched = (i: number) => {
+    if (changed !== null) changed.add(i);
+  };
+  const invalidate = () => {
+    shared = null;
+    changed = null;
+  };
 
   const yearIndex = (year: number): number => {
     const y = year - (compiled.years[0] ?? 0);
@@ -140,6 +184,7 @@ export function createEngine(
     plan,
     options: settings,
     setActuals(actuals) {
+      invalidate();
       state.values.fill(Number.NaN);
       state.granularity.fill(NONE);
       state.reportedCount.fill(0);
@@ -173,10 +218,72 @@ export function createEngine(
         throw new ComplianceInputError([{ source: "actuals", message: stored }]);
       }
       const years = compiled.yearCount;
-      recomputePath(state, Math.floor(stored / years), stored % years);
+      const i = Math.floor(stored / years);
+      recomputePath(state, i, stored % years);
+      touched(i);
+    },
+    replaceYears(cells, actuals) {
+      const years = compiled.yearCount;
+      const wanted = new Set<number>();
+      for (const { indicator, year } of cells) {
+        const cell = indicatorIndex(indicator) * years + yearIndex(year);
+        wanted.add(cell);
+        state.values.fill(Number.NaN, cell * SLOTS, (cell + 1) * SLOTS);
+        state.granularity[cell] = NONE;
+        state.reportedCount[cell] = 0;
+      }
+      const found: Problem[] = [];
+      actuals.forEach((actual, row) => {
+        const stored = storeValue(
+          state,
+          lookupPeriod,
+          actual.indicator,
+          actual.period,
+          actual.value,
+          false,
+        );
+        if (typeof stored === "string")
+          found.push({ source: "actuals", path: `[${row}]`, message: stored });
+        else if (!wanted.has(stored))
+          found.push({
+            source: "actuals",
+            path: `[${row}]`,
+            message: `el valor de ${actual.indicator} ${actual.period} no es de los años que se reemplazan`,
+          });
+      });
+      for (const cell of wanted) {
+        const i = Math.floor(cell / years);
+        recomputePath(state, i, cell % years);
+        touched(i);
+      }
+      if (found.length > 0) throw new ComplianceInputError(found);
     },
     recompute() {
+      invalidate();
       recomputeAll(state);
+    },
+    fork(options) {
+      const forked: ComplianceOptions = { ...DEFAULT_OPTIONS, ...options };
+      const problems = optionProblems(forked);
+      if (problems.length > 0) throw new ComplianceInputError(problems);
+      return engineOf(plan, forked, compiled, state);
+    },
+    currentResult() {
+      if (shared === null || changed === null) {
+        shared = buildResult(state, settings);
+      } else if (changed.size > 0) {
+        const indicators = [...shared.indicators];
+        const objectives = [...shared.objectives];
+        const owners = new Set<number>();
+        for (const i of changed) {
+          indicators[i] = indicatorResult(state, i);
+          owners.add(compiled.objectiveOf[i] ?? 0);
+        }
+        for (const o of owners) objectives[o] = objectiveResult(state, o);
+        shared = { ...resultHead(state, settings), objectives, indicators };
+      }
+      changed = new Set();
+      return shared;
     },
     indicatorCell,
     objectiveCell,

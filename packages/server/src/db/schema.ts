@@ -6,6 +6,7 @@
 import { type FichaKey, INDICATOR_FICHA_FIELDS } from "@rumbo/core";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -43,6 +44,9 @@ export const plans = pgTable("plans", {
   status: text("status").notNull().default("formulacion"),
   // Current version; every save adds a row to plan_versions (optimistic concurrency: ETag "v<version>").
   version: integer("version").notNull().default(1),
+  // +1 with every report version written (in its transaction, under the plan's lock): with
+  // `version`, what a server's cache of results checks on each request (ADR 0018).
+  dataVersion: bigint("data_version", { mode: "number" }).notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -361,6 +365,8 @@ export const reportVersions = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     reviewedBy: integer("reviewed_by").references(() => users.id, { onDelete: "set null" }),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    // The plan's data_version this version set (ADR 0018): a cache reads what changed since its own.
+    dataVersion: bigint("data_version", { mode: "number" }).notNull().default(0),
   },
   (t) => [
     unique("report_versions_key_version").on(
@@ -371,6 +377,7 @@ export const reportVersions = pgTable(
       t.version,
     ),
     index("report_versions_plan_recorded").on(t.planId, t.recordedAt),
+    index("report_versions_plan_data_version").on(t.planId, t.dataVersion),
   ],
 );
 

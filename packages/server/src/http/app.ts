@@ -17,6 +17,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../db/open-database.ts";
+import { createComplianceCache } from "../seguimiento/compliance-cache.ts";
 import { registerAccessControl } from "./access-control.ts";
 import {
   MAX_PARAM_LENGTH,
@@ -106,7 +107,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   echoRequestId(app);
   endKeepAliveWhenClosing(app);
-  registerMetrics(app, { database: options.database, token: options.metricsToken ?? null });
+  const metrics = registerMetrics(app, {
+    database: options.database,
+    token: options.metricsToken ?? null,
+  });
+  // Each server process keeps its own; every answer checks it against the database (ADR 0018).
+  const complianceCache = createComplianceCache({ onOutcome: metrics.complianceCache });
   const now = options.now ?? (() => new Date());
   const db = options.database.db;
 
@@ -178,8 +184,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(usersRoutes(db, now, publicUrl));
   await app.register(auditRoutes(db));
   await app.register(plansRoutes(db));
-  await app.register(complianceRoutes(db));
-  await app.register(dashboardRoutes(db, now));
+  await app.register(complianceRoutes(db, complianceCache));
+  await app.register(dashboardRoutes(db, now, complianceCache));
   await app.register(permissionsRoutes(db));
   await app.register(formulationRoutes(db, now));
   await app.register(planFilesRoutes(db, now));

@@ -2,8 +2,8 @@
  * Prometheus metrics at /metrics (docs/operacion.md): requests and their
  * latency per route — labelled by the contract's operationId (or the route's
  * pattern for the few routes without one), never by the raw URL, so ids in
- * paths cannot grow the label set —, the PostgreSQL pool, and the process
- * (CPU, memory, event loop, GC).
+ * paths cannot grow the label set —, the compliance cache's hits and misses,
+ * the PostgreSQL pool, and the process (CPU, memory, event loop, GC).
  *
  * Who may read them: a scraper sending `Authorization: Bearer
  * $RUMBO_METRICS_TOKEN`, or a client on this same machine (loopback) whose
@@ -15,6 +15,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { DatabaseHandle } from "../db/open-database.ts";
+import { CACHE_OUTCOMES, type CacheOutcome } from "../seguimiento/compliance-cache.ts";
 import { ApiError } from "./api-error.ts";
 import { sendNotFound } from "./error-handler.ts";
 
@@ -33,8 +34,20 @@ function processMetrics(): Registry {
 
 export type MetricsOptions = { database: DatabaseHandle; token: string | null };
 
-export function registerMetrics(app: FastifyInstance, options: MetricsOptions): void {
+export type AppMetrics = {
+  /** Counts one compliance answer by how the cache of results found it (ADR 0018). */
+  complianceCache(outcome: CacheOutcome): void;
+};
+
+export function registerMetrics(app: FastifyInstance, options: MetricsOptions): AppMetrics {
   const registry = new Registry();
+  const cache = new Counter({
+    name: "rumbo_compliance_cache_requests_total",
+    help: "Respuestas de cumplimiento (getCompliance, getDashboard, explainCompliance) según la caché de resultados: hit (sin cambios), incremental (reportes aplicados), fork (otras opciones del mismo estado), miss (cálculo completo), bypass (knownAt o planAt calculado desde la base).",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  });
+  for (const outcome of CACHE_OUTCOMES) cache.inc({ outcome }, 0);
   const requests = new Counter({
     name: "rumbo_http_requests_total",
     help: "Solicitudes HTTP respondidas, por operación (operationId), método y estado.",
@@ -95,6 +108,7 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
     const merged = Registry.merge([processMetrics(), registry]);
     return reply.type(merged.contentType).send(await merged.metrics());
   });
+  return { complianceCache: (outcome) => cache.inc({ outcome }) };
 }
 
 /** The contract's operationId; the route pattern for routes without a contract; never the URL. */

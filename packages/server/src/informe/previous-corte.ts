@@ -13,6 +13,7 @@ import {
 } from "@rumbo/core";
 import type { Database } from "../db/open-database.ts";
 import { type ComplianceQuery, resolveCompliance } from "../http/routes/compliance-routes.ts";
+import type { ComplianceCache } from "../seguimiento/compliance-cache.ts";
 import { listPlanCortes } from "../seguimiento/corte-queries.ts";
 import { SeguimientoRefusal } from "../seguimiento/report-store.ts";
 
@@ -22,6 +23,7 @@ export async function compareWithPreviousCorte(
   query: ComplianceQuery,
   current: PlanDashboard,
   at: CellAt,
+  cache?: ComplianceCache,
 ): Promise<PlanDashboard> {
   const cortes = await listPlanCortes(db, planId);
   const corte = previousCorte(
@@ -38,12 +40,17 @@ export async function compareWithPreviousCorte(
   if (corte === null) return current;
   let previous: PlanDashboard;
   try {
-    const computed = await resolveCompliance(db, planId, {
-      ...query,
-      asOf: corte.periodEnd,
-      knownAt: corte.closedAt,
-      basis: "approved",
-    });
+    const computed = await resolveCompliance(
+      db,
+      planId,
+      {
+        ...query,
+        asOf: corte.periodEnd,
+        knownAt: corte.closedAt,
+        basis: "approved",
+      },
+      cache,
+    );
     previous = buildDashboard(computed, at);
   } catch (error) {
     // No plan was recorded yet when that corte closed, or it had not this

@@ -16,7 +16,7 @@ import {
   type Plan,
   REPORT_STATUSES,
 } from "@rumbo/core";
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { reportVersions } from "../db/schema.ts";
 import { getPlan } from "../plans/plans-repository.ts";
@@ -60,16 +60,21 @@ export type CountedVersion = {
  * The latest version of each report known at `knownAt` whose status counts
  * for the basis, in byte order of (indicator, period, area): what
  * actualsAsKnown hands to officialActuals, and the versions an informe says
- * it used.
+ * it used. Only of `indicators` when given: the compliance cache rereads the
+ * few indicators whose reports changed (ADR 0018).
  */
 export async function countedVersionsAsKnown(
   db: Database,
   planId: number,
-  options: Pick<ActualsAsKnownOptions, "knownAt" | "basis">,
+  options: Pick<ActualsAsKnownOptions, "knownAt" | "basis"> & {
+    indicators?: readonly string[];
+  },
 ): Promise<CountedVersion[]> {
   const counted = new Set(REPORT_STATUSES.filter((s) => countsInCompliance(s, options.basis)));
   const where: SQL[] = [eq(reportVersions.planId, planId)];
   if (options.knownAt) where.push(lt(reportVersions.recordedAt, endOfMillisecond(options.knownAt)));
+  if (options.indicators)
+    where.push(inArray(reportVersions.indicatorCode, [...options.indicators]));
   // Every column descending, in the column's own collation: the database walks
   // the unique index (plan, indicator, period, area, version) backwards and
   // keeps the first row of each report, with no sort of the whole history

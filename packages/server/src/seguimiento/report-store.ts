@@ -65,12 +65,27 @@ export async function latestReportVersion(
   return rows[0] ?? null;
 }
 
-/** Appends the next version of a report (the caller has checked the lock and If-Match). */
+/**
+ * Appends the next version of a report (the caller has checked the lock and
+ * If-Match) and moves the plan's data_version on, in the same transaction:
+ * the UPDATE holds the plan row until commit, so the numbers each plan's
+ * versions get follow the order their transactions commit in, with no gap
+ * (ADR 0018: what the cache of results reads changes since).
+ */
 export async function appendReportVersion(
   tx: Database,
-  row: Omit<NewReportVersion, "id" | "recordedAt">,
+  row: Omit<NewReportVersion, "id" | "recordedAt" | "dataVersion">,
 ): Promise<ReportVersionRow> {
-  const [written] = await tx.insert(reportVersions).values(row).returning();
+  const [bumped] = await tx
+    .update(plans)
+    .set({ dataVersion: sql`${plans.dataVersion} + 1` })
+    .where(eq(plans.id, row.planId))
+    .returning({ dataVersion: plans.dataVersion });
+  if (!bumped) throw new Error(`No existe el plan ${row.planId}.`);
+  const [written] = await tx
+    .insert(reportVersions)
+    .values({ ...row, dataVersion: bumped.dataVersion })
+    .returning();
   if (!written) throw new Error("No se pudo guardar la versión del reporte.");
   return written;
 }

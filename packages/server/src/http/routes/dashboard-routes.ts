@@ -18,9 +18,10 @@ import type { Database } from "../../db/open-database.ts";
 import { informeDiff } from "../../informe/informe-diff-service.ts";
 import { informeModel } from "../../informe/informe-service.ts";
 import { compareWithPreviousCorte } from "../../informe/previous-corte.ts";
+import type { ComplianceCache } from "../../seguimiento/compliance-cache.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
-import { resolveCompliance } from "./compliance-routes.ts";
+import { resolveCompliance, stampedPlanResource, stampOf } from "./compliance-routes.ts";
 import { planResource } from "./plans-routes.ts";
 
 /** `year=AAAA` must be a vigencia of the plan; `period=cuatrienio` is the whole period. */
@@ -36,7 +37,11 @@ function cellAt(plan: Plan, query: { year?: string | undefined }): CellAt {
   return year;
 }
 
-export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsyncZod {
+export function dashboardRoutes(
+  db: Database,
+  now: () => Date,
+  cache: ComplianceCache,
+): FastifyPluginAsyncZod {
   return async (app) => {
     // The informe de seguimiento of a corte, as a file (informe/informe-files.ts).
     app.get(
@@ -64,9 +69,15 @@ export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsy
 
     app.get(
       api.getDashboard.path,
-      contractRoute(api.getDashboard, planResource(db)),
+      contractRoute(api.getDashboard, stampedPlanResource(db)),
       async (request) => {
-        const computed = await resolveCompliance(db, request.params.id, request.query);
+        const computed = await resolveCompliance(
+          db,
+          request.params.id,
+          request.query,
+          cache,
+          stampOf(request),
+        );
         const at = cellAt(computed.plan, request.query);
         return compareWithPreviousCorte(
           db,
@@ -74,6 +85,7 @@ export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsy
           request.query,
           buildDashboard(computed, at),
           at,
+          cache,
         );
       },
     );
@@ -82,8 +94,12 @@ export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsy
       api.getIndicatorSeries.path,
       contractRoute(api.getIndicatorSeries, planResource(db)),
       async (request) => {
+        // Without the cache the answer carries the values the engine read.
         const computed = await resolveCompliance(db, request.params.id, request.query);
-        const series = buildIndicatorSeries(computed, request.params.code);
+        const { actuals } = computed;
+        if (actuals === undefined)
+          throw new Error("la serie se calcula sin la caché de resultados");
+        const series = buildIndicatorSeries({ ...computed, actuals }, request.params.code);
         if (series === null)
           throw new ApiError(
             404,
@@ -96,9 +112,15 @@ export function dashboardRoutes(db: Database, now: () => Date): FastifyPluginAsy
 
     app.get(
       api.explainCompliance.path,
-      contractRoute(api.explainCompliance, planResource(db)),
+      contractRoute(api.explainCompliance, stampedPlanResource(db)),
       async (request) => {
-        const computed = await resolveCompliance(db, request.params.id, request.query);
+        const computed = await resolveCompliance(
+          db,
+          request.params.id,
+          request.query,
+          cache,
+          stampOf(request),
+        );
         const at = cellAt(computed.plan, request.query);
         const { objective, indicator } = request.query;
         if (
