@@ -40,6 +40,8 @@ export * from "./plan/plan-schema.ts";
 export * from "./plan/plan-update.ts";
 export * from "./plan/text-limits.ts";
 export * from "./publicacion/license.ts";
+export * from "./publicacion/open-data.ts";
+export * from "./publicacion/open-data-package.ts";
 export * from "./publicacion/publication-snapshot.ts";
 export * from "./seed/seed-document.ts";
 export * from "./seguimiento/area-shares.ts";

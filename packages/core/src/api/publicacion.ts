@@ -9,6 +9,7 @@ import { z } from "zod";
 import { complianceResultSchema } from "../compliance/result-schema.ts";
 import { PLAN_STATUSES, planSchema } from "../plan/plan-schema.ts";
 import { LICENSE_IDS } from "../publicacion/license.ts";
+import { OPEN_DATA_FORMATS } from "../publicacion/open-data-package.ts";
 import {
   type CorteOverview,
   type CorteSnapshot,
@@ -411,6 +412,39 @@ const getPublicIndicator = defineEndpoint({
   errorCodes: [...PUBLIC_ERRORS, "PLAN_NOT_FOUND", "PUBLICATION_NOT_FOUND", "INDICATOR_NOT_FOUND"],
 });
 
+const getPublicCatalog = defineEndpoint({
+  operationId: "getPublicCatalog",
+  method: "GET",
+  path: "/api/public/v1/catalog",
+  tag: "datos públicos",
+  summary: `Catálogo DCAT-AP (JSON-LD, application/ld+json) de los planes y cortes publicados: una serie por plan, un conjunto de datos por corte y una distribución por archivo con tipo, tamaño, SHA-256 y licencia, más los campos que pide datos.gov.co${CURL("/api/public/v1/catalog")}`,
+  action: "public",
+  responses: { 200: z.unknown().describe("El catálogo en JSON-LD") },
+  errorCodes: [...PUBLIC_ERRORS],
+  produces: "file",
+});
+
+const downloadOpenData = defineEndpoint({
+  operationId: "downloadOpenData",
+  method: "GET",
+  path: "/api/public/v1/plans/:id/open-data",
+  tag: "datos públicos",
+  summary: `Datos abiertos de un corte publicado: csv (RFC 4180, UTF-8, coma, punto decimal), csv-excel (BOM, punto y coma, coma decimal), xlsx, json (rumbo.plan/v1, valores y rumbo.result/v1), zip (todo, con datapackage.json y la licencia) o datapackage (Table Schema y SHA-256 de cada archivo)${CURL("/api/public/v1/plans/1/open-data?corte=2024-12-31&format=csv")}`,
+  action: "public",
+  params: planIdParams,
+  querystring: publicationQuery.extend({
+    corte: periodEndParam.describe("Fecha de corte publicada AAAA-MM-DD"),
+    format: z
+      .enum(OPEN_DATA_FORMATS, {
+        error: "format debe ser csv, csv-excel, xlsx, json, zip o datapackage",
+      })
+      .default("csv"),
+  }),
+  responses: { 200: z.unknown().describe("El archivo") },
+  errorCodes: [...PUBLIC_ERRORS, "PLAN_NOT_FOUND", "PUBLICATION_NOT_FOUND"],
+  produces: "file",
+});
+
 export const publicacionEndpoints = {
   publishCorte,
   listPublications,
@@ -418,4 +452,6 @@ export const publicacionEndpoints = {
   getPublicPlan,
   getPublicCorte,
   getPublicIndicator,
+  getPublicCatalog,
+  downloadOpenData,
 };
