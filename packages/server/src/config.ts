@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./config-error.ts";
 import type { DatabaseConfig } from "./db/open-database.ts";
+import type { OpenDataSettings } from "./http/routes/public-routes.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -33,6 +34,13 @@ const envSchema = z.object({
     .min(16, "debe tener al menos 16 caracteres")
     .regex(/^[\x21-\x7e]+$/, "solo caracteres visibles, sin espacios")
     .optional(),
+  RUMBO_DATOS_ENTIDAD: z.string().max(300, "admite hasta 300 caracteres").optional(),
+  RUMBO_DATOS_CONTACTO: z.email({ error: "debe ser un correo electrónico" }).optional(),
+  RUMBO_DATOS_COBERTURA: z.string().max(200, "admite hasta 200 caracteres").default("Colombia"),
+  RUMBO_DATOS_CATEGORIA: z
+    .string()
+    .max(200, "admite hasta 200 caracteres")
+    .default("Función pública"),
   RUMBO_PUBLIC_URL: z
     .string()
     .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), "debe ser una URL http:// o https://")
@@ -53,6 +61,8 @@ export type Config = {
   trustProxy: boolean;
   /** Bearer token that opens /metrics from another machine; null: only from this machine. */
   metricsToken: string | null;
+  /** What the open-data catalogue says of the entity (datos.gov.co fields). */
+  openData: OpenDataSettings;
 };
 
 export { ConfigError };
@@ -82,6 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicUrl: c.RUMBO_PUBLIC_URL ?? null,
     trustProxy: c.RUMBO_TRUST_PROXY === "true",
     metricsToken: c.RUMBO_METRICS_TOKEN ?? null,
+    openData: {
+      entity: c.RUMBO_DATOS_ENTIDAD ?? null,
+      contactEmail: c.RUMBO_DATOS_CONTACTO ?? null,
+      coverage: c.RUMBO_DATOS_COBERTURA,
+      category: c.RUMBO_DATOS_CATEGORIA,
+    },
   };
 }
 

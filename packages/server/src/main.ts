@@ -36,6 +36,7 @@ export async function startServer(
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
       metricsToken: config.metricsToken,
+      openData: config.openData,
     });
     onConnectionError = (error) =>
       app.log.warn({ err: error }, "se perdió una conexión con PostgreSQL; el pool abre otra");

@@ -39,7 +39,13 @@ import { healthRoutes } from "./routes/health-routes.ts";
 import { permissionsRoutes } from "./routes/permissions-routes.ts";
 import { planFilesRoutes } from "./routes/plan-files-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
-import { PUBLIC_API_PREFIX, publicRoutes, setPublicHeaders } from "./routes/public-routes.ts";
+import {
+  DEFAULT_OPEN_DATA_SETTINGS,
+  type OpenDataSettings,
+  PUBLIC_API_PREFIX,
+  publicRoutes,
+  setPublicHeaders,
+} from "./routes/public-routes.ts";
 import { publicationRoutes } from "./routes/publication-routes.ts";
 import { reportRoutes } from "./routes/report-routes.ts";
 import { usersRoutes } from "./routes/users-routes.ts";
@@ -60,6 +66,8 @@ export type AppOptions = {
   metricsToken?: string | null;
   /** Requests per client to the public API (/api/public/v1); default PUBLIC_RATE_LIMIT. */
   publicRateLimit?: RateLimit;
+  /** What the open-data catalogue says of the entity; default DEFAULT_OPEN_DATA_SETTINGS. */
+  openData?: OpenDataSettings;
 };
 
 /**
@@ -193,7 +201,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes(db, now));
   await app.register(corteRoutes(db, now));
   await app.register(publicationRoutes(db, now));
-  await app.register(publicRoutes(db, now, options.publicRateLimit));
+  await app.register(
+    publicRoutes(db, now, options.publicRateLimit, {
+      baseUrl: (host) => options.publicUrl?.replace(/\/+$/, "") ?? `http://${host}`,
+      openData: options.openData ?? DEFAULT_OPEN_DATA_SETTINGS,
+    }),
+  );
 
   const webDist =
     options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;

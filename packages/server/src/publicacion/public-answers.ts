@@ -49,7 +49,7 @@ function latestDate(records: readonly PublicationRecord[]): Date {
 }
 
 /** The newest publication of each published corte, in calendar order. */
-function latestPerCorte(records: readonly PublicationRecord[]): PublicationRecord[] {
+export function latestPerCorte(records: readonly PublicationRecord[]): PublicationRecord[] {
   const latest = new Map<string, PublicationRecord>();
   for (const r of records) {
     if (r.kind !== "corte" || r.periodEnd === null) continue;
@@ -169,7 +169,7 @@ export async function publicPlanAnswer(db: Database, planId: number): Promise<Pu
 }
 
 /** The publication of a corte the request names (`publication`), or its newest. */
-async function cortePublication(
+export async function cortePublication(
   db: Database,
   planId: number,
   periodEnd: string,

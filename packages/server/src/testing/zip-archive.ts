@@ -4,55 +4,13 @@
  * unzips to hundreds of megabytes, a part that declares a size it does not
  * have.
  */
-import { crc32, deflateRawSync } from "node:zlib";
+import { type ZipPart, zipArchive } from "../files/zip-writer.ts";
 
-export type ZipPart = {
-  name: string;
-  data: Buffer;
-  /** The uncompressed size written in the headers, when it should lie. */
-  declaredSize?: number;
-};
+export type { ZipPart };
 
 /** A zip archive of deflated entries (what an .xlsx is). */
 export function zip(entries: ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data, declaredSize } of entries) {
-    const size = declaredSize ?? data.length;
-    const packed = deflateRawSync(data, { level: 9 });
-    const nameBytes = Buffer.from(name, "utf8");
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zipArchive(entries);
 }
 
 /** A workbook of one sheet, «Indicadores», with this XML inside its <sheetData>. */

@@ -11,11 +11,18 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
 import {
+  openDataFile,
+  type PendingCatalog,
+  type PendingFile,
+  publicCatalog,
+} from "../../publicacion/open-data-service.ts";
+import {
   type PublicAnswer,
   publicCorteAnswer,
   publicIndicatorAnswer,
   publicPlanAnswer,
   publicPlansAnswer,
+  type Validators,
 } from "../../publicacion/public-answers.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
@@ -66,18 +73,23 @@ function matches(request: FastifyRequest, etag: string): boolean {
   return sent.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
 }
 
+/** Sets the caching headers; true when the client's copy is fresh (answer 304). */
+function fresh(request: FastifyRequest, reply: FastifyReply, validators: Validators): boolean {
+  const maxAge = validators.numbered ? MAX_AGE_NUMBERED_S : MAX_AGE_LATEST_S;
+  reply
+    .header("etag", validators.etag)
+    .header("last-modified", validators.lastModified.toUTCString())
+    .header("cache-control", `public, max-age=${maxAge}`);
+  return matches(request, validators.etag);
+}
+
 async function answer(
   db: Database,
   request: FastifyRequest,
   reply: FastifyReply,
   pending: PublicAnswer,
 ): Promise<FastifyReply> {
-  const maxAge = pending.numbered ? MAX_AGE_NUMBERED_S : MAX_AGE_LATEST_S;
-  reply
-    .header("etag", pending.etag)
-    .header("last-modified", pending.lastModified.toUTCString())
-    .header("cache-control", `public, max-age=${maxAge}`);
-  if (matches(request, pending.etag)) return reply.status(304).send();
+  if (fresh(request, reply, pending)) return reply.status(304).send();
   let body = cachedBody(db, pending.etag);
   if (body === undefined) {
     body = JSON.stringify(await pending.build());
@@ -87,10 +99,59 @@ async function answer(
   return reply.type("application/json; charset=utf-8").send(body);
 }
 
+async function sendCatalog(
+  db: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  pending: PendingCatalog,
+): Promise<FastifyReply> {
+  if (fresh(request, reply, pending)) return reply.status(304).send();
+  let body = cachedBody(db, pending.etag);
+  if (body === undefined) {
+    body = JSON.stringify(await pending.build(), null, 2);
+    cacheBody(db, pending.etag, body);
+  }
+  return reply.type("application/ld+json; charset=utf-8").send(body);
+}
+
+async function sendFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  pending: PendingFile,
+): Promise<FastifyReply> {
+  if (fresh(request, reply, pending)) return reply.status(304).send();
+  const file = await pending.build();
+  const text = file.mediaType.startsWith("text/") || file.mediaType.endsWith("json");
+  return reply
+    .type(text ? `${file.mediaType}; charset=utf-8` : file.mediaType)
+    .header("content-disposition", `attachment; filename="${file.fileName}"`)
+    .header("x-content-type-options", "nosniff")
+    .send(file.data);
+}
+
+/** The entity's data for the catalogue (datos.gov.co fields); see config.ts. */
+export type OpenDataSettings = {
+  entity: string | null;
+  contactEmail: string | null;
+  coverage: string;
+  category: string;
+};
+
+export const DEFAULT_OPEN_DATA_SETTINGS: OpenDataSettings = {
+  entity: null,
+  contactEmail: null,
+  coverage: "Colombia",
+  category: "Función pública",
+};
+
 export function publicRoutes(
   db: Database,
   now: () => Date,
   limit: RateLimit = PUBLIC_RATE_LIMIT,
+  site: { baseUrl: (host: string) => string; openData: OpenDataSettings } = {
+    baseUrl: (host) => `http://${host}`,
+    openData: DEFAULT_OPEN_DATA_SETTINGS,
+  },
 ): FastifyPluginAsyncZod {
   return async (app) => {
     const limiter = new PublicRateLimiter(limit);
@@ -150,6 +211,38 @@ export function publicRoutes(
             request.query.publication,
           ),
         ),
+    );
+
+    app.get(
+      api.getPublicCatalog.path,
+      contractRoute(api.getPublicCatalog),
+      async (request, reply) =>
+        sendCatalog(
+          db,
+          request,
+          reply,
+          await publicCatalog(db, site.baseUrl(request.host), site.openData),
+        ),
+    );
+
+    app.get(
+      api.downloadOpenData.path,
+      contractRoute(api.downloadOpenData),
+      async (request, reply) => {
+        const { corte, format, publication } = request.query;
+        return sendFile(
+          request,
+          reply,
+          await openDataFile(
+            db,
+            site.baseUrl(request.host),
+            request.params.id,
+            corte,
+            format,
+            publication,
+          ),
+        );
+      },
     );
   };
 }
