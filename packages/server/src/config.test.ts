@@ -14,10 +14,16 @@ describe("configuración por variables de entorno", () => {
       publicUrl: null,
       trustProxy: false,
       metricsToken: null,
+      openData: {
+        entity: null,
+        contactEmail: null,
+        coverage: "Colombia",
+        category: "Función pública",
+      },
     });
   });
 
-  it("lee PORT, HOST, RUMBO_DATA_DIR, DATABASE_URL y LOG_LEVEL", () => {
+  it("lee PORT, HOST, RUMBO_DATA_DIR, DATABASE_URL, LOG_LEVEL y los datos de la entidad para el catálogo", () => {
     expect(
       loadConfig({
         PORT: "8080",
@@ -29,6 +35,10 @@ describe("configuración por variables de entorno", () => {
         RUMBO_PUBLIC_URL: "https://rumbo.entidad.gov.co",
         RUMBO_TRUST_PROXY: "true",
         RUMBO_METRICS_TOKEN: "prometheus-de-la-oficina-tic",
+        RUMBO_DATOS_ENTIDAD: "Secretaría General de la Alcaldía Mayor de Bogotá",
+        RUMBO_DATOS_CONTACTO: "datosabiertos@entidad.gov.co",
+        RUMBO_DATOS_COBERTURA: "Bogotá D.C.",
+        RUMBO_DATOS_CATEGORIA: "Planeación",
       }),
     ).toEqual({
       port: 8080,
@@ -40,6 +50,12 @@ describe("configuración por variables de entorno", () => {
       publicUrl: "https://rumbo.entidad.gov.co",
       trustProxy: true,
       metricsToken: "prometheus-de-la-oficina-tic",
+      openData: {
+        entity: "Secretaría General de la Alcaldía Mayor de Bogotá",
+        contactEmail: "datosabiertos@entidad.gov.co",
+        coverage: "Bogotá D.C.",
+        category: "Planeación",
+      },
     });
   });
 
