@@ -8,7 +8,7 @@ describe("contratos de la API", () => {
     for (const [key, endpoint] of Object.entries(api)) expect(endpoint.operationId).toBe(key);
     const routes = API_ENDPOINTS.map((e) => `${e.method} ${e.path}`);
     expect(new Set(routes).size).toBe(routes.length);
-    expect(API_ENDPOINTS).toHaveLength(57);
+    expect(API_ENDPOINTS).toHaveLength(59);
   });
 
   it("la dirección de un soporte lleva su SHA-256: un parámetro con dígitos en el nombre (:sha256) se sustituye entero", () => {

@@ -164,7 +164,7 @@ describe("datos abiertos de un corte publicado", () => {
           snapshot: buildPlanSnapshot({
             plan: SEED_PLAN,
             planVersion: 1,
-            status: "en_vigencia",
+            status: "vigente",
             license: snapshot.license,
             reprogramaciones: [],
           }),
