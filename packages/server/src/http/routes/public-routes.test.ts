@@ -102,9 +102,20 @@ async function crawl(test: TestApp): Promise<{ urls: string[]; text: string }> {
           }
         }
         await get(`${BASE}/plans/${item.id}/cortes/${corte.periodEnd}`);
+        // The open data of each publication, in every format that is text.
+        for (const publication of corte.publications) {
+          for (const format of ["csv", "csv-excel", "json", "datapackage"]) {
+            const url = `${BASE}/plans/${item.id}/open-data?corte=${corte.periodEnd}&format=${format}&publication=${publication.number}`;
+            const res = await test.app.inject({ method: "GET", url });
+            expect(res.statusCode, url).toBe(200);
+            urls.push(url);
+            bodies.push(res.body);
+          }
+        }
       }
     }
   }
+  await get(`${BASE}/catalog`);
   return { urls, text: bodies.join("\n") };
 }
 
