@@ -50,7 +50,8 @@ dl.ficha dt{font-weight:700}
 dl.ficha dd{margin:0}
 pre{background:var(--fondo);padding:.75rem;overflow-x:auto;white-space:pre-wrap}
 form.filtros{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;margin:1rem 0;padding:1rem;background:var(--fondo);border-radius:6px}
-form.filtros label{display:flex;flex-direction:column;font-weight:600;gap:.25rem}
+form.filtros label{display:flex;flex-direction:column;font-weight:600;gap:.25rem;min-width:0;max-width:100%}
+form.filtros select{width:100%;text-overflow:ellipsis}
 input,select,button{font:inherit;padding:.4rem .5rem;border:1px solid var(--gris);border-radius:4px;max-width:100%}
 button{background:var(--govco-oscuro);color:#fff;border-color:var(--govco-oscuro);cursor:pointer}
 .aviso{border-left:4px solid var(--govco);background:var(--fondo);padding:.75rem 1rem;margin:1rem 0}
