@@ -41,7 +41,7 @@ h3{font-size:1.1rem;margin:1.25rem 0 .5rem}
 .semaforo-ninguno{background:#e4e7eb;color:#1f2933}
 .cambio{white-space:nowrap}
 .tabla{overflow-x:auto;max-width:100%}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;overflow-wrap:break-word}
 th,td{border:1px solid var(--borde);padding:.4rem .5rem;text-align:left;vertical-align:top}
 thead th{background:var(--fondo);color:#1f2933}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
