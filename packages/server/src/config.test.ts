@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, EMPTY_PORTAL_CONFIG, loadConfig } from "./config.ts";
 
 describe("configuración por variables de entorno", () => {
   it("sin variables usa los valores por omisión del README", () => {
@@ -20,6 +20,7 @@ describe("configuración por variables de entorno", () => {
         coverage: "Colombia",
         category: "Función pública",
       },
+      portal: EMPTY_PORTAL_CONFIG,
     });
   });
 
@@ -39,6 +40,8 @@ describe("configuración por variables de entorno", () => {
         RUMBO_DATOS_CONTACTO: "datosabiertos@entidad.gov.co",
         RUMBO_DATOS_COBERTURA: "Bogotá D.C.",
         RUMBO_DATOS_CATEGORIA: "Planeación",
+        RUMBO_PORTAL_ENTITY: "Secretaría General de la Alcaldía Mayor de Bogotá",
+        RUMBO_PORTAL_EMAIL: "contactenos@entidad.gov.co",
       }),
     ).toEqual({
       port: 8080,
@@ -55,6 +58,11 @@ describe("configuración por variables de entorno", () => {
         contactEmail: "datosabiertos@entidad.gov.co",
         coverage: "Bogotá D.C.",
         category: "Planeación",
+      },
+      portal: {
+        ...EMPTY_PORTAL_CONFIG,
+        entity: "Secretaría General de la Alcaldía Mayor de Bogotá",
+        email: "contactenos@entidad.gov.co",
       },
     });
   });

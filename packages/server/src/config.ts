@@ -45,6 +45,19 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), "debe ser una URL http:// o https://")
     .optional(),
+  RUMBO_PORTAL_ENTITY: z.string().max(200, "máximo 200 caracteres").optional(),
+  RUMBO_PORTAL_LOGO_URL: z
+    .string()
+    .refine((v) => /^(https?:\/\/|\/)/.test(v), "debe ser una URL http(s):// o una ruta /…")
+    .optional(),
+  RUMBO_PORTAL_ADDRESS: z.string().max(300, "máximo 300 caracteres").optional(),
+  RUMBO_PORTAL_PHONE: z.string().max(100, "máximo 100 caracteres").optional(),
+  RUMBO_PORTAL_EMAIL: z.email({ error: "no es un correo válido" }).optional(),
+  RUMBO_PORTAL_HOURS: z.string().max(200, "máximo 200 caracteres").optional(),
+  RUMBO_PORTAL_POLICIES_URL: z
+    .string()
+    .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), "debe ser una URL http:// o https://")
+    .optional(),
 });
 
 export type Config = {
@@ -63,6 +76,33 @@ export type Config = {
   metricsToken: string | null;
   /** What the open-data catalogue says of the entity (datos.gov.co fields). */
   openData: OpenDataSettings;
+  /** The entity's data in the public portal's header and footer (all optional). */
+  portal: PortalConfig;
+};
+
+/** The entity as the public portal (/publico) shows it; null fields are left out. */
+export type PortalConfig = {
+  /** Entity name in the header; null: the published plan's entity. */
+  entity: string | null;
+  /** Logo image; null: the name as text. */
+  logoUrl: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  /** Horario de atención. */
+  hours: string | null;
+  /** The entity's policies (privacidad, términos). */
+  policiesUrl: string | null;
+};
+
+export const EMPTY_PORTAL_CONFIG: PortalConfig = {
+  entity: null,
+  logoUrl: null,
+  address: null,
+  phone: null,
+  email: null,
+  hours: null,
+  policiesUrl: null,
 };
 
 export { ConfigError };
@@ -97,6 +137,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       contactEmail: c.RUMBO_DATOS_CONTACTO ?? null,
       coverage: c.RUMBO_DATOS_COBERTURA,
       category: c.RUMBO_DATOS_CATEGORIA,
+    },
+    portal: {
+      entity: c.RUMBO_PORTAL_ENTITY ?? null,
+      logoUrl: c.RUMBO_PORTAL_LOGO_URL ?? null,
+      address: c.RUMBO_PORTAL_ADDRESS ?? null,
+      phone: c.RUMBO_PORTAL_PHONE ?? null,
+      email: c.RUMBO_PORTAL_EMAIL ?? null,
+      hours: c.RUMBO_PORTAL_HOURS ?? null,
+      policiesUrl: c.RUMBO_PORTAL_POLICIES_URL ?? null,
     },
   };
 }

@@ -37,6 +37,7 @@ export async function startServer(
       trustProxy: config.trustProxy,
       metricsToken: config.metricsToken,
       openData: config.openData,
+      portal: config.portal,
     });
     onConnectionError = (error) =>
       app.log.warn({ err: error }, "se perdió una conexión con PostgreSQL; el pool abre otra");

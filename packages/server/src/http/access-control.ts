@@ -87,8 +87,8 @@ export function registerAccessControl(app: FastifyInstance, db: Database, now: (
 
   app.addHook("onRequest", async (request) => {
     request.actor = ANONYMOUS;
-    // The public API answers everyone alike: no session is looked up there (ADR 0016).
-    if (request.url.startsWith("/api/public/")) return;
+    // The public API and portal answer everyone alike: no session is looked up there (ADR 0016).
+    if (request.url.startsWith("/api/public/") || request.url.startsWith("/publico")) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await findSession(db, token, now());

@@ -16,6 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { EMPTY_PORTAL_CONFIG, type PortalConfig } from "../config.ts";
 import type { DatabaseHandle } from "../db/open-database.ts";
 import { createComplianceCache } from "../seguimiento/compliance-cache.ts";
 import { registerAccessControl } from "./access-control.ts";
@@ -39,6 +40,7 @@ import { healthRoutes } from "./routes/health-routes.ts";
 import { permissionsRoutes } from "./routes/permissions-routes.ts";
 import { planFilesRoutes } from "./routes/plan-files-routes.ts";
 import { plansRoutes } from "./routes/plans-routes.ts";
+import { portalRoutes } from "./routes/portal-routes.ts";
 import {
   DEFAULT_OPEN_DATA_SETTINGS,
   type OpenDataSettings,
@@ -68,6 +70,8 @@ export type AppOptions = {
   publicRateLimit?: RateLimit;
   /** What the open-data catalogue says of the entity; default DEFAULT_OPEN_DATA_SETTINGS. */
   openData?: OpenDataSettings;
+  /** The entity's data in the public portal's shell (/publico); default: none. */
+  portal?: PortalConfig;
 };
 
 /**
@@ -207,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       openData: options.openData ?? DEFAULT_OPEN_DATA_SETTINGS,
     }),
   );
+  await app.register(portalRoutes(db, options.portal ?? EMPTY_PORTAL_CONFIG, publicUrl));
 
   const webDist =
     options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;
