@@ -17,7 +17,7 @@ if (!read.ok) throw new Error("the seed actuals read");
 
 const EMPTY_ANALYSIS = { achievements: "", difficulties: "", actions: "", benefits: "" };
 
-function seedCorte(): CorteSnapshot {
+function seedCorte(without: string | null = null): CorteSnapshot {
   return buildCorteSnapshot({
     plan: SEED_PLAN,
     planVersion: 1,
@@ -30,19 +30,21 @@ function seedCorte(): CorteSnapshot {
       closedOn: "2025-01-20",
     },
     reports: read.ok
-      ? read.actuals.map((a) => ({
-          indicator: a.indicator,
-          period: a.period,
-          area: "",
-          status: "aprobado" as const,
-          value: a.value,
-          numerator: null,
-          denominator: null,
-          analysis: EMPTY_ANALYSIS,
-          warningExplanations: {},
-          approvedOn: a.period.endsWith("Q1") ? "2024-04-10" : "2025-01-12",
-          evidence: [],
-        }))
+      ? read.actuals
+          .filter((a) => a.indicator !== without)
+          .map((a) => ({
+            indicator: a.indicator,
+            period: a.period,
+            area: "",
+            status: "aprobado" as const,
+            value: a.value,
+            numerator: null,
+            denominator: null,
+            analysis: EMPTY_ANALYSIS,
+            warningExplanations: {},
+            approvedOn: a.period.endsWith("Q1") ? "2024-04-10" : "2025-01-12",
+            evidence: [],
+          }))
       : [],
     previous: null,
     reprogramaciones: [],
@@ -53,14 +55,9 @@ describe("datos abiertos de un corte publicado", () => {
   const snapshot = seedCorte();
   const rows = openDataRows(snapshot, 5);
 
-  it("meta 2307 has one annual row per vigencia: 2024 reported, 2025 to 2027 pendientes", () => {
+  it("meta 2307 has one annual row at the corte of 31/12/2024, reported, and none for later vigencias", () => {
     const of2307 = rows.filter((r) => r.indicador_codigo === "2307");
-    expect(of2307.map((r) => [r.periodo, r.estado, r.valor])).toEqual([
-      ["2024", "reportado", 44],
-      ["2025", "pendiente", null],
-      ["2026", "pendiente", null],
-      ["2027", "pendiente", null],
-    ]);
+    expect(of2307.map((r) => [r.periodo, r.estado, r.valor])).toEqual([["2024", "reportado", 44]]);
     expect(of2307[0]).toMatchObject({
       plan_codigo: "PES-GP-2024-2027",
       corte: "2024-12-31",
@@ -92,9 +89,14 @@ describe("datos abiertos de un corte publicado", () => {
   it("a programmed 2024 meta without an approved value is sin_reporte, and an NP year is no_programado", () => {
     const states = new Set(rows.filter((r) => r.vigencia === 2024).map((r) => r.estado));
     expect(states).toContain("sin_reporte");
-    const np = rows.filter((r) => r.estado === "no_programado");
-    expect(np.length).toBeGreaterThan(0);
-    for (const r of np) expect(r.meta_vigencia).toBeNull();
+    // Meta 78 is NP in 2024: without its report, its row says so.
+    const without78 = openDataRows(seedCorte("78"), 5);
+    expect(without78.find((r) => r.indicador_codigo === "78")).toMatchObject({
+      periodo: "2024",
+      estado: "no_programado",
+      meta_vigencia: null,
+      valor: null,
+    });
   });
 
   it("the values in the rows are the engine's actuals: computing them again gives the published result", () => {

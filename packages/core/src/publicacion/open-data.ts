@@ -240,8 +240,9 @@ function periodOrder(a: Period, b: Period): number {
 
 /**
  * The long table of a published corte: for every indicator, every period its
- * frecuencia reports in the plan's vigencias (and any period a value was
- * approved for), with the approved value and its `estado`.
+ * frecuencia reports in the plan's vigencias up to the corte's (in the
+ * granularity of the values approved for that year, if any), with the
+ * approved value and its `estado`.
  */
 export function openDataRows(snapshot: CorteSnapshot, publication: number): OpenDataRow[] {
   const { plan, corte } = snapshot;
@@ -273,7 +274,9 @@ export function openDataRows(snapshot: CorteSnapshot, publication: number): Open
         if (p) reportedKind.set(p.year, p.kind);
       }
       const periods = new Map<string, Period>();
-      for (const year of new Set([...plan.years, ...reportedKind.keys()])) {
+      // The vigencias up to the corte's: later ones hold nothing a corte could report.
+      const years = [...plan.years, ...reportedKind.keys()].filter((y) => y <= snapshot.vigencia);
+      for (const year of new Set(years)) {
         const kind = reportedKind.get(year);
         const of = kind === undefined ? frequency : KIND_FREQUENCY[kind];
         for (const p of periodsOfYear(year, of)) periods.set(formatPeriod(p), p);

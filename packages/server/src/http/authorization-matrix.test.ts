@@ -315,6 +315,11 @@ const MATRIX: Record<string, Case[]> = {
     "GET /api/public/v1/plans/:id/cortes/:periodEnd/indicators/:code",
     (id) => `/api/public/v1/plans/${id}/cortes/2024-12-31/indicators/I1`,
   ),
+  ...publicRoute("GET /api/public/v1/catalog", () => `/api/public/v1/catalog`),
+  ...publicRoute(
+    "GET /api/public/v1/plans/:id/open-data",
+    (id) => `/api/public/v1/plans/${id}/open-data?corte=2024-12-31&format=csv`,
+  ),
   ...planWrite(
     "POST /api/plans/:id/cortes/:corteId/reopen",
     "POST",

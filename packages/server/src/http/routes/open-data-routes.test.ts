@@ -75,9 +75,9 @@ describe.each(TEST_ENGINES)("datos abiertos del plan sembrado publicado sobre $n
       snapshot.result.plan.years["2024"]?.compliance,
     );
     expect(again.indicators).toEqual(snapshot.result.indicators);
-    expect(new Set(records.map((r) => r.estado))).toEqual(
-      new Set(["reportado", "no_programado", "sin_reporte", "pendiente"]),
-    );
+    expect(new Set(records.map((r) => r.vigencia))).toEqual(new Set(["2024"]));
+    expect(records.filter((r) => r.estado === "pendiente")).toEqual([]);
+    expect(records.filter((r) => r.estado === "sin_reporte").length).toBeGreaterThan(0);
   });
 
   it("the CSV para Excel has a BOM, semicolons and decimal commas, and says the same", () => {
@@ -212,7 +212,7 @@ describe.each(TEST_ENGINES)("datos abiertos del plan sembrado publicado sobre $n
     }
   });
 
-  it("a file asked again with its ETag is 304, HEAD answers headers only, and a numbered publication is kept a day", async () => {
+  it("a file asked again with its ETag is 304, HEAD answers headers only, and a numbered publication is kept an hour", async () => {
     const first = await seed.app.inject({ method: "GET", url: url("csv") });
     expect(first.headers["content-disposition"]).toMatch(/^attachment; filename=".+\.csv"$/);
     expect(first.headers["cache-control"]).toBe("public, max-age=300");
@@ -226,7 +226,7 @@ describe.each(TEST_ENGINES)("datos abiertos del plan sembrado publicado sobre $n
     expect(head.statusCode).toBe(200);
     expect(head.body).toBe("");
     const numbered = await seed.app.inject({ method: "GET", url: url("csv", "&publication=5") });
-    expect(numbered.headers["cache-control"]).toBe("public, max-age=86400");
+    expect(numbered.headers["cache-control"]).toBe("public, max-age=3600");
     expect(numbered.rawPayload.equals(file("csv"))).toBe(true);
     expect(first.headers["set-cookie"]).toBeUndefined();
   });
@@ -274,5 +274,19 @@ describe.each(TEST_ENGINES)("datos abiertos del plan sembrado publicado sobre $n
     for (const format of OPEN_DATA_FORMATS) {
       expect(second[format].sha256, format).toBe(first[format].sha256);
     }
+  });
+
+  it("at the corte of 30/09/2024 the fourth quarter and the year are still pendientes", async () => {
+    const res = await seed.app.inject({
+      method: "GET",
+      url: `/api/public/v1/plans/${seed.planId}/open-data?corte=2024-09-30&format=csv`,
+    });
+    const records = parse(res.body, { columns: true }) as Record<string, string>[];
+    const pending = records.filter((r) => r.estado === "pendiente");
+    expect(pending.length).toBeGreaterThan(0);
+    for (const r of pending) expect(r.fecha_fin > "2024-09-30", r.periodo).toBe(true);
+    expect(records.find((r) => r.indicador_codigo === "2307" && r.periodo === "2024")?.estado).toBe(
+      "pendiente",
+    );
   });
 });
