@@ -284,7 +284,7 @@ describe.each(TEST_ENGINES)("datos abiertos del plan sembrado publicado sobre $n
     const records = parse(res.body, { columns: true }) as Record<string, string>[];
     const pending = records.filter((r) => r.estado === "pendiente");
     expect(pending.length).toBeGreaterThan(0);
-    for (const r of pending) expect(r.fecha_fin > "2024-09-30", r.periodo).toBe(true);
+    for (const r of pending) expect((r.fecha_fin ?? "") > "2024-09-30", r.periodo).toBe(true);
     expect(records.find((r) => r.indicador_codigo === "2307" && r.periodo === "2024")?.estado).toBe(
       "pendiente",
     );

@@ -124,6 +124,9 @@ function numberOf(query: unknown): number | undefined {
   return Number(raw);
 }
 
+/** The portal's pages are HTML for people, not part of the API's OpenAPI document. */
+const PAGE = { schema: { hide: true } } as const;
+
 export function portalRoutes(
   db: Database,
   config: PortalConfig,
@@ -208,7 +211,7 @@ export function portalRoutes(
         );
     });
 
-    app.get(`${PORTAL_PREFIX}/estilos.css`, async (_request, reply) =>
+    app.get(`${PORTAL_PREFIX}/estilos.css`, PAGE, async (_request, reply) =>
       reply
         .type("text/css; charset=utf-8")
         .header("cache-control", "public, max-age=86400")
@@ -216,14 +219,14 @@ export function portalRoutes(
         .send(PORTAL_CSS),
     );
 
-    app.get(PORTAL_PREFIX, async (request, reply) => {
+    app.get(PORTAL_PREFIX, PAGE, async (request, reply) => {
       const answer = await publicPlansAnswer(db, 1, 1000);
       return send(request, reply, answer, "planes", async () =>
         plansPage(context(request), await listItems()),
       );
     });
 
-    app.get(`${PORTAL_PREFIX}/buscar`, async (request, reply) => {
+    app.get(`${PORTAL_PREFIX}/buscar`, PAGE, async (request, reply) => {
       const q = text(request.query, "q");
       const answer = await publicPlansAnswer(db, 1, 1000);
       return send(request, reply, answer, `buscar|${q}`, async () => {
@@ -249,7 +252,7 @@ export function portalRoutes(
       });
     });
 
-    app.get(`${PORTAL_PREFIX}/metodologia`, async (request, reply) =>
+    app.get(`${PORTAL_PREFIX}/metodologia`, PAGE, async (request, reply) =>
       send(
         request,
         reply,
@@ -259,7 +262,7 @@ export function portalRoutes(
       ),
     );
 
-    app.get(`${PORTAL_PREFIX}/accesibilidad`, async (request, reply) =>
+    app.get(`${PORTAL_PREFIX}/accesibilidad`, PAGE, async (request, reply) =>
       send(
         request,
         reply,
@@ -269,7 +272,7 @@ export function portalRoutes(
       ),
     );
 
-    app.get(`${PORTAL_PREFIX}/mapa-del-sitio`, async (request, reply) => {
+    app.get(`${PORTAL_PREFIX}/mapa-del-sitio`, PAGE, async (request, reply) => {
       const answer = await publicPlansAnswer(db, 1, 1000);
       return send(request, reply, answer, "mapa", async () =>
         siteMapPage(
@@ -285,31 +288,36 @@ export function portalRoutes(
       );
     });
 
-    app.get<{ Params: { id: string } }>(`${PORTAL_PREFIX}/planes/:id`, async (request, reply) => {
-      const planId = planIdOf(request.params.id);
-      const answer = await publicPlanAnswer(db, planId);
-      return send(request, reply, answer, `plan|${planId}`, async () => {
-        const records = (await publicPlanPublications(db, planId)) ?? [];
-        const planRecord = records.find((r) => r.kind === "plan");
-        if (!planRecord)
-          throw new PortalNotFound(`No hay un plan publicado con el número ${planId}.`);
-        const snapshot = (await readSnapshot(db, planRecord.id)) as PlanSnapshot;
-        const last = latestCorte(records);
-        const corte = last ? ((await readSnapshot(db, last.id)) as CorteSnapshot) : null;
-        return planPage(context(request), {
-          planId,
-          snapshot,
-          records,
-          latest:
-            last && corte
-              ? { record: last, snapshot: corte, overview: corteOverview(corte) }
-              : null,
+    app.get<{ Params: { id: string } }>(
+      `${PORTAL_PREFIX}/planes/:id`,
+      PAGE,
+      async (request, reply) => {
+        const planId = planIdOf(request.params.id);
+        const answer = await publicPlanAnswer(db, planId);
+        return send(request, reply, answer, `plan|${planId}`, async () => {
+          const records = (await publicPlanPublications(db, planId)) ?? [];
+          const planRecord = records.find((r) => r.kind === "plan");
+          if (!planRecord)
+            throw new PortalNotFound(`No hay un plan publicado con el número ${planId}.`);
+          const snapshot = (await readSnapshot(db, planRecord.id)) as PlanSnapshot;
+          const last = latestCorte(records);
+          const corte = last ? ((await readSnapshot(db, last.id)) as CorteSnapshot) : null;
+          return planPage(context(request), {
+            planId,
+            snapshot,
+            records,
+            latest:
+              last && corte
+                ? { record: last, snapshot: corte, overview: corteOverview(corte) }
+                : null,
+          });
         });
-      });
-    });
+      },
+    );
 
     app.get<{ Params: { id: string; periodEnd: string } }>(
       `${PORTAL_PREFIX}/planes/:id/cortes/:periodEnd`,
+      PAGE,
       async (request, reply) => {
         const planId = planIdOf(request.params.id);
         const periodEnd = periodEndOf(request.params.periodEnd);
@@ -350,6 +358,7 @@ export function portalRoutes(
 
     app.get<{ Params: { id: string; periodEnd: string; code: string } }>(
       `${PORTAL_PREFIX}/planes/:id/cortes/:periodEnd/indicadores/:code`,
+      PAGE,
       async (request, reply) => {
         const planId = planIdOf(request.params.id);
         const periodEnd = periodEndOf(request.params.periodEnd);
@@ -386,7 +395,7 @@ export function portalRoutes(
     );
 
     // Any other path under /publico: the shell's 404, not the web app.
-    app.get(`${PORTAL_PREFIX}/*`, async (request, reply) =>
+    app.get(`${PORTAL_PREFIX}/*`, PAGE, async (request, reply) =>
       notFound(request, reply, "No existe una página pública con esta dirección."),
     );
   };
