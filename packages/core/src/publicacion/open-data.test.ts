@@ -195,7 +195,7 @@ describe("datos abiertos de un corte publicado", () => {
     const [series, dataset] = catalog["dcat:dataset"];
     expect(series?.["@type"]).toBe("dcat:DatasetSeries");
     expect(dataset?.["dcat:inSeries"]).toEqual({ "@id": `${series?.["@id"]}` });
-    const [distribution] = dataset?.["dcat:distribution"] as Record<string, unknown>[];
+    const [distribution] = (dataset?.["dcat:distribution"] ?? []) as Record<string, unknown>[];
     expect(distribution?.["spdx:checksum"]).toMatchObject({ "spdx:checksumValue": "b".repeat(64) });
     expect(distribution?.["dcat:byteSize"]).toEqual({
       "@value": "1234",

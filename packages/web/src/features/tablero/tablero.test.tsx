@@ -11,10 +11,8 @@ import {
 import { planDetail, SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
 import { CORTE_2024, CORTE_2025_Q1 } from "../seguimiento/fixtures/seguimiento-fixtures.ts";
 import {
-  complianceAnswer,
   dashboardAnswer,
   dashboardSinceSeptemberAnswer,
-  explanationAnswer,
   informeDiffAnswer,
   stubTablero,
   whenOf,
