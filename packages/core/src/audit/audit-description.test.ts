@@ -37,6 +37,31 @@ describe("la auditoría dice en español qué pasó", () => {
     expect(`${saved} ${refused}`).not.toMatch(/\/api|\{/);
   });
 
+  it("una matriz guardada sobre un plan dice edición o reprogramación y el plan; un intento fallido nombra el plan", () => {
+    expect(
+      describeAuditEntry({
+        action: "plan-reprogramado",
+        resource: "plan 3",
+        outcome: "ok",
+        details: { code: "PES-GP-2024-2027", file: "matriz.xlsx", version: 4 },
+      }),
+    ).toBe("Reprogramó el plan desde su matriz: plan 3");
+    expect(describeAuditEntry({ action: "plan-editado", resource: "plan 3", outcome: "ok" })).toBe(
+      "Guardó cambios del plan desde su matriz: plan 3",
+    );
+    expect(
+      describeAuditEntry({ action: "plan-importado", resource: "plan 4", outcome: "ok" }),
+    ).toBe("Importó un plan desde un archivo: plan 4");
+    expect(
+      describeAuditEntry({
+        action: "POST /api/plans/:id/import",
+        resource: "/api/plans/3/import?fileName=matriz.xlsx",
+        outcome: "failed",
+        details: { status: 409 },
+      }),
+    ).toBe("Intentó actualizar desde su matriz el plan 3, sin éxito (respuesta 409)");
+  });
+
   it("una cuenta creada nombra el correo; un intento sin permiso nombra lo que se quiso hacer", () => {
     expect(
       describeAuditEntry({

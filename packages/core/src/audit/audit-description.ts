@@ -71,6 +71,18 @@ const NAMED_EVENTS: Record<string, Sentence> = {
     ok: "Generó un enlace de un solo uso para fijar la contraseña de una cuenta",
     failed: "No pudo generar un enlace para fijar la contraseña",
   },
+  "plan-importado": {
+    ok: "Importó un plan desde un archivo",
+    failed: "No pudo importar un plan desde un archivo",
+  },
+  "plan-editado": {
+    ok: "Guardó cambios del plan desde su matriz",
+    failed: "No pudo guardar cambios del plan desde su matriz",
+  },
+  "plan-reprogramado": {
+    ok: "Reprogramó el plan desde su matriz",
+    failed: "No pudo reprogramar el plan desde su matriz",
+  },
   "corte-programado": {
     ok: "Programó un corte de seguimiento",
     failed: "No pudo programar un corte",
@@ -103,6 +115,10 @@ const WRITES: Record<string, Write> = {
   "POST /api/plans/import": {
     did: "Importó un plan desde un archivo",
     attempt: "importar un plan desde un archivo",
+  },
+  "POST /api/plans/:id/import": {
+    did: "Actualizó desde su matriz el plan",
+    attempt: "actualizar desde su matriz el plan",
   },
   "POST /api/plans/:id/cortes": {
     did: "Programó un corte del plan",
@@ -231,7 +247,8 @@ export function describeAuditEntry(facts: AuditFacts): string {
       action === "enlace-restablecer"
         ? accountOf(facts)
         : null;
-    if (action.startsWith("corte-") && facts.resource) return `${sentence}: ${facts.resource}`;
+    if ((action.startsWith("corte-") || action.startsWith("plan-")) && facts.resource)
+      return `${sentence}: ${facts.resource}`;
     return account === null ? sentence : `${sentence}: ${account}`;
   }
   if (action.startsWith("denegado:")) {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { listAudit } from "../audit/audit-repository.ts";
 import { runCli } from "../cli.ts";
 import { openDatabase } from "../db/open-database.ts";
 import { changePlanStatus } from "../plans/plan-lifecycle-service.ts";
@@ -249,6 +250,18 @@ describe("rumbo plan list | export | import", () => {
         .flatMap((o) => o.indicators)
         .find((i) => i.code === "4075");
       expect(indicator?.targets["2025"]).toBe(20);
+      // One audit entry, written with the version; the refused attempt and the dry runs wrote none.
+      const changes = (await listAudit(check.db)).filter((e) =>
+        ["plan-editado", "plan-reprogramado"].includes(e.action),
+      );
+      expect(changes).toHaveLength(1);
+      expect(changes[0]).toMatchObject({
+        action: "plan-reprogramado",
+        resource: "plan 1",
+        outcome: "ok",
+        details: { code: CODE, file: "editada.xlsx", version: 3 },
+      });
+      expect(changes[0]?.actorEmail).toMatch(/^cli:/);
     } finally {
       await check.close();
     }

@@ -10,10 +10,10 @@
 import { userInfo } from "node:os";
 import { basename } from "node:path";
 import { bogotaDate, diffPlans, type Plan, planUpdateActionOf } from "@rumbo/core";
-import { writeAudit } from "../audit/audit-repository.ts";
 import type { Database } from "../db/open-database.ts";
 import {
   editPlan,
+  MATRIZ_UPDATE_AUDIT_ACTIONS,
   PlanChangeRefusedError,
   PlanNotFoundError,
   PlanVersionConflictError,
@@ -61,7 +61,15 @@ export async function updatePlanFromFile(
     return 0;
   }
   const actor = `cli:${userInfo().username}`;
-  const write = { author: { userId: null, actorEmail: actor }, now: new Date() };
+  const write = {
+    author: { userId: null, actorEmail: actor },
+    now: new Date(),
+    audit: {
+      action: MATRIZ_UPDATE_AUDIT_ACTIONS[action],
+      ip: null,
+      details: { code: plan.code, file: basename(file) },
+    },
+  };
   const expectedVersion = state.version;
   let saved: number;
   try {
@@ -91,15 +99,6 @@ export async function updatePlanFromFile(
     io.stderr(`rumbo: ${refused} No se modificó nada.\n`);
     return 2;
   }
-  await writeAudit(db, {
-    userId: null,
-    actorEmail: actor,
-    action: action === "reprogramar" ? "plan-reprogramado" : "plan-editado",
-    resource: `plan ${planId}`,
-    outcome: "ok",
-    ip: null,
-    details: { code: plan.code, file: basename(file), version: saved },
-  });
   io.stdout(
     `${head}: ${counted} ${changes.length === 1 ? "guardado" : "guardados"} como ${what}, versión ${saved} (${summary}).\n`,
   );

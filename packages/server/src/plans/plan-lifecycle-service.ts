@@ -17,6 +17,7 @@ import {
   type PlanRefusal,
   type PlanStatus,
 } from "@rumbo/core";
+import { writeAudit } from "../audit/audit-repository.ts";
 import type { Database } from "../db/open-database.ts";
 import { whenUniqueViolation } from "../db/unique-violation.ts";
 import { type PublishOutcome, recordPlanPublication } from "../publicacion/publication-service.ts";
@@ -60,7 +61,29 @@ export class PlanVersionConflictError extends VersionConflictError {
   }
 }
 
-export type WriteOptions = { author: Author; now: Date };
+export type WriteOptions = {
+  author: Author;
+  now: Date;
+  /**
+   * The audit entry of this change, written in its transaction with the
+   * version it made (none when nothing changed): for writes whose route does
+   * not leave the audit to the app's hook.
+   */
+  audit?: ChangeAudit;
+};
+
+/** The audit actions of a plan updated from its matriz (the web's upload and the CLI's --update). */
+export const MATRIZ_UPDATE_AUDIT_ACTIONS = {
+  editar: "plan-editado",
+  reprogramar: "plan-reprogramado",
+} as const;
+
+/** What the audit log records of a change (who comes from the author). */
+export type ChangeAudit = {
+  action: string;
+  ip: string | null;
+  details?: Record<string, unknown>;
+};
 
 /**
  * A plain edit. A save that changes nothing answers the version it started
@@ -86,6 +109,7 @@ export async function editPlan(
       { kind: "edicion", ...options.author },
       options.now,
     );
+    await auditChange(tx, planId, options, version);
     return { version, changed: true };
   });
 }
@@ -105,15 +129,17 @@ export async function reprogramPlan(
   reprogramacion: Reprogramacion,
   options: WriteOptions & { expectedVersion: number },
 ): Promise<{ version: number }> {
-  return lockedChange(db, planId, options.expectedVersion, plan.code, async (tx, locked) => ({
-    version: await writeContentVersion(
+  return lockedChange(db, planId, options.expectedVersion, plan.code, async (tx, locked) => {
+    const version = await writeContentVersion(
       tx,
       locked,
       plan,
       { kind: "reprogramacion", ...options.author, ...reprogramacion },
       options.now,
-    ),
-  }));
+    );
+    await auditChange(tx, planId, options, version);
+    return { version };
+  });
 }
 
 /**
@@ -180,6 +206,24 @@ export async function publishPlan(
         )
       : null;
     return { published, version, publication };
+  });
+}
+
+async function auditChange(
+  tx: Database,
+  planId: number,
+  options: WriteOptions,
+  version: number,
+): Promise<void> {
+  if (!options.audit) return;
+  await writeAudit(tx, {
+    userId: options.author.userId,
+    actorEmail: options.author.actorEmail,
+    action: options.audit.action,
+    resource: `plan ${planId}`,
+    outcome: "ok",
+    ip: options.audit.ip,
+    details: { ...options.audit.details, version },
   });
 }
 

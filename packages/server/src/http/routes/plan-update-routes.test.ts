@@ -1,5 +1,6 @@
 import type { Plan } from "@rumbo/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AuditRecord, listAudit } from "../../audit/audit-repository.ts";
 import type { TestLogin } from "../../testing/accounts.ts";
 import { GLOBAL_PLANNER, openTestApp, type TestApp } from "../../testing/test-app.ts";
 import { TEST_ENGINES } from "../../testing/test-databases.ts";
@@ -295,6 +296,179 @@ describe.each(TEST_ENGINES)("la matriz de un plan guardado sobre $name", (engine
       const again = await update(2);
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe("REPROGRAMACION_REQUIRED");
+    });
+  });
+
+  describe("una reprogramación desde la matriz guarda una versión y una entrada de auditoría, o nada", () => {
+    let id: number;
+    let original: Plan;
+    const target2025 = (stored: Plan) =>
+      stored.objectives.flatMap((o) => o.indicators).find((i) => i.code === "4075")?.targets[
+        "2025"
+      ];
+
+    beforeAll(async () => {
+      // A copy of the seed plan as it is now (meta 2153 programmed 20 in 2025 by the tests above).
+      const code = "PES-REPROGRAMA-MATRIZ";
+      original = { ...(JSON.parse((await exported("json")).toString("utf8")) as Plan), code };
+      const created = await t.app.inject({
+        method: "POST",
+        url: "/api/plans/import?fileName=copia.json",
+        headers: { ...planner.headers, "content-type": "application/json" },
+        payload: JSON.stringify(original),
+      });
+      expect(created.statusCode).toBe(201);
+      id = created.json().id;
+      const inForce = await t.app.inject({
+        method: "POST",
+        url: `/api/plans/${id}/status`,
+        headers: { ...planner.headers, "if-match": '"v1"' },
+        payload: { status: "vigente" },
+      });
+      expect(inForce.statusCode).toBe(200);
+    });
+
+    /** What the plan keeps: its versions (number and kind) and meta 2153's 2025 target. */
+    async function stored(): Promise<{
+      versions: string[];
+      target2025: number | null | undefined;
+    }> {
+      const versions = await t.app.inject({
+        method: "GET",
+        url: `/api/plans/${id}/versions`,
+        headers: planner.headers,
+      });
+      const plan = JSON.parse((await exported("json", "", id)).toString("utf8")) as Plan;
+      return {
+        versions: versions
+          .json()
+          .versions.map((v: { version: number; kind: string }) => `${v.version} ${v.kind}`),
+        target2025: target2025(plan),
+      };
+    }
+
+    /** The audit entries written since `mark` (the highest id seen before), oldest first. */
+    async function auditSince(mark: number): Promise<AuditRecord[]> {
+      const entries = await listAudit(t.database.db, { limit: 50 });
+      return entries.filter((e) => e.id > mark).reverse();
+    }
+
+    async function auditMark(): Promise<number> {
+      return (await listAudit(t.database.db, { limit: 1 }))[0]?.id ?? 0;
+    }
+
+    function save(version: number, query: Record<string, string> = {}) {
+      return t.app.inject({
+        method: "POST",
+        url: importUrl({ fileName: "matriz.json", ...query }, id),
+        headers: {
+          ...planner.headers,
+          "content-type": "application/json",
+          "if-match": `"v${version}"`,
+        },
+        payload: JSON.stringify(with4075In2025Of(original, 25)),
+      });
+    }
+
+    const act = {
+      justification: "Ajuste de la meta 2153 aprobado por el comité directivo",
+      actReference: "Acta 07 de 2025",
+      effectiveFrom: "2025-07-01",
+    };
+
+    it("sin justificación la reprogramación se rechaza en español y no guarda nada", async () => {
+      const before = await stored();
+      const mark = await auditMark();
+
+      const onlyAct = await save(2, { actReference: act.actReference });
+
+      expect(onlyAct.statusCode).toBe(409);
+      expect(onlyAct.json().error.code).toBe("REPROGRAMACION_REQUIRED");
+      expect(onlyAct.json().error.message).toBe(
+        "El plan está en vigencia y la matriz cambia metas, totales o ponderaciones: se guarda como reprogramación, con justificación y acta.",
+      );
+      expect(onlyAct.json().error.details.changes).toMatchObject([
+        { message: "Indicador 4075: programación 2025: 20 → 25" },
+      ]);
+      expect(await stored()).toEqual(before);
+      expect(before).toEqual({
+        versions: ["1 importacion", "2 puesta-en-vigencia"],
+        target2025: 20,
+      });
+      // Only the refused attempt is recorded, as a failure; no change is.
+      expect((await auditSince(mark)).map((e) => `${e.action} ${e.outcome}`)).toEqual([
+        "POST /api/plans/:id/import failed",
+      ]);
+    });
+
+    it("una justificación de tres letras se rechaza nombrando la justificación y no guarda nada", async () => {
+      const before = await stored();
+      const response = await save(2, { justification: "ajuste", actReference: act.actReference });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.message).toContain("explique la reprogramación");
+      expect(await stored()).toEqual(before);
+    });
+
+    it("con justificación y acta guarda exactamente una versión de reprogramación y una entrada de auditoría", async () => {
+      const mark = await auditMark();
+
+      const saved = await save(2, act);
+
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json()).toMatchObject({ action: "reprogramar", planId: id, version: 3 });
+      expect(await stored()).toEqual({
+        versions: ["1 importacion", "2 puesta-en-vigencia", "3 reprogramacion"],
+        target2025: 25,
+      });
+      const written = await auditSince(mark);
+      expect(written).toHaveLength(1);
+      expect(written[0]).toMatchObject({
+        action: "plan-reprogramado",
+        outcome: "ok",
+        actorEmail: "oap@entidad.gov.co",
+        resource: `plan ${id}`,
+        details: { code: "PES-REPROGRAMA-MATRIZ", file: "matriz.json", version: 3 },
+      });
+
+      // A dry run of the same file stores nothing and is not a write to audit.
+      const dry = await t.app.inject({
+        method: "POST",
+        url: importUrl({ dryRun: "true", fileName: "matriz.json" }, id),
+        headers: { ...planner.headers, "content-type": "application/json" },
+        payload: JSON.stringify(with4075In2025Of(original, 25)),
+      });
+      expect(dry.json()).toMatchObject({ action: "sin cambios", version: 3 });
+      expect(await auditSince(mark)).toHaveLength(1);
+    });
+
+    it("una matriz revisada sobre la versión 2 cuando el plan va en la 3 se rechaza y no guarda nada", async () => {
+      const before = await stored();
+      const mark = await auditMark();
+
+      const stale = await t.app.inject({
+        method: "POST",
+        url: importUrl({ fileName: "matriz.json", ...act }, id),
+        headers: {
+          ...planner.headers,
+          "content-type": "application/json",
+          "if-match": '"v2"',
+        },
+        payload: JSON.stringify(with4075In2025Of(original, 30)),
+      });
+
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error).toMatchObject({
+        code: "VERSION_CONFLICT",
+        details: { currentVersion: 3 },
+      });
+      expect(stale.json().error.message).toBe(
+        "Otra persona guardó cambios en el plan: usted editaba la versión 2 y la vigente es la 3.",
+      );
+      expect(await stored()).toEqual(before);
+      expect(before.target2025).toBe(25);
+      expect((await auditSince(mark)).map((e) => `${e.action} ${e.outcome}`)).toEqual([
+        "POST /api/plans/:id/import failed",
+      ]);
     });
   });
 

@@ -4,7 +4,8 @@
  * reprogramar or sin cambios) with every change against the current version,
  * and the import saves exactly that through the plan lifecycle service: an
  * edit, or en vigencia a reprogramación with its justification and acta when
- * the programación changed. The body is the file's own bytes, as in the
+ * the programación changed, audited once in the same transaction (a dry run
+ * or a file without changes stores nothing and is not a write). The body is the file's own bytes, as in the
  * import of a new plan (read in the file worker), so the justification, the
  * acta and the effective date travel in the query string.
  */
@@ -18,9 +19,14 @@ import {
 } from "@rumbo/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../../db/open-database.ts";
-import { editPlan, reprogramPlan } from "../../plans/plan-lifecycle-service.ts";
+import {
+  editPlan,
+  MATRIZ_UPDATE_AUDIT_ACTIONS,
+  reprogramPlan,
+} from "../../plans/plan-lifecycle-service.ts";
 import { getPlanState } from "../../plans/plan-revisions.ts";
 import { getPlan } from "../../plans/plans-repository.ts";
+import { audit, describeResource } from "../access-control.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
 import { requiredIfMatchVersion } from "../if-match.ts";
@@ -32,7 +38,7 @@ export function planUpdateRoutes(db: Database, now: () => Date): FastifyPluginAs
   return async (app) => {
     app.post(
       api.updatePlanFromFile.path,
-      contractRoute(api.updatePlanFromFile, planResource(db)),
+      auditedByService(contractRoute(api.updatePlanFromFile, planResource(db))),
       async (request) => {
         const { id } = request.params;
         const state = await getPlanState(db, id);
@@ -69,12 +75,29 @@ export function planUpdateRoutes(db: Database, now: () => Date): FastifyPluginAs
         // plan and checks If-Match on the locked row, so a change that landed
         // since (a status, another save) is a VERSION_CONFLICT, never a write
         // decided on a state that no longer holds.
-        const options = { expectedVersion, author: authorOf(request), now: now() };
+        const options = {
+          expectedVersion,
+          author: authorOf(request),
+          now: now(),
+          audit: {
+            action: MATRIZ_UPDATE_AUDIT_ACTIONS[action],
+            ip: request.ip,
+            details: { code: plan.code, file: fileName },
+          },
+        };
         if (action === "editar") {
           const saved = await editPlan(db, id, plan, options).catch(lifecycleError);
           return { ...answer, version: saved.version };
         }
         if (!can(request.actor, "plan.reprogram", request.resource)) {
+          // Refused here, not by the access hook: recorded as its refusals are.
+          await audit(
+            db,
+            request,
+            "denegado:plan.reprogram",
+            describeResource(request.resource),
+            "denied",
+          );
           throw new ApiError(
             403,
             "FORBIDDEN",
@@ -101,4 +124,9 @@ export function planUpdateRoutes(db: Database, now: () => Date): FastifyPluginAs
       },
     );
   };
+}
+
+/** A save the lifecycle service audits in its own transaction (one entry per real change, none for a dry run or no change). */
+function auditedByService<T extends { config: object }>(options: T): T {
+  return { ...options, config: { ...options.config, auditsItself: true } };
 }
