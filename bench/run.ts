@@ -4,7 +4,7 @@
  * docs/benchmarks.md with the machine they were measured on.
  *
  *   npm run bench                 # all
- *   npm run bench -- engine sql   # some: engine, sql, cli, known, cache, matrix, startup, web
+ *   npm run bench -- engine sql   # some: engine, sql, cli, known, cache, portal, matrix, startup, web
  *   npm run bench -- startup:compute startup:start   # parts of startup: help, seed, compute, start
  */
 import { spawnSync } from "node:child_process";
@@ -15,6 +15,7 @@ import { runIncrementalBench, runSeedThroughputBench } from "./compliance-cache.
 import { runComplianceKnownAtBench } from "./compliance-known-at.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";
 import { runMatrixImportBench } from "./matrix-import.bench.ts";
+import { runPortalBench } from "./portal.bench.ts";
 import { runSqlRollupBench } from "./sql-rollup.ts";
 import { runStartupBench, STARTUP_PARTS, type StartupPart } from "./startup.bench.ts";
 import { runWebBundleBench } from "./web-bundle.bench.ts";
@@ -46,6 +47,8 @@ if (["engine", "sql", "cli", "known", "cache"].some(wants)) {
     figures.push(...(await runIncrementalBench(PG_URL, { workload })));
   }
 }
+// The public portal's plan page: throughput vs. a no-op route, warm latency, gzip size.
+if (wants("portal")) figures.push(...(await runPortalBench()));
 // The matriz de formulación has its own plan of 5,000 indicators with a full ficha técnica.
 if (wants("matrix")) figures.push(...(await runMatrixImportBench()));
 // Start-up of the compiled CLI and server: ratios to a bare node process in this same run.

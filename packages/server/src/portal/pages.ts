@@ -137,7 +137,7 @@ function openData(planId: number, periodEnd: string): Html {
 export type PlanListItem = {
   id: number;
   snapshot: PlanSnapshot;
-  records: PublicationRecord[];
+  records: readonly PublicationRecord[];
   latest: { record: PublicationRecord; overview: CorteOverview } | null;
 };
 
@@ -209,7 +209,7 @@ export function planPage(
   input: {
     planId: number;
     snapshot: PlanSnapshot;
-    records: PublicationRecord[];
+    records: readonly PublicationRecord[];
     latest: { record: PublicationRecord; snapshot: CorteSnapshot; overview: CorteOverview } | null;
   },
 ): string {
@@ -302,7 +302,7 @@ export function cortePage(
   input: {
     planId: number;
     record: PublicationRecord;
-    records: PublicationRecord[];
+    records: readonly PublicationRecord[];
     latestNumber: number;
     snapshot: CorteSnapshot;
     overview: CorteOverview;
@@ -492,7 +492,7 @@ ${
           ? /^https?:\/\//.test(e.url)
             ? html`<li><a href="${e.url}">${e.title || e.url}</a></li>`
             : html`<li>${e.title} (${e.url})</li>`
-          : html`<li>${e.fileName} (${formatNumber(e.size / 1024, 1)} KB, SHA-256 <code>${e.sha256.slice(0, 12)}…</code>)</li>`,
+          : html`<li><a href="${PORTAL_PREFIX}/soportes/${e.sha256}" download>${e.fileName}</a> (${formatNumber(e.size / 1024, 1)} KB, SHA-256 <code>${e.sha256.slice(0, 12)}…</code>)</li>`,
       )}</ul>`
     : null
 }

@@ -118,7 +118,7 @@ export async function publicCatalog(
   baseUrl: string,
   settings: Omit<CatalogSettings, "baseUrl" | "entity"> & { entity: string | null },
 ): Promise<PendingCatalog> {
-  const plans: { id: number; records: PublicationRecord[] }[] = [];
+  const plans: { id: number; records: readonly PublicationRecord[] }[] = [];
   for (const id of await publicPlanIds(db)) {
     const records = await publicPlanPublications(db, id);
     if (records) plans.push({ id, records });

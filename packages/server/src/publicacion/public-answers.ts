@@ -77,7 +77,7 @@ export async function publicPlansAnswer(
 ): Promise<PublicAnswer> {
   const ids = await publicPlanIds(db);
   const onPage = ids.slice((page - 1) * pageSize, page * pageSize);
-  const plans: { id: number; records: PublicationRecord[] }[] = [];
+  const plans: { id: number; records: readonly PublicationRecord[] }[] = [];
   for (const id of onPage) {
     const records = await publicPlanPublications(db, id);
     if (records) plans.push({ id, records });

@@ -6,6 +6,7 @@
  * process by publication id.
  */
 import {
+  type CorteSnapshot,
   type LicenseId,
   type PublicationKind,
   type PublicationLicense,
@@ -14,7 +15,7 @@ import {
 } from "@rumbo/core";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
-import { plans, publications } from "../db/schema.ts";
+import { evidenceFiles, plans, publications } from "../db/schema.ts";
 
 /** A publication without its snapshot. */
 export type PublicationRecord = {
@@ -85,22 +86,76 @@ export async function listPlanPublications(
 }
 
 /**
+ * Whether the plan is published now and the number of its newest publication
+ * (null without any): one row read by primary key and an index-only max over
+ * `publications_plan_number`. Publications are only inserted, numbered under
+ * the plan's lock, so an unchanged newest number means an unchanged list —
+ * in every server process. Null when the plan does not exist.
+ */
+export async function publicationStamp(
+  db: Database,
+  planId: number,
+): Promise<{ published: boolean; newest: number | null } | null> {
+  // A plain statement, not the query builder: this runs on every public page view.
+  const result = (await db.execute(
+    sql`select "published", (select max("number") from "publications" where "plan_id" = ${planId}) as "newest" from "plans" where "id" = ${planId}`,
+  )) as unknown as { rows: { published: boolean; newest: number | string | null }[] };
+  const [row] = result.rows;
+  if (!row) return null;
+  return { published: row.published, newest: row.newest === null ? null : Number(row.newest) };
+}
+
+const RECORDS_CACHE_SIZE = 256;
+/** Per database, each plan's publication list with the newest number it was read at. */
+const recordCaches = new WeakMap<
+  Database,
+  Map<number, { newest: number; records: readonly PublicationRecord[] }>
+>();
+
+/**
  * The plan's publications when the plan is public now (published, with a
  * plan publication), newest first; null otherwise — an unpublished or
- * withdrawn plan answers like a missing one.
+ * withdrawn plan answers like a missing one. The stamp is read every time;
+ * the list only when a publication was added since this process last read
+ * it (the list returned is shared: frozen, never to be changed by a caller).
  */
 export async function publicPlanPublications(
   db: Database,
   planId: number,
-): Promise<PublicationRecord[] | null> {
-  const rows = await db
-    .select(RECORD_COLUMNS)
-    .from(publications)
-    .innerJoin(plans, and(eq(plans.id, publications.planId), eq(plans.published, true)))
-    .where(eq(publications.planId, planId))
-    .orderBy(desc(publications.number));
-  const records = toRecords(rows);
+): Promise<readonly PublicationRecord[] | null> {
+  const stamp = await publicationStamp(db, planId);
+  if (!stamp?.published || stamp.newest === null) return null;
+  let cache = recordCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    recordCaches.set(db, cache);
+  }
+  const known = cache.get(planId);
+  const records =
+    known && known.newest === stamp.newest ? known.records : await readRecords(db, planId, cache);
   return records.some((r) => r.kind === "plan") ? records : null;
+}
+
+async function readRecords(
+  db: Database,
+  planId: number,
+  cache: Map<number, { newest: number; records: readonly PublicationRecord[] }>,
+): Promise<readonly PublicationRecord[]> {
+  const records = Object.freeze(
+    (await listPlanPublications(db, planId)).map((r) => Object.freeze(r)),
+  );
+  // Newest first: the first record's number is what the list was read at (a
+  // publication added between the stamp and this read is in it already).
+  const newest = records[0]?.number;
+  if (newest !== undefined) {
+    cache.delete(planId);
+    cache.set(planId, { newest, records });
+    if (cache.size > RECORDS_CACHE_SIZE) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+  }
+  return records;
 }
 
 /** The ids of every public plan, in id order. */
@@ -158,4 +213,55 @@ export async function nextPublicationNumber(tx: Database, planId: number): Promi
     .from(publications)
     .where(eq(publications.planId, planId));
   return Number(row?.last ?? 0) + 1;
+}
+
+/** A soporte as the portal serves it: the file, under the name its published report gave it. */
+export type PublicEvidenceFile = {
+  sha256: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  bytes: Buffer;
+};
+
+/**
+ * The file of a soporte the public may download: one listed in the approved
+ * reports of a published corte (its snapshot) of a plan public now; null for
+ * any other — of a draft, a returned or sent report, an unpublished corte or
+ * a withdrawn plan. The snapshots' text narrows the search; the snapshot
+ * itself decides.
+ */
+export async function publicEvidenceFile(
+  db: Database,
+  sha256: string,
+): Promise<PublicEvidenceFile | null> {
+  const candidates = await db
+    .select({ id: publications.id, planId: publications.planId })
+    .from(publications)
+    .innerJoin(plans, and(eq(plans.id, publications.planId), eq(plans.published, true)))
+    .where(
+      and(
+        eq(publications.kind, "corte"),
+        sql`strpos(${publications.snapshot}::text, ${sha256}) > 0`,
+      ),
+    )
+    .orderBy(desc(publications.id));
+  for (const candidate of candidates) {
+    if (!(await publicPlanPublications(db, candidate.planId))) continue;
+    const snapshot = (await readSnapshot(db, candidate.id)) as CorteSnapshot;
+    for (const report of snapshot.reports ?? []) {
+      const listed = report.evidence.find((e) => e.kind === "file" && e.sha256 === sha256);
+      if (listed?.kind !== "file") continue;
+      const [file] = await db
+        .select({
+          mediaType: evidenceFiles.mediaType,
+          size: evidenceFiles.size,
+          bytes: evidenceFiles.bytes,
+        })
+        .from(evidenceFiles)
+        .where(eq(evidenceFiles.sha256, sha256));
+      return file ? { sha256, fileName: listed.fileName, ...file } : null;
+    }
+  }
+  return null;
 }

@@ -88,7 +88,7 @@ export function evidenceRoutes(db: Database, now: () => Date): FastifyPluginAsyn
 }
 
 /** RFC 6266: an ASCII fallback name and the exact UTF-8 name (RFC 5987). */
-function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string): string {
   const ascii =
     fileName
       .normalize("NFD")

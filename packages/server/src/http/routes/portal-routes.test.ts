@@ -5,14 +5,19 @@
  * carry no cookie, answer 304 on a matching ETag, a 404 page in the shell for
  * what is not published, and nothing of the open corte.
  */
+import { createHash } from "node:crypto";
 import { api, formatRatioAsPercent } from "@rumbo/core";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPublishedSeed } from "../../testing/published-seed.ts";
-import type { TestApp } from "../../testing/test-app.ts";
+import { cortes, evidenceFiles, reportVersions } from "../../db/schema.ts";
+import { openPublishedSeed, PUBLISHED_SEED_NOW } from "../../testing/published-seed.ts";
+import { GLOBAL_PLANNER, type TestApp } from "../../testing/test-app.ts";
 import { TEST_ENGINES } from "../../testing/test-databases.ts";
 
 describe.each(TEST_ENGINES)("portal público en HTML ($name)", (engine) => {
   let test: TestApp & { planId: number };
+  /** The address of a soporte published by the soportes test (the withdrawal test takes it down). */
+  let publishedSoporte = "";
 
   beforeAll(async () => {
     test = await openPublishedSeed(engine);
@@ -167,5 +172,144 @@ describe.each(TEST_ENGINES)("portal público en HTML ($name)", (engine) => {
     expect(method.statusCode).toBe(200);
     expect(method.body).toContain("<h2>1. Qué entra y qué sale</h2>");
     expect(method.body).toContain("<table>");
+  });
+
+  it("un soporte de un reporte aprobado y publicado se descarga desde la ficha; el de un reporte enviado o de un corte sin publicar es 404", async () => {
+    const db = test.database.db;
+    const planner = await test.login("soportes@entidad.gov.co", GLOBAL_PLANNER);
+    const file = async (name: string, text: string) => {
+      const bytes = Buffer.from(text, "utf8");
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      await db
+        .insert(evidenceFiles)
+        .values({ sha256, size: bytes.length, mediaType: "text/plain", bytes });
+      return { sha256, name, text };
+    };
+    // The next version of a report of the whole indicator, with one file as soporte.
+    const report = async (
+      indicator: string,
+      period: string,
+      status: "aprobado" | "enviado",
+      f: { sha256: string; name: string },
+    ) => {
+      const [latest] = await db
+        .select({ version: reportVersions.version })
+        .from(reportVersions)
+        .where(
+          and(
+            eq(reportVersions.planId, test.planId),
+            eq(reportVersions.indicatorCode, indicator),
+            eq(reportVersions.period, period),
+            eq(reportVersions.area, ""),
+          ),
+        )
+        .orderBy(desc(reportVersions.version))
+        .limit(1);
+      await db.insert(reportVersions).values({
+        planId: test.planId,
+        indicatorCode: indicator,
+        period,
+        version: (latest?.version ?? 0) + 1,
+        action: status === "aprobado" ? "approve" : "submit",
+        status,
+        value: 10.5,
+        evidence: [
+          {
+            kind: "file",
+            sha256: f.sha256,
+            fileName: f.name,
+            addedAt: PUBLISHED_SEED_NOW.toISOString(),
+            addedBy: null,
+          },
+        ],
+        source: "formulario",
+        recordedAt: PUBLISHED_SEED_NOW,
+      });
+    };
+    const acta = await file(
+      "Acta de entrega 2024.txt",
+      "Acta de entrega de la meta 2320, vigencia 2024.",
+    );
+    const sent = await file("enviado.txt", "Soporte de un reporte enviado, sin aprobar.");
+    const open = await file("abierto.txt", "Soporte aprobado del corte abierto de 2025.");
+    await report("2320", "2024", "aprobado", acta);
+    await report("3979", "2024-Q4", "enviado", sent);
+    await report("2320", "2025", "aprobado", open);
+    const [december] = await db
+      .select({ id: cortes.id })
+      .from(cortes)
+      .where(and(eq(cortes.planId, test.planId), eq(cortes.periodEnd, "2024-12-31")));
+    const published = await test.app.inject({
+      method: "POST",
+      url: `/api/plans/${test.planId}/cortes/${december?.id}/publish`,
+      headers: planner.headers,
+    });
+    expect(published.statusCode).toBe(200);
+
+    const ficha = await get(`/publico/planes/${test.planId}/cortes/2024-12-31/indicadores/2320`);
+    const link = `/publico/soportes/${acta.sha256}`;
+    expect(ficha.body).toContain(`<a href="${link}" download>Acta de entrega 2024.txt</a>`);
+    publishedSoporte = link;
+    const download = await get(link);
+    expect(download.statusCode).toBe(200);
+    expect(download.body).toBe("Acta de entrega de la meta 2320, vigencia 2024.");
+    expect(download.headers["content-type"]).toBe("text/plain; charset=utf-8");
+    expect(download.headers["content-disposition"]).toBe(
+      `attachment; filename="Acta de entrega 2024.txt"; filename*=UTF-8''Acta%20de%20entrega%202024.txt`,
+    );
+    expect(download.headers["x-content-type-options"]).toBe("nosniff");
+    expect(download.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
+    expect(download.headers.etag).toBe(`"${acta.sha256}"`);
+    expect(download.headers["set-cookie"]).toBeUndefined();
+    expect((await get(link, { "if-none-match": `"${acta.sha256}"` })).statusCode).toBe(304);
+
+    for (const hidden of [sent, open]) {
+      const res = await get(`/publico/soportes/${hidden.sha256}`);
+      expect(res.statusCode, hidden.name).toBe(404);
+      expect(res.body, hidden.name).toContain(
+        "No hay un soporte publicado con esta huella (SHA-256).",
+      );
+      expect(res.body, hidden.name).not.toContain(hidden.text);
+    }
+    expect((await get("/publico/soportes/no-es-una-huella")).statusCode).toBe(404);
+  });
+
+  // Last: it withdraws the plan. The page kept from the first visit must not outlive a change
+  // made by any server process: only the plan's stamp (published, newest number) is read again.
+  it("retirar el plan lo saca del portal aunque su página estuviera guardada; volver a publicarlo con CC BY 4.0 la renueva", async () => {
+    const planner = await test.login("oap@entidad.gov.co", GLOBAL_PLANNER);
+    const publish = (payload: Record<string, unknown>) =>
+      test.app.inject({
+        method: "POST",
+        url: `/api/plans/${test.planId}/publish`,
+        headers: planner.headers,
+        payload,
+      });
+    const before = await get(`/publico/planes/${test.planId}`);
+    expect(before.body).toContain("CC BY-SA 4.0");
+    expect((await get(`/publico/planes/${test.planId}`)).headers.etag).toBe(before.headers.etag);
+
+    expect((await publish({ published: false })).statusCode).toBe(200);
+    const withdrawn = await get(`/publico/planes/${test.planId}`, {
+      "if-none-match": String(before.headers.etag),
+    });
+    expect(withdrawn.statusCode).toBe(404);
+    expect(withdrawn.body).toContain(`No hay un plan publicado con el número ${test.planId}.`);
+    // Its soportes leave the portal with it.
+    expect((await get(publishedSoporte)).statusCode).toBe(404);
+
+    const again = await publish({
+      published: true,
+      license: "CC-BY-4.0",
+      licenseAct: "Resolución 045 de 2025",
+    });
+    expect(again.json().publication).toMatchObject({ number: 7, kind: "plan" });
+    const renewed = await get(`/publico/planes/${test.planId}`, {
+      "if-none-match": String(before.headers.etag),
+    });
+    expect(renewed.statusCode).toBe(200);
+    expect(renewed.headers.etag).not.toBe(before.headers.etag);
+    expect(renewed.body).toContain("CC BY 4.0");
+    expect(renewed.body).toContain("Resolución 045 de 2025");
   });
 });

@@ -44,11 +44,13 @@ import {
 } from "../../publicacion/public-answers.ts";
 import {
   type PublicationRecord,
+  publicEvidenceFile,
   publicPlanIds,
   publicPlanPublications,
   readSnapshot,
 } from "../../publicacion/publication-store.ts";
 import { SeguimientoRefusal } from "../../seguimiento/report-store.ts";
+import { contentDisposition } from "./evidence-routes.ts";
 
 /** Bumped when the pages' markup changes, so cached copies are not reused. */
 const PORTAL_REVISION = "1";
@@ -391,6 +393,32 @@ export function portalRoutes(
             });
           },
         );
+      },
+    );
+
+    // A soporte of a published report: only a file some public corte lists, as an attachment
+    // that can never act as a page of Rumbo (nosniff, sandbox); its ETag is its SHA-256.
+    app.get<{ Params: { sha256: string } }>(
+      `${PORTAL_PREFIX}/soportes/:sha256`,
+      async (request, reply) => {
+        const sha256 = request.params.sha256.toLowerCase();
+        const missing = "No hay un soporte publicado con esta huella (SHA-256).";
+        if (!/^[0-9a-f]{64}$/.test(sha256)) throw new PortalNotFound(missing);
+        const file = await publicEvidenceFile(db, sha256);
+        if (!file) throw new PortalNotFound(missing);
+        const etag = `"${sha256}"`;
+        reply
+          .header("etag", etag)
+          .header("cache-control", `public, max-age=${MAX_AGE_LATEST_S}`)
+          .header("x-content-type-options", "nosniff")
+          .header("content-security-policy", "sandbox; default-src 'none'");
+        if (matches(request, etag)) return reply.status(304).send();
+        const text = file.mediaType.startsWith("text/");
+        return reply
+          .header("content-type", text ? `${file.mediaType}; charset=utf-8` : file.mediaType)
+          .header("content-length", String(file.size))
+          .header("content-disposition", contentDisposition(file.fileName))
+          .send(file.bytes);
       },
     );
 

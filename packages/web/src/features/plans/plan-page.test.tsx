@@ -300,4 +300,15 @@ describe("un plan que no se puede ver sin sesión", () => {
     expect(window.location.pathname).toBe("/entrar");
     expect(window.location.search).toBe("?volver=%2Fplanes%2F7");
   });
+
+  it("un plan publicado enlaza su página del portal público; uno sin publicar no", async () => {
+    await openSeedPlan();
+    const link = screen.getByRole("link", { name: "Ver en el portal público" });
+    expect(link.getAttribute("href")).toBe("/publico/planes/1");
+    resetApp();
+    stubApi({ "/api/plans/1": { body: { ...planDetail(SEED_PLAN), published: false } } });
+    renderApp(PLAN_URL);
+    await screen.findByRole("heading", { level: 1, name: SEED_PLAN.name });
+    expect(screen.queryByRole("link", { name: "Ver en el portal público" })).toBeNull();
+  });
 });

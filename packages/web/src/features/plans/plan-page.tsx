@@ -103,6 +103,13 @@ function PlanView({
           <Link to={dashboardPath(plan.id)}>Tablero de seguimiento</Link>: cumplimiento, semáforos y
           alertas por vigencia.
         </p>
+        {plan.published && (
+          // The portal's pages are served by the server, outside this app: a plain link.
+          <p>
+            <a href={`/publico/planes/${plan.id}`}>Ver en el portal público</a>: lo publicado del
+            plan y de sus cortes, sin cuenta.
+          </p>
+        )}
       </div>
       <StrategicPlatform plan={plan} />
       <PlanPermissionsNote permissions={permissions} />
