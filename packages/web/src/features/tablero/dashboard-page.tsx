@@ -3,7 +3,7 @@
  * for a vigencia or the cuatrienio at a fecha de corte, counters by semáforo,
  * alerts and ritmo. Every number comes from getDashboard (the engine).
  */
-import { dashboardObjectivesChart } from "@rumbo/core";
+import { ALERT_KIND_LABELS, dashboardObjectivesChart } from "@rumbo/core";
 import { useMemo } from "react";
 import { dashboardObjectivePath, indicatorPath, planPath } from "../../routes.ts";
 import { formatDate } from "../../shared/format.ts";
@@ -32,13 +32,8 @@ const COUNTERS: { key: keyof Dashboard["counters"]; label: string }[] = [
   { key: "enRiesgo", label: "En riesgo" },
 ];
 
-export const ALERT_TEXT: Record<Dashboard["alerts"][number]["kind"], string> = {
-  rojo: "Rojo",
-  amarillo: "Amarillo",
-  sin_reporte: "Sin reporte",
-  sobre_ejecucion: "Sobre-ejecución",
-  en_riesgo: "En riesgo",
-};
+/** Core's names of the kinds of alert (the informe uses the same). */
+export const ALERT_TEXT: Record<Dashboard["alerts"][number]["kind"], string> = ALERT_KIND_LABELS;
 
 export function Counters({ counters }: { counters: Dashboard["counters"] }) {
   return (
