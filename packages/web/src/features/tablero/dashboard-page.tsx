@@ -4,7 +4,7 @@
  * alerts and ritmo. Every number comes from getDashboard (the engine).
  */
 import { ALERT_KIND_LABELS, dashboardObjectivesChart } from "@rumbo/core";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { dashboardObjectivePath, indicatorPath, planPath } from "../../routes.ts";
 import { formatDate } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
@@ -51,6 +51,9 @@ export function Counters({ counters }: { counters: Dashboard["counters"] }) {
   );
 }
 
+/** Alerts shown at first: a big plan has thousands, most pages need the worst few. */
+export const FIRST_ALERTS = 50;
+
 function Alerts({
   planId,
   dashboard,
@@ -60,23 +63,40 @@ function Alerts({
   dashboard: Dashboard;
   view: TableroView;
 }) {
+  const [showAll, setShowAll] = useState(false);
+  const { alerts } = dashboard;
+  // Core sorts them by severity: the first ones are the rojos and the sin reporte.
+  const shown = showAll ? alerts : alerts.slice(0, FIRST_ALERTS);
   return (
     <section aria-labelledby="alertas">
       <h2 id="alertas">Alertas</h2>
-      {dashboard.alerts.length === 0 ? (
+      {alerts.length === 0 ? (
         <p>No hay alertas para esta vista.</p>
       ) : (
-        <ul className="alerts">
-          {dashboard.alerts.map((alert) => (
-            <li key={`${alert.kind}-${alert.indicator}`} className={`alert alert-${alert.kind}`}>
-              <span className="alert-kind">{ALERT_TEXT[alert.kind]}</span>{" "}
-              <Link to={`${indicatorPath(planId, alert.indicator)}${viewSearch(view)}`}>
-                Indicador {alert.indicator}: {alert.name}
-              </Link>{" "}
-              <span className="note">(objetivo {alert.objective})</span> — {alert.message}
-            </li>
-          ))}
-        </ul>
+        <>
+          {shown.length < alerts.length && (
+            <p className="note">
+              Se muestran las primeras {shown.length} de {alerts.length} alertas, las más graves
+              primero.
+            </p>
+          )}
+          <ul className="alerts">
+            {shown.map((alert) => (
+              <li key={`${alert.kind}-${alert.indicator}`} className={`alert alert-${alert.kind}`}>
+                <span className="alert-kind">{ALERT_TEXT[alert.kind]}</span>{" "}
+                <Link to={`${indicatorPath(planId, alert.indicator)}${viewSearch(view)}`}>
+                  Indicador {alert.indicator}: {alert.name}
+                </Link>{" "}
+                <span className="note">(objetivo {alert.objective})</span> — {alert.message}
+              </li>
+            ))}
+          </ul>
+          {shown.length < alerts.length && (
+            <button type="button" className="button" onClick={() => setShowAll(true)}>
+              Mostrar las {alerts.length} alertas
+            </button>
+          )}
+        </>
       )}
     </section>
   );
