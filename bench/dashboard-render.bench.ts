@@ -28,6 +28,14 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const TARGET_MS = 1000;
 const REPORTED = new Set(["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2"]);
 
+/** What the page-side checks use of the browser (bench is compiled without the DOM's types). */
+type PageGlobals = {
+  document: {
+    querySelectorAll: (selector: string) => { length: number };
+    getElementById: (id: string) => unknown;
+  };
+};
+
 export type DashboardBenchOptions = { indicators?: number; objectives?: number; runs?: number };
 
 export async function runDashboardRenderBench(
@@ -80,22 +88,28 @@ export async function runDashboardRenderBench(
       });
       const page = await context.newPage();
       await page.goto(url, { waitUntil: "commit" });
-      // The frame where every objective card and the alerts are on screen (run in
-      // the page, written as text: this package is compiled without the DOM's types).
+      // The frame where every objective card and the alerts are on screen.
       const ready = await page.waitForFunction(
-        `document.querySelectorAll(".objective-card").length === ${objectives} &&
-          document.getElementById("alertas") !== null ? performance.now() : false`,
-        undefined,
+        (count) => {
+          const { document } = globalThis as unknown as PageGlobals;
+          return document.querySelectorAll(".objective-card").length === count &&
+            document.getElementById("alertas") !== null
+            ? performance.now()
+            : false;
+        },
+        objectives,
         { polling: "raf", timeout: 60_000 },
       );
       times.push(Number(await ready.jsonValue()));
       // When the dashboard's answer started and finished arriving, on the same clock.
-      const api = await page.evaluate<[number, number]>(`(() => {
+      const api = await page.evaluate(() => {
         const entry = performance
           .getEntriesByType("resource")
-          .find((item) => item.name.includes("/dashboard?"));
+          .find((item) => item.name.includes("/dashboard?")) as
+          | { startTime: number; responseEnd: number }
+          | undefined;
         return entry === undefined ? [0, 0] : [entry.startTime, entry.responseEnd];
-      })()`);
+      });
       apiStarts.push(api[0] ?? 0);
       apiEnds.push(api[1] ?? 0);
       await context.close();
