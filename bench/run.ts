@@ -4,7 +4,7 @@
  * docs/benchmarks.md with the machine they were measured on.
  *
  *   npm run bench                 # all
- *   npm run bench -- engine sql   # some: engine, sql, cli, known, cache, portal, matrix, startup, web
+ *   npm run bench -- engine sql   # some: engine, sql, cli, known, cache, portal, matrix, startup, web, dashboard
  *   npm run bench -- startup:compute startup:start   # parts of startup: help, seed, compute, start
  */
 import { spawnSync } from "node:child_process";
@@ -13,6 +13,7 @@ import type { BenchFigure } from "./bench-figure.ts";
 import { runCliComputeBench } from "./cli-compute.bench.ts";
 import { runIncrementalBench, runSeedThroughputBench } from "./compliance-cache.bench.ts";
 import { runComplianceKnownAtBench } from "./compliance-known-at.bench.ts";
+import { runDashboardRenderBench } from "./dashboard-render.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";
 import { runMatrixImportBench } from "./matrix-import.bench.ts";
 import { runPortalBench } from "./portal.bench.ts";
@@ -60,6 +61,8 @@ if (wants("startup"))
   );
 // The web's initial JavaScript and the lazy chart chunk, gzipped (sizes, not times).
 if (wants("web")) figures.push(...(await runWebBundleBench()));
+// The tablero of a 2,000-indicator plan in Chromium, served by the compiled server (target < 1 s).
+if (wants("dashboard")) figures.push(...(await runDashboardRenderBench()));
 
 const number = new Intl.NumberFormat("es-CO", { maximumFractionDigits: 3 });
 const rows = figures.map((f) => [f.name, `${number.format(f.value)} ${f.unit}`, f.detail ?? ""]);

@@ -244,6 +244,19 @@ async function buildWeb() {
     // Rolldown's note on plugin timings is advice for the plugin authors, not a warning here.
     build: { rolldownOptions: { checks: { pluginTimings: false } } },
   });
+  // Each script and style sheet also gzipped beside it: the server sends the
+  // .gz to a browser that accepts it (@fastify/static preCompressed), a third
+  // of the bytes, compressed once here rather than on every request.
+  const { gzipSync, constants } = await import("node:zlib");
+  const assets = join(TARGETS.web.out, "assets");
+  for (const name of readdirSync(assets)) {
+    if (!/\.(js|css)$/.test(name)) continue;
+    const bytes = readFileSync(join(assets, name));
+    writeFileSync(
+      join(assets, `${name}.gz`),
+      gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }),
+    );
+  }
 }
 
 if (process.argv[1] === BUILD_SCRIPT) {

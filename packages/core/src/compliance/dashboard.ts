@@ -14,6 +14,7 @@ import type {
   CellStatus,
   ComplianceOptions,
   ComplianceResult,
+  Contribution,
   RollupYearCell,
   SemaforoColor,
 } from "./types.ts";
@@ -80,6 +81,15 @@ export const ALERT_KINDS = [
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
+/** How the tablero and the informe name each kind of alert. */
+export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
+  rojo: "Rojo",
+  amarillo: "Amarillo",
+  sin_reporte: "Sin reporte",
+  sobre_ejecucion: "Sobre-ejecución",
+  en_riesgo: "En riesgo",
+};
+
 export type DashboardAlert = {
   kind: AlertKind;
   indicator: string;
@@ -115,12 +125,12 @@ export type DashboardInput = {
   periodTargets?: Readonly<Record<string, PeriodTargets>>;
 };
 
-function shareIn(cell: RollupYearCell | undefined, code: string): number | null {
-  return cell?.contributions.find((item) => item.code === code)?.weight ?? null;
-}
-
-function contributionIn(cell: RollupYearCell | undefined, code: string): number | null {
-  return cell?.contributions.find((item) => item.code === code)?.contribution ?? null;
+/** A cell's contributions by code (the first of a code wins, as `find` would). */
+function contributionsByCode(cell: RollupYearCell | undefined): Map<string, Contribution> {
+  const byCode = new Map<string, Contribution>();
+  for (const item of cell?.contributions ?? [])
+    if (!byCode.has(item.code)) byCode.set(item.code, item);
+  return byCode;
 }
 
 function alertMessage(kind: AlertKind, indicator: DashboardIndicator): string {
@@ -136,6 +146,15 @@ function alertMessage(kind: AlertKind, indicator: DashboardIndicator): string {
     case "en_riesgo":
       return indicator.ritmo?.reason ?? "En riesgo.";
   }
+}
+
+/** The result's indicator rows by code (the first of a code wins, as `find` would). */
+export function indicatorRowsByCode(
+  result: ComplianceResult,
+): Map<string, ComplianceResult["indicators"][number]> {
+  const byCode = new Map<string, ComplianceResult["indicators"][number]>();
+  for (const row of result.indicators) if (!byCode.has(row.code)) byCode.set(row.code, row);
+  return byCode;
 }
 
 /** The tablero of `at` (a plan year or "period" for the cuatrienio). */
@@ -161,12 +180,16 @@ export function buildDashboard(input: DashboardInput, at: CellAt): PlanDashboard
     enRiesgo: 0,
   };
   const alerts: DashboardAlert[] = [];
+  // Looked up once per indicator: a plan of thousands must not scan the result each time.
+  const indicatorRows = indicatorRowsByCode(result);
+  const planContributions = contributionsByCode(planCell);
   const objectives = plan.objectives.map((objective, index) => {
     const row = result.objectives[index];
     const cell = at === "period" ? row?.period : row?.years[String(at)];
     if (row === undefined || cell === undefined) throw new RangeError("resultado incompleto");
+    const contributions = contributionsByCode(cell);
     const indicators = objective.indicators.map((indicator): DashboardIndicator => {
-      const indicatorRow = result.indicators.find((item) => item.code === indicator.code);
+      const indicatorRow = indicatorRows.get(indicator.code);
       const indicatorCell =
         at === "period" ? indicatorRow?.period : indicatorRow?.years[String(at)];
       if (indicatorRow === undefined || indicatorCell === undefined)
@@ -182,8 +205,8 @@ export function buildDashboard(input: DashboardInput, at: CellAt): PlanDashboard
           at === "period"
             ? weightOfPeriod(indicator.weight, plan.years)
             : weightOfYear(indicator.weight, at),
-        share: shareIn(cell, indicator.code),
-        contribution: contributionIn(cell, indicator.code),
+        share: contributions.get(indicator.code)?.weight ?? null,
+        contribution: contributions.get(indicator.code)?.contribution ?? null,
         status: indicatorCell.status,
         target: indicatorCell.target,
         actual: indicatorCell.actual,
@@ -233,8 +256,8 @@ export function buildDashboard(input: DashboardInput, at: CellAt): PlanDashboard
           : at === "period"
             ? weightOfPeriod(objective.weight, plan.years)
             : weightOfYear(objective.weight, at),
-      share: shareIn(planCell, objective.code),
-      contribution: contributionIn(planCell, objective.code),
+      share: planContributions.get(objective.code)?.weight ?? null,
+      contribution: planContributions.get(objective.code)?.contribution ?? null,
       status: cell.status,
       compliance: cell.compliance,
       semaforo: cell.semaforo,

@@ -6,6 +6,7 @@
  */
 import { formatNumber, formatRatioAsPercent } from "../format/numbers.ts";
 import { DEFAULT_SEMAFORO, type Indicator, type Plan, type Semaforo } from "../plan/plan.ts";
+import { indicatorRowsByCode } from "./dashboard.ts";
 import type { CellAt } from "./engine.ts";
 import { weightOfPeriod, weightOfYear } from "./plan-rules.ts";
 import type {
@@ -395,8 +396,9 @@ function explainRollup(
     title = `Objetivo ${objective.code} — ${objective.name}`;
     childLabel = "indicadores";
     rule = "regla 6";
+    const indicatorRows = indicatorRowsByCode(result);
     children = objective.indicators.map((indicator) => {
-      const indicatorRow = result.indicators.find((item) => item.code === indicator.code);
+      const indicatorRow = indicatorRows.get(indicator.code);
       const child = at === "period" ? indicatorRow?.period : indicatorRow?.years[String(at)];
       return {
         code: indicator.code,

@@ -198,6 +198,8 @@ describe("la aplicación web compilada", () => {
     writeFileSync(join(dist, "index.html"), "<!doctype html><title>Rumbo</title>");
     mkdirSync(join(dist, "assets"));
     writeFileSync(join(dist, "assets", "app.js"), "console.log(1)");
+    const { gzipSync, gunzipSync } = await import("node:zlib");
+    writeFileSync(join(dist, "assets", "app.js.gz"), gzipSync("console.log(1)"));
     const database = await TEST_ENGINES[0]?.open();
     if (!database) throw new Error("sin motor de prueba");
     const app = await buildApp({ database, logger: false, webDist: dist, version: "t" });
@@ -210,6 +212,16 @@ describe("la aplicación web compilada", () => {
       expect(route.headers["content-type"]).toMatch(/^text\/html/);
       const asset = await app.inject({ method: "GET", url: "/assets/app.js" });
       expect(asset.body).toBe("console.log(1)");
+      expect(asset.headers["content-encoding"]).toBeUndefined();
+      // A browser that accepts gzip gets the file compressed at build time.
+      const gzipped = await app.inject({
+        method: "GET",
+        url: "/assets/app.js",
+        headers: { "accept-encoding": "gzip, deflate, br" },
+      });
+      expect(gzipped.headers["content-encoding"]).toBe("gzip");
+      expect(gzipped.headers["content-type"]).toMatch(/javascript/);
+      expect(gunzipSync(gzipped.rawPayload).toString()).toBe("console.log(1)");
       const api = await app.inject({ method: "GET", url: "/api/no-existe" });
       expect(api.statusCode).toBe(404);
       expect(api.json().error.code).toBe("NOT_FOUND");

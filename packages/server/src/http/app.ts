@@ -216,7 +216,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webDist =
     options.webDist && existsSync(join(options.webDist, "index.html")) ? options.webDist : null;
   if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, preCompressed: true });
   }
   // Client-side routes (/planes/1) get the web app; unknown API paths stay JSON 404s.
   app.setNotFoundHandler((request, reply) => {

@@ -6,6 +6,7 @@
  * Spanish-locale CSV of formats.md §2). They only lay out core's InformeModel.
  */
 import {
+  ALERT_KIND_LABELS,
   bogotaInstant,
   type ComplianceBar,
   complianceBarsChart,
@@ -489,7 +490,7 @@ async function informeXlsx(model: InformeModel): Promise<Buffer> {
   ];
   bold(alerts.getRow(1));
   for (const a of model.alerts)
-    alerts.addRow([a.objective, a.indicator, a.name, a.kind, a.message]);
+    alerts.addRow([a.objective, a.indicator, a.name, ALERT_KIND_LABELS[a.kind], a.message]);
 
   const quality = workbook.addWorksheet("Calidad del dato");
   quality.columns = [

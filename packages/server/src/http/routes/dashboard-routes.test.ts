@@ -289,4 +289,29 @@ describe.each(TEST_ENGINES)("tablero y ¿cómo se calculó? sobre $name", ({ ope
       "indique year=AAAA (una vigencia) o period=cuatrienio",
     );
   });
+
+  // Last: it approves one more report. The tablero's body is kept with the
+  // compliance cache's result, so a new approval must show at once.
+  it("el tablero repetido es el mismo texto, y al aprobar el avance de la 4205 deja de estar sin reporte", async () => {
+    const url = `/api/plans/${planId}/dashboard?year=2024&asOf=2024-12-31`;
+    const first = await app.inject({ method: "GET", url });
+    const again = await app.inject({ method: "GET", url });
+    expect(again.body).toBe(first.body);
+    const before = first.json() as PlanDashboard;
+    const row = (d: PlanDashboard) =>
+      d.objectives.flatMap((o) => o.indicators).find((i) => i.code === "4205");
+    expect(row(before)?.status).toBe("sin_reporte");
+    expect(before.counters.sinReporte).toBe(1);
+    await recordReports(database.db, planId, [
+      { indicator: "4205", period: "2024-Q4", value: 1, status: "aprobado" },
+    ]);
+    const after = await get<PlanDashboard>(url);
+    expect(row(after)?.status).not.toBe("sin_reporte");
+    expect(row(after)?.actual).toBe(1);
+    expect(after.counters.sinReporte).toBe(0);
+    const sinReporte = (d: PlanDashboard) =>
+      d.alerts.filter((a) => a.kind === "sin_reporte").map((a) => a.indicator);
+    expect(sinReporte(before)).toEqual(["4205"]);
+    expect(sinReporte(after)).toEqual([]);
+  });
 });

@@ -9,20 +9,66 @@ import {
   buildDashboard,
   buildIndicatorSeries,
   type CellAt,
+  type ComplianceResult,
   explainCellData,
   INFORME_CONTENT_TYPES,
   type Plan,
+  type PlanDashboard,
 } from "@rumbo/core";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Database } from "../../db/open-database.ts";
 import { informeDiff } from "../../informe/informe-diff-service.ts";
 import { informeModel } from "../../informe/informe-service.ts";
-import { compareWithPreviousCorte } from "../../informe/previous-corte.ts";
+import { previousCorteCompliance, withPreviousTablero } from "../../informe/previous-corte.ts";
 import type { ComplianceCache } from "../../seguimiento/compliance-cache.ts";
 import { ApiError } from "../api-error.ts";
 import { contractRoute } from "../contract-route.ts";
-import { resolveCompliance, stampedPlanResource, stampOf } from "./compliance-routes.ts";
+import {
+  type ComputedCompliance,
+  resolveCompliance,
+  stampedPlanResource,
+  stampOf,
+} from "./compliance-routes.ts";
 import { planResource } from "./plans-routes.ts";
+
+type PreviousCorte = Awaited<ReturnType<typeof previousCorteCompliance>>;
+type KeptDashboard = { previous: ComplianceResult | null; json: Buffer };
+const dashboards = new WeakMap<ComplianceResult, Map<string, KeptDashboard>>();
+
+/**
+ * getDashboard's body, encoded and checked against the contract as Fastify's
+ * serializer does it, once per state of the cache (as getCompliance's, ADR
+ * 0018): kept with the shared result, for this vigencia and previous corte,
+ * while the previous corte's shared result is the same object too.
+ */
+function dashboardJson(
+  computed: ComputedCompliance,
+  previous: PreviousCorte,
+  at: CellAt,
+  build: () => PlanDashboard,
+): Buffer | null {
+  const previousShared = previous === null ? null : previous.computed.shared;
+  if (computed.shared === undefined || previousShared === undefined) return null;
+  const corte =
+    previous === null
+      ? ""
+      : `${previous.corte.id}|${previous.corte.periodEnd}|${previous.corte.closedAt}`;
+  const key = `${at}|${corte}`;
+  let kept = dashboards.get(computed.shared);
+  if (kept === undefined) {
+    kept = new Map();
+    dashboards.set(computed.shared, kept);
+  }
+  const entry = kept.get(key);
+  if (entry !== undefined && entry.previous === previousShared) return entry.json;
+  const encoded = z.safeEncode(api.getDashboard.responses[200], build());
+  if (!encoded.success) throw encoded.error;
+  const json = Buffer.from(JSON.stringify(encoded.data));
+  kept.set(key, { previous: previousShared, json });
+  return json;
+}
 
 /** `year=AAAA` must be a vigencia of the plan; `period=cuatrienio` is the whole period. */
 function cellAt(plan: Plan, query: { year?: string | undefined }): CellAt {
@@ -70,23 +116,22 @@ export function dashboardRoutes(
     app.get(
       api.getDashboard.path,
       contractRoute(api.getDashboard, stampedPlanResource(db)),
-      async (request) => {
-        const computed = await resolveCompliance(
-          db,
-          request.params.id,
-          request.query,
-          cache,
-          stampOf(request),
-        );
+      async (request, reply) => {
+        const { id } = request.params;
+        const computed = await resolveCompliance(db, id, request.query, cache, stampOf(request));
         const at = cellAt(computed.plan, request.query);
-        return compareWithPreviousCorte(
+        const previous = await previousCorteCompliance(
           db,
-          request.params.id,
+          id,
           request.query,
-          buildDashboard(computed, at),
-          at,
+          computed.options.asOf,
           cache,
         );
+        const build = () => withPreviousTablero(buildDashboard(computed, at), previous, at);
+        const json = dashboardJson(computed, previous, at, build);
+        if (json === null) return build();
+        // Already encoded and checked: the bytes go out as they are.
+        return (reply as FastifyReply).type("application/json; charset=utf-8").send(json);
       },
     );
 

@@ -248,6 +248,25 @@ describe.each(TEST_ENGINES)("informe de seguimiento de un corte sobre $name", ({
     expect(meta78?.[6]).toEqual(new Date("2025-01-20T15:00:00Z"));
   });
 
+  it("la hoja Alertas dice el tipo de cada alerta en palabras, no con el código interno", async () => {
+    const res = await informe("format=xlsx");
+    expect(res.statusCode, res.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    workbook.getWorksheet("Alertas")?.eachRow((row, index) => {
+      if (index > 1) rows.push((row.values as unknown[]).slice(1));
+    });
+    expect(rows.map((row) => [row[1], row[3]])).toEqual([
+      ["4205", "Sin reporte"],
+      ["4267", "En riesgo"],
+      ["4226", "En riesgo"],
+      ["4267", "Amarillo"],
+      ["4226", "Amarillo"],
+      ["4248", "Sobre-ejecución"],
+    ]);
+  });
+
   it("el CSV en formato largo trae el cumplimiento de cada indicador con coma decimal", async () => {
     const res = await informe("format=csv");
     expect(res.statusCode, res.body).toBe(200);

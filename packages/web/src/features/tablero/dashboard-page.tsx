@@ -3,8 +3,8 @@
  * for a vigencia or the cuatrienio at a fecha de corte, counters by semáforo,
  * alerts and ritmo. Every number comes from getDashboard (the engine).
  */
-import { dashboardObjectivesChart } from "@rumbo/core";
-import { useMemo } from "react";
+import { ALERT_KIND_LABELS, dashboardObjectivesChart } from "@rumbo/core";
+import { useMemo, useState } from "react";
 import { dashboardObjectivePath, indicatorPath, planPath } from "../../routes.ts";
 import { formatDate } from "../../shared/format.ts";
 import { Link } from "../../shared/router.tsx";
@@ -32,13 +32,8 @@ const COUNTERS: { key: keyof Dashboard["counters"]; label: string }[] = [
   { key: "enRiesgo", label: "En riesgo" },
 ];
 
-export const ALERT_TEXT: Record<Dashboard["alerts"][number]["kind"], string> = {
-  rojo: "Rojo",
-  amarillo: "Amarillo",
-  sin_reporte: "Sin reporte",
-  sobre_ejecucion: "Sobre-ejecución",
-  en_riesgo: "En riesgo",
-};
+/** Core's names of the kinds of alert (the informe uses the same). */
+export const ALERT_TEXT: Record<Dashboard["alerts"][number]["kind"], string> = ALERT_KIND_LABELS;
 
 export function Counters({ counters }: { counters: Dashboard["counters"] }) {
   return (
@@ -56,6 +51,9 @@ export function Counters({ counters }: { counters: Dashboard["counters"] }) {
   );
 }
 
+/** Alerts shown at first: a big plan has thousands, most pages need the worst few. */
+export const FIRST_ALERTS = 50;
+
 function Alerts({
   planId,
   dashboard,
@@ -65,23 +63,40 @@ function Alerts({
   dashboard: Dashboard;
   view: TableroView;
 }) {
+  const [showAll, setShowAll] = useState(false);
+  const { alerts } = dashboard;
+  // Core sorts them by severity: the first ones are the rojos and the sin reporte.
+  const shown = showAll ? alerts : alerts.slice(0, FIRST_ALERTS);
   return (
     <section aria-labelledby="alertas">
       <h2 id="alertas">Alertas</h2>
-      {dashboard.alerts.length === 0 ? (
+      {alerts.length === 0 ? (
         <p>No hay alertas para esta vista.</p>
       ) : (
-        <ul className="alerts">
-          {dashboard.alerts.map((alert) => (
-            <li key={`${alert.kind}-${alert.indicator}`} className={`alert alert-${alert.kind}`}>
-              <span className="alert-kind">{ALERT_TEXT[alert.kind]}</span>{" "}
-              <Link to={`${indicatorPath(planId, alert.indicator)}${viewSearch(view)}`}>
-                Indicador {alert.indicator}: {alert.name}
-              </Link>{" "}
-              <span className="note">(objetivo {alert.objective})</span> — {alert.message}
-            </li>
-          ))}
-        </ul>
+        <>
+          {shown.length < alerts.length && (
+            <p className="note">
+              Se muestran las primeras {shown.length} de {alerts.length} alertas, las más graves
+              primero.
+            </p>
+          )}
+          <ul className="alerts">
+            {shown.map((alert) => (
+              <li key={`${alert.kind}-${alert.indicator}`} className={`alert alert-${alert.kind}`}>
+                <span className="alert-kind">{ALERT_TEXT[alert.kind]}</span>{" "}
+                <Link to={`${indicatorPath(planId, alert.indicator)}${viewSearch(view)}`}>
+                  Indicador {alert.indicator}: {alert.name}
+                </Link>{" "}
+                <span className="note">(objetivo {alert.objective})</span> — {alert.message}
+              </li>
+            ))}
+          </ul>
+          {shown.length < alerts.length && (
+            <button type="button" className="button" onClick={() => setShowAll(true)}>
+              Mostrar las {alerts.length} alertas
+            </button>
+          )}
+        </>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
-import { INDICATOR_CATALOGUE } from "@rumbo/core";
+import { api, buildDashboard, computeCompliance, INDICATOR_CATALOGUE } from "@rumbo/core";
+import { generateWorkload } from "@rumbo/core/testing";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -10,6 +11,7 @@ import {
 } from "../../shared/testing/render-app.tsx";
 import { planDetail, SEED_PLAN } from "../plans/fixtures/seed-plan.ts";
 import { CORTE_2024, CORTE_2025_Q1 } from "../seguimiento/fixtures/seguimiento-fixtures.ts";
+import { FIRST_ALERTS } from "./dashboard-page.tsx";
 import {
   dashboardAnswer,
   dashboardSinceSeptemberAnswer,
@@ -85,6 +87,38 @@ describe("tablero del plan semilla", () => {
     expect(link.getAttribute("href")).toBe(
       "/planes/1/indicadores/4205?vigencia=2024&corte=2024-12-31",
     );
+  });
+
+  it("un plan de 400 indicadores con cientos de alertas muestra primero las 50 más graves y las demás al pedirlas", async () => {
+    const { plan, actuals } = generateWorkload({ indicators: 400, objectives: 8 });
+    const options = { asOf: "2025-06-30", missing: "zero", cap: 1 } as const;
+    const result = computeCompliance(plan, actuals, options);
+    const body = api.getDashboard.responses[200].parse(
+      buildDashboard({ plan, result, options }, 2025),
+    );
+    expect(body.alerts.length).toBeGreaterThan(FIRST_ALERTS);
+    stubApi({
+      "/api/plans/1": { body: planDetail(plan) },
+      "/api/plans/1/dashboard": { body },
+      "/api/plans/1/cortes": { body: { cortes: [] } },
+    });
+    renderApp("/planes/1/tablero?vigencia=2025&corte=2025-06-30");
+    const alerts = await screen.findByRole("region", { name: "Alertas" });
+    expect(within(alerts).getAllByRole("listitem")).toHaveLength(FIRST_ALERTS);
+    expect(visibleText(alerts)).toContain(
+      `Se muestran las primeras 50 de ${body.alerts.length} alertas, las más graves primero.`,
+    );
+    // Core puts the rojos first: the first one shown is the first of the answer.
+    const first = body.alerts[0];
+    expect(first?.kind).toBe("rojo");
+    expect(within(alerts).getAllByRole("link")[0]?.textContent).toBe(
+      `Indicador ${first?.indicator}: ${first?.name}`,
+    );
+    fireEvent.click(
+      within(alerts).getByRole("button", { name: `Mostrar las ${body.alerts.length} alertas` }),
+    );
+    expect(within(alerts).getAllByRole("listitem")).toHaveLength(body.alerts.length);
+    expect(within(alerts).queryByRole("button")).toBeNull();
   });
 
   it("con corte 31/12/2024, que es un corte del plan, ofrece su informe con lo conocido a de la vista", async () => {
