@@ -89,7 +89,7 @@ test.describe("tablero de seguimiento del plan de ejemplo", () => {
 
     await page.getByLabel("Vigencia").selectOption("2024");
     await page.getByLabel("Fecha de corte").fill("2024-12-31");
-    await page.getByRole("button", { name: "Ver" }).click();
+    await page.getByRole("button", { name: "Ver", exact: true }).click();
     await expect(page).toHaveURL(/\/planes\/1\/tablero\?vigencia=2024&corte=2024-12-31$/);
     await expect(page.getByText("vigencia 2024 · corte 31/12/2024")).toBeVisible();
 
@@ -241,7 +241,7 @@ test.describe("solo con el teclado", () => {
     // The vigencia: a select chooses its option by typing it, then Enter on «Ver».
     await tabTo(page, page.getByLabel("Vigencia"));
     await page.keyboard.type("2024");
-    await tabTo(page, page.getByRole("button", { name: "Ver" }));
+    await tabTo(page, page.getByRole("button", { name: "Ver", exact: true }));
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/vigencia=2024&corte=2024-12-31$/);
     await expect(page.getByText("vigencia 2024 · corte 31/12/2024")).toBeVisible();
