@@ -67,6 +67,17 @@ describe("configuración por variables de entorno", () => {
     });
   });
 
+  it("el catálogo de datos abiertos toma la entidad y el correo del portal si no tiene los suyos", () => {
+    const config = loadConfig({
+      RUMBO_PORTAL_ENTITY: "Secretaría General",
+      RUMBO_PORTAL_EMAIL: "contactenos@entidad.gov.co",
+    });
+    expect(config.openData).toMatchObject({
+      entity: "Secretaría General",
+      contactEmail: "contactenos@entidad.gov.co",
+    });
+  });
+
   it("un token de métricas corto o con espacios se rechaza nombrando la variable", () => {
     expect(() => loadConfig({ RUMBO_METRICS_TOKEN: "corto" })).toThrow(
       'RUMBO_METRICS_TOKEN="corto": debe tener al menos 16 caracteres',

@@ -133,8 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: c.RUMBO_TRUST_PROXY === "true",
     metricsToken: c.RUMBO_METRICS_TOKEN ?? null,
     openData: {
-      entity: c.RUMBO_DATOS_ENTIDAD ?? null,
-      contactEmail: c.RUMBO_DATOS_CONTACTO ?? null,
+      // The portal's entity and email unless the open data names its own.
+      entity: c.RUMBO_DATOS_ENTIDAD ?? c.RUMBO_PORTAL_ENTITY ?? null,
+      contactEmail: c.RUMBO_DATOS_CONTACTO ?? c.RUMBO_PORTAL_EMAIL ?? null,
       coverage: c.RUMBO_DATOS_COBERTURA,
       category: c.RUMBO_DATOS_CATEGORIA,
     },
