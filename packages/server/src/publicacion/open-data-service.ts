@@ -17,6 +17,7 @@ import {
 } from "@rumbo/core";
 import type { Database } from "../db/open-database.ts";
 import { buildOpenDataFiles, type OpenDataFile, type OpenDataFiles } from "./open-data-files.ts";
+import { PerDatabaseCache } from "./per-database-cache.ts";
 import { cortePublication, latestPerCorte, type Validators } from "./public-answers.ts";
 import {
   type PublicationRecord,
@@ -47,23 +48,14 @@ export function publicPlanUrl(baseUrl: string, planId: number): string {
   return `${baseUrl}/publico/planes/${planId}`;
 }
 
-const FILES_CACHE_SIZE = 32;
-const filesCaches = new WeakMap<Database, Map<string, Promise<OpenDataFiles>>>();
+/** The files of the most recently asked publications, per site address. */
+const filesCache = new PerDatabaseCache<string, Promise<OpenDataFiles>>(32);
 
-/** The files of a publication, built on first use and kept (most recently used last). */
+/** The files of a publication, built on first use and kept. */
 function filesOf(db: Database, record: PublicationRecord, baseUrl: string): Promise<OpenDataFiles> {
-  let cache = filesCaches.get(db);
-  if (!cache) {
-    cache = new Map();
-    filesCaches.set(db, cache);
-  }
   const key = `${record.id}|${baseUrl}`;
-  const cached = cache.get(key);
-  if (cached) {
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
+  const cached = filesCache.get(db, key);
+  if (cached) return cached;
   const periodEnd = record.periodEnd ?? "";
   const building = readSnapshot(db, record.id).then((snapshot) =>
     buildOpenDataFiles(
@@ -76,12 +68,8 @@ function filesOf(db: Database, record: PublicationRecord, baseUrl: string): Prom
     ),
   );
   // A failed build is not kept: the next request tries again.
-  building.catch(() => cache?.delete(key));
-  cache.set(key, building);
-  if (cache.size > FILES_CACHE_SIZE) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
+  building.catch(() => filesCache.delete(db, key));
+  filesCache.set(db, key, building);
   return building;
 }
 

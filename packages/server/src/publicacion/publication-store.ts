@@ -16,6 +16,7 @@ import {
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/open-database.ts";
 import { evidenceFiles, plans, publications } from "../db/schema.ts";
+import { PerDatabaseCache } from "./per-database-cache.ts";
 
 /** A publication without its snapshot. */
 export type PublicationRecord = {
@@ -105,12 +106,11 @@ export async function publicationStamp(
   return { published: row.published, newest: row.newest === null ? null : Number(row.newest) };
 }
 
-const RECORDS_CACHE_SIZE = 256;
 /** Per database, each plan's publication list with the newest number it was read at. */
-const recordCaches = new WeakMap<
-  Database,
-  Map<number, { newest: number; records: readonly PublicationRecord[] }>
->();
+const recordCache = new PerDatabaseCache<
+  number,
+  { newest: number; records: readonly PublicationRecord[] }
+>(256);
 
 /**
  * The plan's publications when the plan is public now (published, with a
@@ -125,36 +125,20 @@ export async function publicPlanPublications(
 ): Promise<readonly PublicationRecord[] | null> {
   const stamp = await publicationStamp(db, planId);
   if (!stamp?.published || stamp.newest === null) return null;
-  let cache = recordCaches.get(db);
-  if (!cache) {
-    cache = new Map();
-    recordCaches.set(db, cache);
-  }
-  const known = cache.get(planId);
+  const known = recordCache.get(db, planId);
   const records =
-    known && known.newest === stamp.newest ? known.records : await readRecords(db, planId, cache);
+    known && known.newest === stamp.newest ? known.records : await readRecords(db, planId);
   return records.some((r) => r.kind === "plan") ? records : null;
 }
 
-async function readRecords(
-  db: Database,
-  planId: number,
-  cache: Map<number, { newest: number; records: readonly PublicationRecord[] }>,
-): Promise<readonly PublicationRecord[]> {
+async function readRecords(db: Database, planId: number): Promise<readonly PublicationRecord[]> {
   const records = Object.freeze(
     (await listPlanPublications(db, planId)).map((r) => Object.freeze(r)),
   );
   // Newest first: the first record's number is what the list was read at (a
   // publication added between the stamp and this read is in it already).
   const newest = records[0]?.number;
-  if (newest !== undefined) {
-    cache.delete(planId);
-    cache.set(planId, { newest, records });
-    if (cache.size > RECORDS_CACHE_SIZE) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-  }
+  if (newest !== undefined) recordCache.set(db, planId, { newest, records });
   return records;
 }
 
@@ -169,27 +153,16 @@ export async function publicPlanIds(db: Database): Promise<number[]> {
   return rows.map((r) => r.planId);
 }
 
-const SNAPSHOT_CACHE_SIZE = 64;
-/** Per database (tests open several in one process), the most recently read snapshots by id. */
-const snapshotCaches = new WeakMap<Database, Map<number, PublicationSnapshot>>();
+/** The most recently read snapshots by publication id. */
+const snapshotCache = new PerDatabaseCache<number, PublicationSnapshot>(64);
 
 /** The frozen snapshot of a publication (cached: a publication never changes). */
 export async function readSnapshot(
   db: Database,
   publicationId: number,
 ): Promise<PublicationSnapshot> {
-  let cache = snapshotCaches.get(db);
-  if (!cache) {
-    cache = new Map();
-    snapshotCaches.set(db, cache);
-  }
-  const cached = cache.get(publicationId);
-  if (cached) {
-    // Most recently used last, so the oldest entry is the first one dropped.
-    cache.delete(publicationId);
-    cache.set(publicationId, cached);
-    return cached;
-  }
+  const cached = snapshotCache.get(db, publicationId);
+  if (cached) return cached;
   const [row] = await db
     .select({ snapshot: publications.snapshot })
     .from(publications)
@@ -198,11 +171,7 @@ export async function readSnapshot(
   const snapshot = (
     typeof row.snapshot === "string" ? JSON.parse(row.snapshot) : row.snapshot
   ) as PublicationSnapshot;
-  cache.set(publicationId, snapshot);
-  if (cache.size > SNAPSHOT_CACHE_SIZE) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
+  snapshotCache.set(db, publicationId, snapshot);
   return snapshot;
 }
 

@@ -35,6 +35,7 @@ import {
 } from "../../portal/pages.ts";
 import { PORTAL_CSS } from "../../portal/portal-css.ts";
 import { PORTAL_PREFIX } from "../../portal/shell.ts";
+import { matchesEtag, PerDatabaseCache } from "../../publicacion/per-database-cache.ts";
 import {
   publicCorteAnswer,
   publicIndicatorAnswer,
@@ -58,30 +59,19 @@ const MAX_AGE_LATEST_S = 300;
 const MAX_AGE_NUMBERED_S = 3_600;
 const HTML_CACHE_SIZE = 512;
 
-const htmlCaches = new WeakMap<Database, Map<string, string>>();
+/** Rendered pages by key (a page is a pure function of its publications). */
+const htmlCache = new PerDatabaseCache<string, string>(HTML_CACHE_SIZE);
 
 function cached(db: Database, key: string): string | undefined {
-  return htmlCaches.get(db)?.get(key);
+  return htmlCache.get(db, key);
 }
 
 function keep(db: Database, key: string, body: string): void {
-  let cache = htmlCaches.get(db);
-  if (!cache) {
-    cache = new Map();
-    htmlCaches.set(db, cache);
-  }
-  cache.set(key, body);
-  if (cache.size > HTML_CACHE_SIZE) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
+  htmlCache.set(db, key, body);
 }
 
 function matches(request: FastifyRequest, etag: string): boolean {
-  const sent = request.headers["if-none-match"];
-  if (typeof sent !== "string") return false;
-  if (sent.trim() === "*") return true;
-  return sent.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
+  return matchesEtag(request.headers["if-none-match"], etag);
 }
 
 function hash(text: string): string {

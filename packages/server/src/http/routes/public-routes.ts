@@ -16,6 +16,7 @@ import {
   type PendingFile,
   publicCatalog,
 } from "../../publicacion/open-data-service.ts";
+import { matchesEtag, PerDatabaseCache } from "../../publicacion/per-database-cache.ts";
 import {
   type PublicAnswer,
   publicCorteAnswer,
@@ -45,32 +46,15 @@ export function setPublicHeaders(reply: FastifyReply): void {
   reply.header("cross-origin-resource-policy", "cross-origin");
 }
 
-/** Serialised answers by ETag, per database (answers are pure functions of their publications). */
-const bodyCaches = new WeakMap<Database, Map<string, string>>();
-const BODY_CACHE_SIZE = 256;
+/** Serialised answers by ETag (answers are pure functions of their publications). */
+const bodyCache = new PerDatabaseCache<string, string>(256);
 
 function cachedBody(db: Database, etag: string): string | undefined {
-  return bodyCaches.get(db)?.get(etag);
+  return bodyCache.get(db, etag);
 }
 
 function cacheBody(db: Database, etag: string, body: string): void {
-  let cache = bodyCaches.get(db);
-  if (!cache) {
-    cache = new Map();
-    bodyCaches.set(db, cache);
-  }
-  cache.set(etag, body);
-  if (cache.size > BODY_CACHE_SIZE) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-}
-
-function matches(request: FastifyRequest, etag: string): boolean {
-  const sent = request.headers["if-none-match"];
-  if (typeof sent !== "string") return false;
-  if (sent.trim() === "*") return true;
-  return sent.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
+  bodyCache.set(db, etag, body);
 }
 
 /** Sets the caching headers; true when the client's copy is fresh (answer 304). */
@@ -80,7 +64,7 @@ function fresh(request: FastifyRequest, reply: FastifyReply, validators: Validat
     .header("etag", validators.etag)
     .header("last-modified", validators.lastModified.toUTCString())
     .header("cache-control", `public, max-age=${maxAge}`);
-  return matches(request, validators.etag);
+  return matchesEtag(request.headers["if-none-match"], validators.etag);
 }
 
 async function answer(
