@@ -390,6 +390,7 @@ export function portalRoutes(
     // that can never act as a page of Rumbo (nosniff, sandbox); its ETag is its SHA-256.
     app.get<{ Params: { sha256: string } }>(
       `${PORTAL_PREFIX}/soportes/:sha256`,
+      PAGE,
       async (request, reply) => {
         const sha256 = request.params.sha256.toLowerCase();
         const missing = "No hay un soporte publicado con esta huella (SHA-256).";
