@@ -12,8 +12,6 @@
  *    JSON of 100,000 indicators (~100 MB) would be the same work in both and
  *    hide what is compared.
  */
-import { loadavg } from "node:os";
-import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import type { Workload } from "../packages/core/src/testing/workload.ts";
 import { generateWorkload } from "../packages/core/src/testing/workload.ts";
@@ -28,20 +26,9 @@ import {
   lockPlanForReports,
 } from "../packages/server/src/seguimiento/report-store.ts";
 import { type BenchFigure, median } from "./bench-figure.ts";
+import { loadAverageText as load, throughput } from "./loopback-load.ts";
 
 const number = new Intl.NumberFormat("es-CO", { maximumFractionDigits: 1 });
-const load = () =>
-  `carga promedio ${loadavg()
-    .map((l) => l.toFixed(1).replace(".", ","))
-    .join(" / ")}`;
-
-async function throughput(url: string, seconds: number): Promise<number> {
-  const result = await autocannon({ url, connections: 8, duration: seconds });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} respuestas no 2xx, ${result.errors} errores`);
-  return result.requests.average;
-}
-
 /** Ratio 1: the seed plan's getCompliance against /api/health, alternated twice. */
 export async function runSeedThroughputBench(seconds = 5): Promise<BenchFigure[]> {
   const database = await openDatabase({ engine: "pglite", dataDir: null });

@@ -8,26 +8,13 @@
  *    first, which renders it): target < 50 ms.
  * 3. The page's size, plain and gzipped (a reverse proxy compresses it).
  */
-import { loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
 import { openDatabase } from "../packages/server/src/db/open-database.ts";
 import { prepareFirstStart } from "../packages/server/src/first-start.ts";
 import { buildApp } from "../packages/server/src/http/app.ts";
 import { PUBLISHED_SEED_NOW } from "../packages/server/src/testing/published-seed.ts";
 import { type BenchFigure, median, percentile } from "./bench-figure.ts";
-
-const load = () =>
-  `carga promedio ${loadavg()
-    .map((l) => l.toFixed(1).replace(".", ","))
-    .join(" / ")}`;
-
-async function throughput(url: string, seconds: number): Promise<number> {
-  const result = await autocannon({ url, connections: 8, duration: seconds });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} respuestas no 2xx, ${result.errors} errores`);
-  return result.requests.average;
-}
+import { loadAverageText as load, throughput } from "./loopback-load.ts";
 
 export async function runPortalBench(seconds = 5): Promise<BenchFigure[]> {
   const database = await openDatabase({ engine: "pglite", dataDir: null });
