@@ -119,6 +119,21 @@ function numberOf(query: unknown): number | undefined {
 /** The portal's pages are HTML for people, not part of the API's OpenAPI document. */
 const PAGE = { schema: { hide: true } } as const;
 
+/** The publication of a corte a page names (`publicacion`, or the newest), with its snapshot. */
+async function publishedCorte(
+  db: Database,
+  planId: number,
+  periodEnd: string,
+  number: number | undefined,
+) {
+  const records = (await publicPlanPublications(db, planId)) ?? [];
+  const ofCorte = records.filter((r) => r.kind === "corte" && r.periodEnd === periodEnd);
+  const record = number === undefined ? ofCorte[0] : ofCorte.find((r) => r.number === number);
+  if (!record) throw new PortalNotFound(`El corte del ${day(periodEnd)} no está publicado.`);
+  const snapshot = (await readSnapshot(db, record.id)) as CorteSnapshot;
+  return { records, record, latestNumber: ofCorte[0]?.number ?? record.number, snapshot };
+}
+
 export function portalRoutes(
   db: Database,
   config: PortalConfig,
@@ -326,18 +341,17 @@ export function portalRoutes(
           answer,
           `corte|${planId}|${periodEnd}|${number ?? ""}|${JSON.stringify(filters)}`,
           async () => {
-            const records = (await publicPlanPublications(db, planId)) ?? [];
-            const ofCorte = records.filter((r) => r.kind === "corte" && r.periodEnd === periodEnd);
-            const record =
-              number === undefined ? ofCorte[0] : ofCorte.find((r) => r.number === number);
-            if (!record)
-              throw new PortalNotFound(`El corte del ${day(periodEnd)} no está publicado.`);
-            const snapshot = (await readSnapshot(db, record.id)) as CorteSnapshot;
+            const { records, record, latestNumber, snapshot } = await publishedCorte(
+              db,
+              planId,
+              periodEnd,
+              number,
+            );
             return cortePage(context(request), {
               planId,
               record,
               records,
-              latestNumber: ofCorte[0]?.number ?? record.number,
+              latestNumber,
               snapshot,
               overview: corteOverview(snapshot),
               numbered: number !== undefined,
@@ -363,20 +377,19 @@ export function portalRoutes(
           answer,
           `indicador|${planId}|${periodEnd}|${number ?? ""}|${code}`,
           async () => {
-            const records = (await publicPlanPublications(db, planId)) ?? [];
-            const ofCorte = records.filter((r) => r.kind === "corte" && r.periodEnd === periodEnd);
-            const record =
-              number === undefined ? ofCorte[0] : ofCorte.find((r) => r.number === number);
-            if (!record)
-              throw new PortalNotFound(`El corte del ${day(periodEnd)} no está publicado.`);
-            const snapshot = (await readSnapshot(db, record.id)) as CorteSnapshot;
+            const { record, latestNumber, snapshot } = await publishedCorte(
+              db,
+              planId,
+              periodEnd,
+              number,
+            );
             const indicator = publishedIndicator(snapshot, code);
             if (!indicator)
               throw new PortalNotFound(`El indicador ${code.slice(0, 60)} no está en este corte.`);
             return indicatorPage(context(request), {
               planId,
               record,
-              latestNumber: ofCorte[0]?.number ?? record.number,
+              latestNumber,
               snapshot,
               indicator,
               numbered: number !== undefined,
